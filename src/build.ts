@@ -1,0 +1,76 @@
+/**
+ * `baogao build`: load → check → HTML → (PDF, XLSX) → commit. This file only
+ * calls the stages in order; each stage lives in its own folder.
+ */
+import path from 'node:path';
+import { runChecks } from './check/index.js';
+import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
+import { loadEdition } from './load/index.js';
+import type { Edition, Lang } from './model.js';
+import { commitStaging, createStaging, discardStaging } from './output.js';
+import { renderHtml, type HtmlOptions } from './render/html/index.js';
+import { renderPdf } from './render/pdf/index.js';
+import { renderXlsx } from './render/xlsx/index.js';
+import { VERSION } from './version.js';
+
+export type Format = 'html' | 'pdf' | 'xlsx';
+
+export interface BuildOptions {
+  edition: string;
+  out: string;
+  langs: Lang[];
+  formats: Format[];
+  /** Write outputs despite check errors, marked DRAFT. */
+  force: boolean;
+  templates: string;
+  previous?: string;
+  /** Called after each stage with its duration, for the progress lines. */
+  onStep?: (name: string, ms: number) => void;
+}
+
+export interface BuildResult {
+  findings: Finding[];
+  files: string[];
+  draft: boolean;
+}
+
+async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  opts.onStep?.(name, performance.now() - t0);
+  return r;
+}
+
+/** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
+export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previous' | 'onStep'>): Promise<{ edition: Edition; findings: Finding[] }> {
+  const o = opts as BuildOptions;
+  const loaded = await timed('load', o, () => loadEdition(opts.edition));
+  const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
+  if (!loaded.edition || loadErrors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
+  const previous = opts.previous ? loadEdition(opts.previous) : undefined;
+  if (previous && !previous.edition) throw new BaogaoError(`previous edition ${opts.previous} could not be loaded`, sortFindings(previous.findings));
+  const edition = loaded.edition;
+  const checked = await timed('check', o, () => runChecks(edition, { previous: previous?.edition }));
+  return { edition, findings: sortFindings([...loaded.findings, ...checked]) };
+}
+
+/** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const { edition, findings } = await loadAndCheck(opts);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', findings);
+  const draft = errors.length > 0;
+  const staging = createStaging(opts.out);
+  try {
+    const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
+    await timed('html', opts, () => renderHtml(edition, staging, html));
+    await Promise.all([
+      opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'))) : undefined,
+      opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html })) : undefined,
+    ]);
+    return { findings, files: commitStaging(staging, opts.out), draft };
+  } catch (e) {
+    discardStaging(staging);
+    throw e;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The check stage: runs every rule over the loaded edition and returns the
+ * findings. `baogao build` refuses to write outputs when one is an error.
+ */
+import type { Finding } from '../diagnostics.js';
+import type { Edition } from '../model.js';
+import { referencesRule } from './references.js';
+import type { Rule } from './rule.js';
+
+/** Every rule, in the order their findings are reported. */
+export const RULES: Rule[] = [referencesRule];
+
+export interface CheckOptions {
+  previous?: Edition;
+  /** Filled with the number of figures each rule examined. */
+  stats?: Record<string, number>;
+}
+
+/** Runs all rules; returns their findings. */
+export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    let count = 0;
+    rule.run({
+      edition,
+      previous: opts.previous,
+      report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.id }),
+      examined: (n = 1) => void (count += n),
+    });
+    if (opts.stats) opts.stats[rule.id] = count;
+  }
+  return findings;
+}

@@ -1,0 +1,80 @@
+/** The help texts of `baogao --help` and of each command. */
+import { VERSION } from '../version.js';
+
+const MAIN = `baogao ${VERSION} — builds the annual development-plan report (报告)
+
+Usage: baogao <command> [edition] [options]
+
+Commands:
+  build [edition]   check, then write HTML, PDF and the Excel annex into output/
+  check [edition]   check that every figure agrees (prose, tables, zh/en, totals)
+  watch [edition]   live preview on http://127.0.0.1:4173 while you edit
+  new <year>        start next year's edition from this one
+
+Options:
+  -h, --help        help for a command: baogao build --help
+  -v, --version     print the version
+  --debug           show the stack trace of an unexpected error
+
+The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors.`;
+
+const COMMANDS: Record<string, string> = {
+  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx] [--force] [--previous DIR]
+
+Checks the edition, then writes:
+  output/zh/index.html, output/en/index.html, output/bilingual.html
+  output/zh/report.pdf, output/en/report.pdf      (--format pdf)
+  output/tables.xlsx                              (--format xlsx)
+Nothing in the output folder changes if any step fails.
+
+Options:
+  --out DIR          output folder (default: output)
+  --lang LIST        languages to build (default: zh,en)
+  --format LIST      outputs to build (default: html,pdf,xlsx)
+  --force            write the outputs despite check errors, marked DRAFT
+  --previous DIR     last year's edition, for the plan carry-over check
+
+Examples:
+  baogao build
+  baogao build content --format html
+  baogao build editions/2024 --out out/2024 --previous content`,
+  check: `Usage: baogao check [edition] [--format text|json] [--strict] [--previous DIR]
+
+Reports every disagreement: prose against tables, English against Chinese,
+totals against their parts, with the file:line:column to edit.
+
+Options:
+  --format json      machine-readable findings (schema in docs/check.md)
+  --strict           warnings fail too (exit code 1)
+  --previous DIR     last year's edition, for the plan carry-over check
+
+Examples:
+  baogao check
+  baogao check editions/2024 --previous content`,
+  watch: `Usage: baogao watch [edition] [--port N] [--out DIR]
+
+Serves the edition on http://127.0.0.1:PORT (first free port from 4173),
+rebuilds the HTML on every save and reloads the page; shows the check's
+findings in the page. Ctrl-C stops.
+
+Examples:
+  baogao watch
+  baogao watch editions/2024 --port 5000`,
+  new: `Usage: baogao new <year> [--from DIR] [--to DIR]
+
+Creates the edition of <year> (the plan year) from an existing one: metadata
+advanced, Table 1's targets taken from the plan table, figures marked TODO.
+
+Options:
+  --from DIR         the edition to start from (default: content)
+  --to DIR           where to create it (default: editions/<year>)
+
+Examples:
+  baogao new 2024
+  baogao new 2024 --from content --to editions/2024`,
+};
+
+/** The help text for a command, or the general help. */
+export function helpText(topic?: string): string {
+  return (topic && COMMANDS[topic]) || MAIN;
+}

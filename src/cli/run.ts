@@ -1,0 +1,78 @@
+/**
+ * The runner around the commands: prints progress and findings, maps
+ * failures to exit codes (0 ok, 1 content errors, 2 usage/environment), and
+ * never shows a stack trace for an expected error unless --debug.
+ */
+import path from 'node:path';
+import { build, loadAndCheck } from '../build.js';
+import { BaogaoError } from '../diagnostics.js';
+import { formatFindings, summarize } from '../report/format-findings.js';
+import { PACKAGE_ROOT, VERSION } from '../version.js';
+import { helpText } from './help.js';
+import { parseArgs, type Command } from './parse-args.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+function step(io: Io) {
+  return (name: string, ms: number) => io.err(`  ${name.padEnd(8)} ${ms.toFixed(0).padStart(6)} ms`);
+}
+
+async function execute(cmd: Command, io: Io): Promise<number> {
+  const templates = path.join(PACKAGE_ROOT, 'templates');
+  switch (cmd.kind) {
+    case 'help':
+      io.out(helpText(cmd.topic));
+      return 0;
+    case 'version':
+      io.out(VERSION);
+      return 0;
+    case 'build': {
+      io.err(`baogao build ${cmd.edition} → ${cmd.out}`);
+      const r = await build({ ...cmd, templates, onStep: step(io) });
+      if (r.findings.length) io.err(formatFindings(r.findings));
+      io.err(`${r.draft ? 'DRAFT written' : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
+      return 0;
+    }
+    case 'check': {
+      const { findings } = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous });
+      if (cmd.format === 'json') io.out(JSON.stringify({ version: 1, findings }, null, 2));
+      else {
+        if (findings.length) io.out(formatFindings(findings));
+        io.out(`${cmd.edition}: ${summarize(findings)}`);
+      }
+      const failing = findings.filter((f) => f.severity === 'error' || (cmd.strict && f.severity === 'warning'));
+      return failing.length ? 1 : 0;
+    }
+    default:
+      io.err(`baogao ${cmd.kind} is not available in this version`);
+      return 2;
+  }
+}
+
+/** Runs baogao with the given arguments; returns the exit code. */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`baogao: ${parsed.message}\nRun "baogao --help" for usage.`);
+    return 2;
+  }
+  const debug = 'debug' in parsed.command && parsed.command.debug;
+  try {
+    return await execute(parsed.command, io);
+  } catch (e) {
+    if (e instanceof BaogaoError) {
+      if (e.findings.length) io.err(formatFindings(e.findings));
+      io.err(`baogao: ${e.message}${e.findings.length ? ` (${summarize(e.findings)})` : ''}`);
+      if (debug) io.err(e.stack ?? '');
+      return e.exitCode;
+    }
+    io.err(`baogao: unexpected error: ${(e as Error).message}`);
+    io.err(debug ? ((e as Error).stack ?? '') : 'Run again with --debug for details, and report it with the edition that caused it.');
+    return 2;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Findings: what the loader and the checker report, each with a rule id, a
+ * severity and the place the author must edit. Expected failures travel as
+ * data (a {@link Finding} list inside a {@link BaogaoError}), never as a stack
+ * trace.
+ */
+import type { Place } from './model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Which rule produced it, e.g. `load/yaml`, `prose-vs-table`. */
+  ruleId: string;
+  message: string;
+  place: Place;
+  /** The other side of a disagreement: a table cell, the other-language paragraph. */
+  other?: Place & { label?: string };
+  expected?: string;
+  actual?: string;
+}
+
+/** An expected failure: bad content or bad usage. Printed without a stack. */
+export class BaogaoError extends Error {
+  readonly findings: Finding[];
+  /** 1 for content errors, 2 for usage or environment errors. */
+  readonly exitCode: 1 | 2;
+
+  constructor(message: string, findings: Finding[] = [], exitCode: 1 | 2 = 1) {
+    super(message);
+    this.name = 'BaogaoError';
+    this.findings = findings;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A usage or environment error (exit code 2). */
+export function usageError(message: string): BaogaoError {
+  return new BaogaoError(message, [], 2);
+}
+
+/**
+ * Collects findings in one pass so that several errors are reported at once,
+ * in the way vfile's `file.message()` does for remark-lint.
+ */
+export class Collector {
+  readonly findings: Finding[] = [];
+
+  add(f: Finding): void {
+    this.findings.push(f);
+  }
+
+  error(ruleId: string, place: Place, message: string, extra: Partial<Finding> = {}): void {
+    this.add({ severity: 'error', ruleId, place, message, ...extra });
+  }
+
+  warn(ruleId: string, place: Place, message: string, extra: Partial<Finding> = {}): void {
+    this.add({ severity: 'warning', ruleId, place, message, ...extra });
+  }
+
+  get errorCount(): number {
+    return this.findings.filter((f) => f.severity === 'error').length;
+  }
+
+  /** Throws a {@link BaogaoError} carrying every error found so far. */
+  throwIfErrors(summary: string): void {
+    if (this.errorCount > 0) throw new BaogaoError(summary, sortFindings(this.findings));
+  }
+}
+
+/** Orders findings like a compiler: by file, then line, then column. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.place.file.localeCompare(b.place.file) ||
+      a.place.line - b.place.line ||
+      a.place.column - b.place.column,
+  );
+}
+
+/** A place at the start of a file, for file-level problems. */
+export function fileStart(file: string): Place {
+  return { file, line: 1, column: 1 };
+}

@@ -1,0 +1,85 @@
+/**
+ * The loader stage: an edition folder in, a typed, validated, resolved
+ * {@link Edition} out. Every problem in every file is collected and reported
+ * together; the first one does not hide the rest.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { Collector, fileStart, type Finding } from '../diagnostics.js';
+import type { Edition, Figure, GlossaryTerm, Meta, Table } from '../model.js';
+import { loadChapters } from './load-chapters.js';
+import { loadFigure } from './load-figure.js';
+import { loadTable } from './load-table.js';
+import { readSource } from './read-source.js';
+import { resolve } from './resolve.js';
+import { editionSchema, figureSchema, glossarySchema, tableSchema, type EditionData } from './schemas.js';
+import { parseYaml, validate, type YamlFile } from './yaml-doc.js';
+
+export interface LoadResult {
+  edition?: Edition;
+  findings: Finding[];
+}
+
+function readYaml<S extends z.ZodType>(file: string, dir: string, schema: S, out: Collector): { data: z.infer<S>; y: YamlFile } | undefined {
+  const text = readSource(file, dir, out);
+  const y = text === undefined ? undefined : parseYaml(text, file, out);
+  const data = y && validate(y, schema, out);
+  return y && data !== undefined ? { data, y } : undefined;
+}
+
+/** Data files of one kind, sorted by name so that builds are deterministic. */
+function dataFiles(dir: string, sub: string): string[] {
+  const folder = path.join(dir, sub);
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(folder, n));
+}
+
+function toMeta(d: EditionData): Meta {
+  return {
+    reviewYear: d.review_year,
+    planYear: d.plan_year,
+    date: d.date,
+    title: d.title,
+    titleLines: { zh: d.title_lines?.zh ?? [d.title.zh], en: d.title_lines?.en ?? [d.title.en] },
+    session: d.session,
+    issuer: d.issuer,
+    contact: d.contact,
+    description: d.description,
+    keywords: d.keywords ?? { zh: [], en: [] },
+    chapterOrder: d.chapters,
+  };
+}
+
+/** Loads whatever of the edition can be loaded, with every finding. */
+export function loadEdition(dir: string): LoadResult {
+  const out = new Collector();
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    out.error('load/edition', fileStart(dir), 'is not an edition folder (expected a folder with edition.yaml, zh/, en/, tables/)');
+    return { findings: out.findings };
+  }
+  const meta = readYaml(path.join(dir, 'edition.yaml'), dir, editionSchema, out);
+  const tables: Table[] = [];
+  for (const file of dataFiles(dir, 'tables')) {
+    const t = readYaml(file, dir, tableSchema, out);
+    if (!t) continue;
+    const expected = path.basename(file).replace(/\.ya?ml$/, '');
+    if (t.data.id !== expected) out.error('load/id', t.y.placeOf(['id']), `id "${t.data.id}" differs from the file name "${expected}"`);
+    const dup = tables.find((x) => x.id === t.data.id);
+    if (dup) out.error('load/duplicate-id', t.y.placeOf(['id']), `table id "${t.data.id}" is also used by ${dup.file}`);
+    else tables.push(loadTable(t.data, t.y, out));
+  }
+  const figures: Figure[] = [];
+  for (const file of dataFiles(dir, 'figures')) {
+    const f = readYaml(file, dir, figureSchema, out);
+    if (f) figures.push(loadFigure(f.data, f.y, tables, out));
+  }
+  const glossaryFile = path.join(dir, 'glossary.yaml');
+  const glossary: GlossaryTerm[] = [];
+  const g = fs.existsSync(glossaryFile) ? readYaml(glossaryFile, dir, glossarySchema, out) : undefined;
+  g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
+  if (!meta) return { findings: out.findings };
+  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, out), tables, figures, glossary };
+  resolve(edition, out);
+  return { edition, findings: out.findings };
+}

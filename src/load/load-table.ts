@@ -1,0 +1,127 @@
+/**
+ * Turns a validated table file into the model: every cell typed by its
+ * column's kind, every figure parsed with its written precision.
+ */
+import type { Collector } from '../diagnostics.js';
+import type { Bi, Cell, Column, Note, Relation, Row, Table } from '../model.js';
+import { isDecimal } from '../quantity/decimal.js';
+import { enCellText } from '../quantity/format.js';
+import { parseZhFigure } from '../quantity/parse-zh.js';
+import type { TableData } from './schemas.js';
+import type { YamlFile } from './yaml-doc.js';
+
+type RawCell = string | { zh: string; en: string; note?: string } | { zh: string; en: string }[];
+
+/** Builds a {@link Table} from its data file; reports every problem it finds. */
+export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
+  const columns: Column[] = data.columns.map((c, i) => ({
+    id: c.id,
+    kind: c.kind,
+    header: c.header,
+    unit: c.unit,
+    place: y.placeOf(['columns', i]),
+  }));
+  const colById = new Map(columns.map((c) => [c.id, c]));
+  duplicates(columns.map((c) => c.id), (dup, i) => out.error('load/duplicate-id', y.placeOf(['columns', i, 'id']), `duplicate column id "${dup}"`));
+  duplicates(data.rows.map((r) => r.id), (dup, i) => out.error('load/duplicate-id', y.placeOf(['rows', i, 'id']), `duplicate row id "${dup}"`));
+  const noteIds = new Set((data.notes ?? []).map((n) => n.id));
+
+  const rows: Row[] = data.rows.map((raw, r) => {
+    const cells: Record<string, Cell> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (key === 'id') continue;
+      const col = colById.get(key);
+      const place = y.placeOf(['rows', r, key]);
+      if (!col) {
+        out.error('load/unknown-column', place, `unknown column "${key}"; the columns are ${columns.map((c) => c.id).join(', ')}`);
+        continue;
+      }
+      const cell = loadCell(col, value as RawCell, place, out, (i) => y.placeOf(['rows', r, key, i]));
+      if (cell?.note && !noteIds.has(cell.note)) out.error('load/unknown-note', place, `unknown note "${cell.note}"; declare it under notes:`);
+      if (cell) cells[key] = cell;
+    }
+    for (const col of columns) {
+      if (!(col.id in raw)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
+    }
+    return { id: raw.id, cells, place: y.placeOf(['rows', r]) };
+  });
+
+  const notes: Note[] = (data.notes ?? []).map((n, i) => ({ id: n.id, marker: n.marker, text: { zh: n.zh, en: n.en }, place: y.placeOf(['notes', i]) }));
+  const relations = loadRelations(data, y, columns, rows, out);
+  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, place: y.placeOf([]) };
+}
+
+function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place']): Cell | undefined {
+  const base = { column: col.id, place };
+  if (col.kind === 'list') {
+    if (!Array.isArray(value)) {
+      out.error('load/cell-kind', place, `column "${col.id}" is a list: write one "- { zh: …, en: … }" per item`);
+      return undefined;
+    }
+    const items = value.map((t, i) => ({ text: { zh: t.zh, en: t.en }, place: itemPlace(i) }));
+    return { ...base, text: joinItems(items.map((i) => i.text)), items };
+  }
+  if (Array.isArray(value)) {
+    out.error('load/cell-kind', place, `column "${col.id}" is a ${col.kind} column, not a list`);
+    return undefined;
+  }
+  if (col.kind === 'number') {
+    if (typeof value !== 'string' || !isDecimal(value)) {
+      const shown = typeof value === 'string' ? value : JSON.stringify(value);
+      out.error('load/not-a-number', place, `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01`);
+      return undefined;
+    }
+    return { ...base, text: { zh: value, en: value }, quantity: { digits: value, unit: col.unit ?? '' } };
+  }
+  if (typeof value === 'string') {
+    if (value === '[x]' || value === '') return { ...base, text: { zh: '', en: '' } };
+    const q = col.kind === 'value' ? parseZhFigure(value) : undefined;
+    if (!q) {
+      out.error('load/cell-text', place, `"${value}" is not a figure; write text as { zh: …, en: … }`);
+      return undefined;
+    }
+    return { ...base, text: { zh: value, en: enCellText(q) }, quantity: q };
+  }
+  const text: Bi = { zh: value.zh, en: value.en };
+  const quantity = col.kind === 'value' ? firstFigure(value.zh) : undefined;
+  return { ...base, text, quantity, note: 'note' in value ? value.note : undefined };
+}
+
+/** The primary figure of a text cell: the one in brackets or the whole text. */
+function firstFigure(zh: string): Cell['quantity'] {
+  const whole = parseZhFigure(zh);
+  if (whole) return whole;
+  const inner = /（([^（）]+)）/.exec(zh);
+  return inner ? parseZhFigure(inner[1].replace(/^(年均)/, '')) : undefined;
+}
+
+function joinItems(items: Bi[]): Bi {
+  return { zh: items.map((i) => i.zh).join(''), en: items.map((i) => i.en).join(' ') };
+}
+
+function duplicates(ids: string[], report: (id: string, index: number) => void): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => (seen.has(id) ? report(id, i) : seen.add(id)));
+}
+
+function loadRelations(data: TableData, y: YamlFile, columns: Column[], rows: Row[], out: Collector): Relation[] {
+  const rowIds = new Set(rows.map((r) => r.id));
+  const colIds = new Set(columns.map((c) => c.id));
+  const result: Relation[] = [];
+  (data.relations ?? []).forEach((rel, i) => {
+    const place = y.placeOf(['relations', i]);
+    const badRow = (id: string) => !rowIds.has(id) && (out.error('load/unknown-row', place, `relation names unknown row "${id}"`), true);
+    const badCol = (id: string) => !colIds.has(id) && (out.error('load/unknown-column', place, `relation names unknown column "${id}"`), true);
+    if (rel.kind === 'sum') {
+      const parts = rel.parts ?? rows.map((r) => r.id).filter((id) => id !== rel.total);
+      if ([rel.total, ...parts].some(badRow) || rel.columns.some(badCol)) return;
+      result.push({ kind: 'sum', total: rel.total, parts, columns: rel.columns, place });
+    } else {
+      const base = parseZhFigure(rel.base);
+      if (!base) return out.error('load/not-a-number', place, `share base "${rel.base}" is not a figure (write it like 791.7亿元)`);
+      if (badCol(rel.column) || badCol(rel.part)) return;
+      result.push({ kind: 'share', column: rel.column, part: rel.part, base, place });
+    }
+  });
+  return result;
+}

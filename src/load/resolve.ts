@@ -1,0 +1,94 @@
+/**
+ * Links the narrative to the data: numbers tables and figures in order of
+ * placement, gives headings their structural ids, and checks that every
+ * `::table`, `:ref` and `:num` names something that exists.
+ */
+import type { Heading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Collector } from '../diagnostics.js';
+import { directiveLabel } from '../markdown/remark-known-directives.js';
+import type { Cell, Chapter, Edition, Place, Table } from '../model.js';
+
+/** Where a `table/row/column` path leads. */
+export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?: Cell; problem?: string } {
+  const [tid, rid, cid, ...rest] = ref.split('/');
+  const table = tables.find((t) => t.id === tid);
+  if (!table) return { problem: `no table "${tid}"` };
+  if (!rid || !cid || rest.length) return { table, problem: `"${ref}" is not table/row/column` };
+  const row = table.rows.find((r) => r.id === rid);
+  if (!row) return { table, problem: `table "${tid}" has no row "${rid}" (rows: ${table.rows.map((r) => r.id).join(', ')})` };
+  const cell = row.cells[cid];
+  if (!cell) return { table, problem: `table "${tid}" has no column "${cid}" (columns: ${table.columns.map((c) => c.id).join(', ')})` };
+  if (!cell.quantity) return { table, cell, problem: `cell ${ref} holds no figure` };
+  return { table, cell };
+}
+
+function placeOf(file: string, node: { position?: { start: { line: number; column: number } } }): Place {
+  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/** Numbers tables and figures by their placement in the Chinese text. */
+function number(edition: Edition, out: Collector): void {
+  const placed = new Map<string, Place>();
+  let tableNo = 0;
+  let figureNo = 0;
+  for (const ch of edition.chapters) {
+    const { file, tree } = ch.docs.zh;
+    visit(tree, 'leafDirective', (node) => {
+      const id = node.attributes?.id ?? '';
+      const here = placeOf(file, node);
+      const list = node.name === 'table' ? edition.tables : node.name === 'figure' ? edition.figures : undefined;
+      if (!list) return;
+      const target = list.find((t) => t.id === id);
+      if (!target) return void out.error('reference/missing', here, `no ${node.name} "${id}"; the ${node.name}s are ${list.map((t) => t.id).join(', ') || 'none'}`);
+      const key = `${node.name}#${id}`;
+      const first = placed.get(key);
+      if (first) return void out.error('reference/placed-twice', here, `${node.name} "${id}" is already placed at line ${first.line}`, { other: first });
+      placed.set(key, here);
+      target.number = node.name === 'table' ? ++tableNo : ++figureNo;
+    });
+  }
+}
+
+/** Structural heading ids, shared by both languages: sec-1, sec-1-2. */
+function headingIds(chapters: Chapter[]): void {
+  for (const lang of ['zh', 'en'] as const) {
+    const counters = [0, 0, 0, 0, 0, 0];
+    for (const ch of chapters) {
+      visit(ch.docs[lang].tree as Root, 'heading', (h: Heading) => {
+        counters[h.depth - 1]++;
+        counters.fill(0, h.depth);
+        const id = `sec-${counters.slice(0, h.depth).join('-')}`;
+        h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id } };
+      });
+    }
+  }
+}
+
+/** Every `:ref` and `:num` in both languages resolves. */
+function references(edition: Edition, out: Collector): void {
+  for (const ch of edition.chapters) {
+    for (const doc of [ch.docs.zh, ch.docs.en]) {
+      visit(doc.tree, 'textDirective', (node) => {
+        const label = directiveLabel(node);
+        const here = placeOf(doc.file, node);
+        if (node.name === 'ref') {
+          const known = [...edition.tables, ...edition.figures].some((t) => t.id === label);
+          if (!known) out.error('reference/missing', here, `:ref[${label}] names no table or figure`);
+        } else if (node.name === 'num') {
+          const { problem } = lookupCell(edition.tables, label);
+          if (problem) out.error('reference/missing', here, `:num[${label}]: ${problem}`);
+          const dp = node.attributes?.dp;
+          if (dp != null && !/^\d$/.test(dp)) out.error('reference/attribute', here, `:num{dp=${dp}}: dp is a number of decimals, 0–9`);
+        }
+      });
+    }
+  }
+}
+
+/** Resolves numbering, heading ids and references of a loaded edition. */
+export function resolve(edition: Edition, out: Collector): void {
+  number(edition, out);
+  headingIds(edition.chapters);
+  references(edition, out);
+}

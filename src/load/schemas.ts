@@ -1,0 +1,73 @@
+/**
+ * zod schemas of the edition's data files. They check shape only; meaning
+ * (a column id that exists, a number that parses) is checked by the loaders,
+ * which know the positions to report.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
+
+/** A text in both languages. */
+export const bi = z.strictObject({ zh: text, en: text });
+const biList = z.strictObject({ zh: z.array(text), en: z.array(text) });
+
+export const editionSchema = z.strictObject({
+  review_year: z.coerce.number().int().min(1949).max(2999),
+  plan_year: z.coerce.number().int().min(1949).max(2999),
+  date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')),
+  title: bi,
+  title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
+  session: bi,
+  issuer: bi,
+  contact: bi.optional(),
+  description: bi.optional(),
+  keywords: biList.optional(),
+  chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
+});
+export type EditionData = z.infer<typeof editionSchema>;
+
+const labelCell = z.strictObject({ zh: text, en: text, note: id.optional() });
+const listCell = z.array(bi);
+/** Number columns hold the digits as written; value columns a figure or text. */
+export const cellSchema = z.union([z.string(), labelCell, listCell]);
+
+export const columnSchema = z.strictObject({
+  id,
+  kind: z.enum(['label', 'number', 'value', 'list']),
+  header: bi,
+  unit: z.string().optional(),
+});
+
+const relationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).optional(), columns: z.array(id).min(1) }),
+  z.strictObject({ kind: z.literal('share'), column: id, part: id, base: z.string() }),
+]);
+
+export const tableSchema = z.strictObject({
+  id,
+  caption: bi,
+  source: bi.optional(),
+  columns: z.array(columnSchema).min(1, 'a table needs at least one column'),
+  rows: z.array(z.looseObject({ id })).min(1, 'a table needs at least one row'),
+  relations: z.array(relationSchema).optional(),
+  notes: z.array(z.strictObject({ id, marker: z.string().optional(), zh: text, en: text })).optional(),
+  /** Set by `baogao new`: the table still holds last year's figures. */
+  stale: z.boolean().optional(),
+});
+export type TableData = z.infer<typeof tableSchema>;
+
+export const figureSchema = z.strictObject({
+  id,
+  kind: z.enum(['bar', 'line']),
+  caption: bi,
+  unit: z.string().default(''),
+  axis: bi.optional(),
+  points: z.array(z.strictObject({ label: bi, value: z.string() })).min(1, 'a figure needs at least one point'),
+  note: bi.optional(),
+});
+export type FigureData = z.infer<typeof figureSchema>;
+
+export const glossarySchema = z.strictObject({
+  terms: z.array(z.strictObject({ zh: text, en: text })),
+});

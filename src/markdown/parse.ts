@@ -1,0 +1,33 @@
+/**
+ * The Markdown parser of the narrative: CommonMark + GFM + directives, with
+ * baogao's own checks as remark plugins. Problems come back as findings.
+ */
+import type { Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Collector } from '../diagnostics.js';
+import { remarkKnownDirectives } from './remark-known-directives.js';
+import { remarkNoRawHtml } from './remark-no-raw-html.js';
+
+// remark-cjk-friendly: CommonMark's emphasis rules fail next to CJK punctuation
+// (`**:num[…]**亿元` would stay literal asterisks); the report bolds figures there.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkDirective).use(remarkKnownDirectives).use(remarkNoRawHtml);
+
+/** Parses one chapter file; its messages become findings in `out`. */
+export function parseMarkdown(text: string, file: string, out: Collector): Root {
+  const vfile = new VFile({ path: file, value: text });
+  const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+  for (const m of vfile.messages) {
+    out.add({
+      severity: m.fatal ? 'error' : 'warning',
+      ruleId: `markdown/${m.ruleId ?? 'parse'}`,
+      message: m.reason,
+      place: { file, line: m.line ?? 1, column: m.column ?? 1 },
+    });
+  }
+  return tree;
+}

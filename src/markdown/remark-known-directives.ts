@@ -1,0 +1,56 @@
+/**
+ * remark plugin: every directive is one baogao knows, in the form it takes
+ * (`::table{#id}` on its own line, `:num[…]` in text), with its id. A typo in
+ * a directive is an error at its position, not silently dropped text.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+interface DirectiveNode {
+  type: 'textDirective' | 'leafDirective' | 'containerDirective';
+  name: string;
+  attributes?: Record<string, string | null | undefined> | null;
+  children: { type: string; value?: string }[];
+  position?: import('unist').Position;
+}
+
+const FORMS: Record<string, DirectiveNode['type']> = {
+  table: 'leafDirective',
+  figure: 'leafDirective',
+  ref: 'textDirective',
+  num: 'textDirective',
+};
+const SPELLING: Record<DirectiveNode['type'], string> = {
+  leafDirective: '::name{#id} on a line of its own',
+  textDirective: ':name[…] inside the text',
+  containerDirective: ':::name … :::',
+};
+
+/** The label text of a directive: `:num[a/b/c]` → `a/b/c`. */
+export function directiveLabel(node: { children: { type: string; value?: string }[] }): string {
+  return node.children.map((c) => c.value ?? '').join('').trim();
+}
+
+/** Checks directive names, forms and ids; reports through the file's messages. */
+export const remarkKnownDirectives: Plugin<[], Root> = () => (tree, file: VFile) => {
+  visit(tree, (n) => {
+    if (n.type !== 'textDirective' && n.type !== 'leafDirective' && n.type !== 'containerDirective') return;
+    const node = n as unknown as DirectiveNode;
+    const want = FORMS[node.name];
+    const fail = (reason: string) => {
+      const m = file.message(reason, { place: node.position, ruleId: 'directive', source: 'baogao' });
+      m.fatal = true;
+    };
+    if (!want) {
+      const known = Object.keys(FORMS).join(', ');
+      if (node.type === 'textDirective') fail(`unknown directive ":${node.name}" (known: ${known}); to write a colon before a word, escape it as "\\:"`);
+      else fail(`unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}" (known: ${known})`);
+      return;
+    }
+    if (node.type !== want) return fail(`"${node.name}" is written ${SPELLING[want].replace('name', node.name)}`);
+    if (want === 'leafDirective' && !node.attributes?.id) fail(`::${node.name} needs an id: ::${node.name}{#the-id}`);
+    if (want === 'textDirective' && directiveLabel(node) === '') fail(`:${node.name}[…] needs a target inside the brackets`);
+  });
+};

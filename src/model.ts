@@ -1,0 +1,167 @@
+/**
+ * The typed intermediate model of an edition. The loader builds it from the
+ * edition folder; every later stage (checks, HTML, PDF, XLSX) reads only this,
+ * never raw YAML or raw Markdown text.
+ */
+import type { Root } from 'mdast';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** A text in both languages. */
+export interface Bi<T = string> {
+  zh: T;
+  en: T;
+}
+
+/** A place in an edition file, 1-based, with the path relative to the working directory. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Direction word written before a figure: 增长 / 下降. */
+export type Direction = 'up' | 'down';
+
+/** Qualifier words that change what a figure means (以上, 左右, 以内 …). */
+export type Qualifier = 'over' | 'about' | 'within' | 'nearly' | 'more-than' | 'at-least' | 'at-most';
+
+/**
+ * One figure, kept exactly as written: `digits` is the number as printed
+ * ("80.70" keeps its two decimals), `unit` the canonical Chinese unit
+ * including its scale ("亿元", "万人次", "%", "个百分点", or "" for a bare number).
+ */
+export interface Quantity {
+  digits: string;
+  unit: string;
+  direction?: Direction;
+  qualifier?: Qualifier;
+  /** A period written with the figure, e.g. 前三季度. */
+  period?: string;
+}
+
+/** Edition metadata from edition.yaml. */
+export interface Meta {
+  reviewYear: number;
+  planYear: number;
+  /** ISO date of the session, the source of every output date. */
+  date: string;
+  title: Bi;
+  titleLines: Bi<string[]>;
+  session: Bi;
+  issuer: Bi;
+  contact?: Bi;
+  description?: Bi;
+  keywords: Bi<string[]>;
+  chapterOrder: string[];
+}
+
+export type ColumnKind = 'label' | 'number' | 'value' | 'list';
+
+export interface Column {
+  id: string;
+  kind: ColumnKind;
+  header: Bi;
+  /** Unit of every cell of a `number` column. */
+  unit?: string;
+  place: Place;
+}
+
+/** A table cell. `quantity` is its primary figure, when it has one. */
+export interface Cell {
+  column: string;
+  text: Bi;
+  quantity?: Quantity;
+  /** Items of a list cell. */
+  items?: ListItem[];
+  /** Id of a note attached to this cell (rendered with the note's marker). */
+  note?: string;
+  place: Place;
+}
+
+export interface ListItem {
+  text: Bi;
+  place: Place;
+}
+
+export interface Row {
+  id: string;
+  cells: Record<string, Cell>;
+  place: Place;
+}
+
+export interface Note {
+  id: string;
+  marker?: string;
+  text: Bi;
+  place: Place;
+}
+
+export type Relation =
+  | { kind: 'sum'; total: string; parts: string[]; columns: string[]; place: Place }
+  | { kind: 'share'; column: string; part: string; base: Quantity; place: Place };
+
+export interface Table {
+  id: string;
+  file: string;
+  /** 1-based number, by order of placement in the narrative (0 if never placed). */
+  number: number;
+  caption: Bi;
+  source?: Bi;
+  columns: Column[];
+  rows: Row[];
+  notes: Note[];
+  relations: Relation[];
+  place: Place;
+}
+
+export interface FigurePoint {
+  label: Bi;
+  value: Quantity;
+  /** `table/row/column` when the value is taken from a table cell. */
+  ref?: string;
+  place: Place;
+}
+
+export interface Figure {
+  id: string;
+  file: string;
+  number: number;
+  kind: 'bar' | 'line';
+  caption: Bi;
+  unit: string;
+  axis: Bi;
+  points: FigurePoint[];
+  note?: Bi;
+  place: Place;
+}
+
+export interface GlossaryTerm {
+  zh: string;
+  en: string;
+  place: Place;
+}
+
+/** One chapter file of one language, parsed. */
+export interface ChapterDoc {
+  lang: Lang;
+  /** Path relative to the working directory, as printed in messages. */
+  file: string;
+  tree: Root;
+}
+
+export interface Chapter {
+  id: string;
+  docs: Bi<ChapterDoc>;
+}
+
+export interface Edition {
+  /** The edition folder, as given on the command line. */
+  dir: string;
+  meta: Meta;
+  chapters: Chapter[];
+  tables: Table[];
+  figures: Figure[];
+  glossary: GlossaryTerm[];
+}

@@ -1,0 +1,64 @@
+/**
+ * Charts as inline SVG, rendered at build time by Apache ECharts' server-side
+ * SVG renderer: no client JavaScript, labels in the page's language and font,
+ * and greys with value labels so that a black-and-white print reads the same.
+ */
+import * as echarts from 'echarts';
+import type { Figure, Lang } from '../../model.js';
+import { formatQuantity } from '../../quantity/format.js';
+
+const FONT: Record<Lang, string> = {
+  zh: "'Noto Serif SC', serif",
+  en: "'Source Serif 4', 'Noto Serif SC', serif",
+};
+/** Distinct in grayscale: black, mid grey, light grey with a dark outline. */
+const GREYS = ['#222222', '#7a7a7a', '#c8c8c8', '#4d4d4d', '#a3a3a3'];
+
+/** The figure as an SVG string for the given language. */
+export function renderChart(f: Figure, lang: Lang): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
+  try {
+    const values = f.points.map((p) => Number(p.value.digits));
+    const labels = f.points.map((p) => formatQuantity(p.value, lang));
+    const series: echarts.SeriesOption =
+      f.kind === 'bar'
+        ? {
+            type: 'bar',
+            barMaxWidth: 72,
+            data: values.map((v, i) => ({ value: v, itemStyle: { color: GREYS[i % GREYS.length], borderColor: '#000', borderWidth: 1 } })),
+            label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => labels[p.dataIndex], fontSize: 15, color: '#000' },
+          }
+        : {
+            type: 'line',
+            data: values,
+            lineStyle: { color: '#000', width: 2 },
+            itemStyle: { color: '#000' },
+            symbolSize: 8,
+            label: { show: true, formatter: (p: { dataIndex: number }) => labels[p.dataIndex], fontSize: 15, color: '#000' },
+          };
+    chart.setOption({
+      animation: false,
+      aria: { enabled: true, label: { description: `${f.caption[lang]}: ${f.points.map((p, i) => `${p.label[lang]} ${labels[i]}`).join('; ')}` } },
+      textStyle: { fontFamily: FONT[lang], color: '#000' },
+      grid: { left: 64, right: 24, top: 36, bottom: 56 },
+      xAxis: {
+        type: 'category',
+        data: f.points.map((p) => p.label[lang]),
+        axisLabel: { fontSize: 14, color: '#000', interval: 0, width: 180, overflow: 'break' },
+        axisLine: { lineStyle: { color: '#000' } },
+        axisTick: { show: false },
+      },
+      yAxis: {
+        type: 'value',
+        name: f.axis[lang],
+        nameTextStyle: { fontSize: 13, color: '#000', align: 'left' },
+        axisLabel: { fontSize: 13, color: '#000' },
+        splitLine: { lineStyle: { color: '#d0d0d0', type: 'dashed' } },
+      },
+      series: [series],
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}

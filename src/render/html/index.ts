@@ -1,0 +1,80 @@
+/**
+ * The HTML stage: one page per language and the bilingual page, from the
+ * Handlebars templates, plus the stylesheet and the font slices they need.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Edition, Lang } from '../../model.js';
+import { codePoints, writeFonts } from './fonts.js';
+import { langView, type BlockView, type LangView } from './view-model.js';
+
+export interface HtmlOptions {
+  /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css). */
+  templates: string;
+  langs: readonly Lang[];
+  /** Mark every page DRAFT (a build forced past check errors). */
+  draft: boolean;
+  version: string;
+  /** Page numbers of headings, for the printed table of contents (second PDF pass). */
+  tocPages?: Partial<Record<Lang, Record<string, number>>>;
+}
+
+export interface HtmlResult {
+  /** Relative output paths written, e.g. `zh/index.html`. */
+  files: string[];
+  views: Partial<Record<Lang, LangView>>;
+}
+
+type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handlebars.TemplateDelegate };
+
+/** Compiles the templates with a private Handlebars instance (no global state). */
+export function compileTemplates(dir: string): Templates {
+  const hb = Handlebars.create();
+  const partials = path.join(dir, 'partials');
+  for (const name of fs.readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
+    hb.registerPartial(name.slice(0, -4), fs.readFileSync(path.join(partials, name), 'utf8'));
+  }
+  const compile = (name: string) => hb.compile(fs.readFileSync(path.join(dir, name), 'utf8'), { strict: false, noEscape: false });
+  return { layout: compile('layout.hbs'), bilingual: compile('bilingual.hbs') };
+}
+
+/** Renders the page of one language to a string (used by the PDF stage too). */
+export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, edition: Edition): string {
+  const pages = opts.tocPages?.[view.lang];
+  const page = pages ? { ...view, toc: view.toc.map((e) => ({ ...e, page: pages[e.id] })) } : view;
+  return t.layout({ page, assets: '../assets', draft: opts.draft, version: opts.version, date: edition.meta.date });
+}
+
+function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
+  const chapters = zh.chapters.map((ch, c) => ({
+    id: ch.id,
+    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks[i] ?? {} })),
+  }));
+  return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, version: opts.version });
+}
+
+/** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */
+export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions): HtmlResult {
+  const t = compileTemplates(opts.templates);
+  const views: Partial<Record<Lang, LangView>> = {};
+  const pages: [string, string][] = [];
+  for (const lang of opts.langs) {
+    const view = langView(edition, lang);
+    views[lang] = view;
+    pages.push([`${lang}/index.html`, renderLangPage(t, view, opts, edition)]);
+  }
+  if (views.zh && views.en) pages.push(['bilingual.html', renderBilingual(t, views.zh, views.en, opts)]);
+
+  const assets = path.join(outDir, 'assets');
+  fs.mkdirSync(assets, { recursive: true });
+  fs.copyFileSync(path.join(opts.templates, 'report.css'), path.join(assets, 'report.css'));
+  const css = fs.readFileSync(path.join(opts.templates, 'report.css'), 'utf8');
+  fs.writeFileSync(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)])));
+  for (const [rel, html] of pages) {
+    fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, rel), html);
+  }
+  const fontFiles = fs.readdirSync(path.join(assets, 'fonts')).sort().map((f) => `assets/fonts/${f}`);
+  return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/fonts.css', ...fontFiles], views };
+}

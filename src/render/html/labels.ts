@@ -1,0 +1,16 @@
+/**
+ * The fixed words of the page in each language: table and figure labels,
+ * note prefixes, the contents heading.
+ */
+import type { Lang } from '../../model.js';
+
+/** 表2 / Table 2; 图1 / Figure 1. */
+export function refLabel(kind: 'table' | 'figure', n: number, lang: Lang): string {
+  if (lang === 'zh') return `${kind === 'table' ? '表' : '图'}${n}`;
+  return `${kind === 'table' ? 'Table' : 'Figure'} ${n}`;
+}
+
+export const WORDS = {
+  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '草稿', unit: '单位：' },
+  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', unit: 'Unit: ' },
+} as const;

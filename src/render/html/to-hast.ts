@@ -1,0 +1,63 @@
+/**
+ * Narrative blocks to sanitized HTML: `:num` becomes the cell's figure in the
+ * page's language, `:ref` the table's number, and nothing executable survives.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { RootContent } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toHast, type State } from 'mdast-util-to-hast';
+import { lookupCell } from '../../load/resolve.js';
+import { directiveLabel } from '../../markdown/remark-known-directives.js';
+import type { Edition, Lang } from '../../model.js';
+import { formatQuantity } from '../../quantity/format.js';
+import { refLabel } from './labels.js';
+
+/**
+ * The default GitHub schema, plus the classes and data attributes baogao's
+ * own elements carry. `javascript:` URLs, event handlers, `<script>` and
+ * `<style>` stay forbidden.
+ */
+const schema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataRef', 'dataStatus', 'dataPlace'],
+  },
+};
+
+/** Renders `:num` and `:ref` for one language. */
+function handlers(edition: Edition, lang: Lang, file: string) {
+  return {
+    textDirective(_state: State, node: TextDirective): ElementContent {
+      const label = directiveLabel(node);
+      const line = node.position?.start.line ?? 1;
+      const column = node.position?.start.column ?? 1;
+      if (node.name === 'ref') {
+        const target = edition.tables.find((t) => t.id === label) ?? edition.figures.find((f) => f.id === label);
+        const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
+        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
+      }
+      const { cell } = lookupCell(edition.tables, label);
+      const attrs = node.attributes ?? {};
+      const value = cell?.quantity
+        ? formatQuantity(cell.quantity, lang, { bare: attrs.bare !== undefined, dp: attrs.dp ? Number(attrs.dp) : undefined })
+        : `[${label}]`;
+      return {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['num'], dataRef: label, dataPlace: `${file}:${line}:${column}`, title: cell ? `${label}` : undefined },
+        children: [{ type: 'text', value }],
+      };
+    },
+  };
+}
+
+/** One narrative block as an HTML string, sanitized. */
+export function blockHtml(block: RootContent, edition: Edition, lang: Lang, file: string): string {
+  const tree = toHast({ type: 'root', children: [block] }, { handlers: handlers(edition, lang, file) as never }) as HastRoot | Element;
+  const clean = sanitize(tree, schema);
+  return toHtml(clean);
+}

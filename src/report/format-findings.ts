@@ -1,0 +1,64 @@
+/**
+ * Prints findings the way a compiler does: `path:line:column  severity  message  rule`,
+ * then the source line with a caret under the column.
+ */
+import fs from 'node:fs';
+import type { Finding, Severity } from '../diagnostics.js';
+
+const lineCache = new Map<string, string[] | null>();
+
+function sourceLine(file: string, line: number): string | undefined {
+  if (!lineCache.has(file)) {
+    try {
+      lineCache.set(file, fs.readFileSync(file, 'utf8').split(/\r?\n/));
+    } catch {
+      lineCache.set(file, null);
+    }
+  }
+  return lineCache.get(file)?.[line - 1];
+}
+
+/** Display width in terminal columns: CJK characters take two. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A two-line code frame: the line, and a caret under the column. */
+export function codeFrame(file: string, line: number, column: number): string[] {
+  const text = sourceLine(file, line);
+  if (text === undefined) return [];
+  const max = 160;
+  const chars = [...text];
+  const start = Math.max(0, column - 1 - 40);
+  const shown = chars.slice(start, start + max).join('');
+  const before = chars.slice(start, Math.max(start, column - 1)).join('');
+  const gutter = `${String(line).padStart(5)} | `;
+  return [`${gutter}${shown}`, `${' '.repeat(gutter.length - 2)}| ${' '.repeat(width(before))}^`];
+}
+
+/** Formats one finding with its code frame and the other side, if any. */
+export function formatFinding(f: Finding, frames = true): string {
+  const { file, line, column } = f.place;
+  const head = `${file}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+  const out = [head];
+  if (frames) out.push(...codeFrame(file, line, column));
+  if (f.other) {
+    const o = f.other;
+    out.push(`    ↳ ${o.label ? `${o.label} ` : ''}at ${o.file}:${o.line}:${o.column}`);
+  }
+  return out.join('\n');
+}
+
+/** Counts per severity, e.g. `2 errors, 1 warning`. */
+export function summarize(findings: Finding[]): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const part = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return [part(n('error'), 'error'), part(n('warning'), 'warning'), part(n('info'), 'note')].join(', ');
+}
+
+/** Formats a whole list, grouped by file as a compiler would. */
+export function formatFindings(findings: Finding[], frames = true): string {
+  return findings.map((f) => formatFinding(f, frames)).join('\n');
+}
