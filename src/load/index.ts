@@ -79,7 +79,7 @@ export function loadEdition(dir: string): LoadResult {
   const g = fs.existsSync(glossaryFile) ? readYaml(glossaryFile, dir, glossarySchema, out) : undefined;
   g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
   if (!meta) return { findings: out.findings };
-  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, out), tables, figures, glossary };
+  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), out), tables, figures, glossary };
   resolve(edition, out);
   return { edition, findings: out.findings };
 }

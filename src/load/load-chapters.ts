@@ -8,21 +8,21 @@ import type { Collector } from '../diagnostics.js';
 import { fileStart } from '../diagnostics.js';
 import { blocksOf, blockSignature, describeSignature } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
-import { LANGS, type Chapter, type ChapterDoc, type Lang } from '../model.js';
+import { LANGS, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
 import { readSource } from './read-source.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
-export function loadChapters(dir: string, order: string[], out: Collector): Chapter[] {
+export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, out: Collector): Chapter[] {
   reportUnlisted(dir, order, out);
   const chapters: Chapter[] = [];
-  for (const id of order) {
+  for (const [index, id] of order.entries()) {
     const docs: Partial<Record<Lang, ChapterDoc>> = {};
     for (const lang of LANGS) {
       const file = path.join(dir, lang, `${id}.md`);
       if (!fs.existsSync(file)) {
         const other = path.join(dir, lang === 'zh' ? 'en' : 'zh', `${id}.md`);
         const twin = fs.existsSync(other) ? ` (${other} exists: every chapter needs both languages)` : '';
-        out.error('load/chapter-missing', fileStart(path.join(dir, 'edition.yaml')), `chapter "${id}" has no ${lang === 'zh' ? 'Chinese' : 'English'} file ${file}${twin}`);
+        out.error('load/chapter-missing', listedAt(index), `chapter "${id}" has no ${lang === 'zh' ? 'Chinese' : 'English'} file ${file}${twin}`);
         continue;
       }
       const text = readSource(file, dir, out);

@@ -48,7 +48,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
 
   const notes: Note[] = (data.notes ?? []).map((n, i) => ({ id: n.id, marker: n.marker, text: { zh: n.zh, en: n.en }, place: y.placeOf(['notes', i]) }));
   const relations = loadRelations(data, y, columns, rows, out);
-  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, place: y.placeOf([]) };
+  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, stale: data.stale, place: y.placeOf([]) };
 }
 
 function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place']): Cell | undefined {

@@ -68,13 +68,14 @@ export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions):
 
   const assets = path.join(outDir, 'assets');
   fs.mkdirSync(assets, { recursive: true });
-  fs.copyFileSync(path.join(opts.templates, 'report.css'), path.join(assets, 'report.css'));
-  const css = fs.readFileSync(path.join(opts.templates, 'report.css'), 'utf8');
+  const sheets = ['report.css', 'print.css'];
+  for (const sheet of sheets) fs.copyFileSync(path.join(opts.templates, sheet), path.join(assets, sheet));
+  const css = sheets.map((s) => fs.readFileSync(path.join(opts.templates, s), 'utf8')).join('\n');
   fs.writeFileSync(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)])));
   for (const [rel, html] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(outDir, rel), html);
   }
   const fontFiles = fs.readdirSync(path.join(assets, 'fonts')).sort().map((f) => `assets/fonts/${f}`);
-  return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/fonts.css', ...fontFiles], views };
+  return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/print.css', 'assets/fonts.css', ...fontFiles], views };
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, suggest } from '../src/cli/parse-args.js';
+import { run } from '../src/cli/run.js';
+import { captureIo, copySample, edit } from './helpers.js';
+import path from 'node:path';
+
+describe('parseArgs', () => {
+  it('defaults build to the sample edition, output/, both languages and all formats', () => {
+    expect(parseArgs(['build'])).toEqual({
+      ok: true,
+      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx'], force: false, previous: undefined, debug: false },
+    });
+  });
+
+  it('reads options in both --x=v and --x v forms', () => {
+    const r = parseArgs(['build', 'ed', '--out=o', '--lang', 'en', '--format', 'html,xlsx', '--force']);
+    expect(r).toMatchObject({ ok: true, command: { edition: 'ed', out: 'o', langs: ['en'], formats: ['html', 'xlsx'], force: true } });
+  });
+
+  it('rejects unknown options with a suggestion', () => {
+    expect(parseArgs(['build', '--fromat', 'pdf'])).toEqual({ ok: false, message: 'unknown option --fromat for "build"; did you mean --format?' });
+    expect(parseArgs(['biuld'])).toMatchObject({ ok: false, message: expect.stringContaining('did you mean "build"') });
+  });
+
+  it('rejects unknown formats and languages, and missing values', () => {
+    expect(parseArgs(['build', '--format', 'docx'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "docx"') });
+    expect(parseArgs(['build', '--lang', 'fr'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown lang "fr"') });
+    expect(parseArgs(['build', '--out'])).toEqual({ ok: false, message: '--out needs a value' });
+  });
+
+  it('parses check, new and help', () => {
+    expect(parseArgs(['check', '--format', 'json', '--strict'])).toMatchObject({ ok: true, command: { kind: 'check', format: 'json', strict: true } });
+    expect(parseArgs(['new', '2024', '--from', 'content'])).toMatchObject({ ok: true, command: { kind: 'new', year: 2024, from: 'content' } });
+    expect(parseArgs(['new'])).toMatchObject({ ok: false });
+    expect(parseArgs(['build', '--help'])).toEqual({ ok: true, command: { kind: 'help', topic: 'build' } });
+    expect(parseArgs([])).toEqual({ ok: true, command: { kind: 'help', topic: undefined } });
+  });
+
+  it('suggests only close words', () => {
+    expect(suggest('chek', ['build', 'check'])).toBe('check');
+    expect(suggest('zzzzzz', ['build', 'check'])).toBeUndefined();
+  });
+});
+
+describe('run (exit codes)', () => {
+  it('exits 2 on a usage error, without a stack trace', async () => {
+    const io = captureIo();
+    expect(await run(['build', '--bogus'], io)).toBe(2);
+    expect(io.stderr.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 on a content error, printing path:line:column', async () => {
+    const dir = copySample();
+    edit(path.join(dir, 'tables/industry-tax.yaml'), /tax: 280\.01/, 'tax: 28o.01');
+    const io = captureIo();
+    expect(await run(['check', dir], io)).toBe(1);
+    const text = [...io.stdout, ...io.stderr].join('\n');
+    expect(text).toMatch(new RegExp(`${path.join(dir, 'tables/industry-tax.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+  error  "28o.01" is not a number`));
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help and the version', async () => {
+    const io = captureIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('baogao build');
+    expect(await run(['--version'], io)).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { Collector } from '../src/diagnostics.js';
+import { blocksOf, blockSignature } from '../src/markdown/blocks.js';
+import { parseMarkdown } from '../src/markdown/parse.js';
+
+function parse(text: string) {
+  const out = new Collector();
+  const tree = parseMarkdown(text, 'x.md', out);
+  return { tree, findings: out.findings };
+}
+
+describe('remark-known-directives', () => {
+  it('accepts the four directives in their forms', () => {
+    const { findings, tree } = parse('段落:num[a/b/c]{bare}与:ref[t]。\n\n::table{#t}\n\n::figure{#f}\n');
+    expect(findings).toEqual([]);
+    expect(blocksOf(tree).map(blockSignature)).toEqual(['paragraph', 'table#t', 'figure#f']);
+  });
+
+  it('rejects an unknown text directive at its position, suggesting an escape', () => {
+    const { findings } = parse('第一行\n\nNote:this is wrong');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'error', ruleId: 'markdown/directive', place: { line: 3, column: 5 } });
+    expect(findings[0].message).toContain('\\:');
+  });
+
+  it('rejects a directive in the wrong form and one without an id', () => {
+    const { findings } = parse('文字:table[x]\n\n::table\n');
+    expect(findings.map((f) => f.place.line)).toEqual([1, 3]);
+    expect(findings[1].message).toContain('needs an id');
+  });
+
+  it('rejects an unclosed container directive', () => {
+    const { findings } = parse(':::note\n内容\n');
+    expect(findings[0].message).toContain(':::note');
+  });
+});
+
+describe('remark-no-raw-html', () => {
+  it('turns raw HTML into text and warns at its position', () => {
+    const { tree, findings } = parse('前文\n\n<script>alert(1)</script>\n');
+    expect(findings[0]).toMatchObject({ severity: 'warning', ruleId: 'markdown/raw-html', place: { line: 3, column: 1 } });
+    expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+  });
+});
+
+describe('CJK emphasis (remark-cjk-friendly)', () => {
+  it('bolds a figure between Chinese characters and around a directive', () => {
+    const { tree } = parse('总额**:num[a/b/c]{bare}**亿元，下降**6.0%**。');
+    const para = tree.children[0] as { children: { type: string }[] };
+    expect(para.children.filter((c) => c.type === 'strong')).toHaveLength(2);
+  });
+});
