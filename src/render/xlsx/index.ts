@@ -1,7 +1,67 @@
-// PLACEHOLDER until the XLSX stage lands (issue 6): replaced by the real renderer.
-import { usageError } from '../../diagnostics.js';
-import type { Edition } from '../../model.js';
+/**
+ * The Excel annex: every table of the report in one bilingual workbook, laid
+ * out for reuse in the way of the UK Analysis Function's "Releasing
+ * statistics in spreadsheets" guidance and bilingual in the way of the China
+ * Statistical Yearbook. See docs/xlsx.md for the layout.
+ *
+ * Sheets: 封面 Cover, 目录 Contents, 注释 Notes, then 表1 … 表N.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Edition, Meta, Table } from '../../model.js';
+import { addContentsSheet } from './contents-sheet.js';
+import { addCoverSheet } from './cover-sheet.js';
+import { bi, editionInstant, editionLabel, numberNotes } from './labels.js';
+import { addNotesSheet } from './notes-sheet.js';
+import { stableZip } from './stable-zip.js';
+import { tidyTableXml } from './sheet-writer.js';
+import { addTableSheet } from './table-sheet.js';
 
-export async function renderXlsx(_edition: Edition, _file: string): Promise<void> {
-  throw usageError('XLSX output is not available in this version');
+/**
+ * The tables the workbook holds: those placed in the report, in table-number
+ * order. A table never placed has no number; the checker reports it as an
+ * error, and the annex leaves it out rather than invent a number for it.
+ */
+export function annexTables(edition: Edition): Table[] {
+  return edition.tables.filter((t) => t.number > 0).sort((a, b) => a.number - b.number);
+}
+
+/** Document properties: what file managers, search and screen readers show. */
+function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
+  const when = editionInstant(meta);
+  const edition = editionLabel(meta);
+  wb.creator = meta.issuer.zh;
+  wb.lastModifiedBy = meta.issuer.zh;
+  wb.company = meta.issuer.zh;
+  wb.title = bi(`${meta.title.zh}（表格）`, `${meta.title.en}: tables`);
+  wb.subject = bi(`${edition.zh}：报告表格（中英文对照）`, `${edition.en}: the tables of the report, in Chinese and English`);
+  wb.keywords = [...meta.keywords.zh, ...meta.keywords.en].join('; ');
+  wb.description = meta.description ? bi(meta.description.zh, meta.description.en) : '';
+  wb.category = bi('统计表格', 'Statistical tables');
+  // The workbook is bilingual, but Office records one language: the report's own.
+  // exceljs writes dc:language from this property without declaring it.
+  Object.assign(wb, { language: 'zh-CN' });
+  wb.created = when;
+  wb.modified = when;
+  // Opens on the first sheet (the cover) with its cursor in A1.
+  wb.views = [{ x: 0, y: 0, width: 28800, height: 17000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+}
+
+/** Builds the workbook of an edition and writes it to `file`; the bytes depend only on the edition. */
+export async function renderXlsx(edition: Edition, file: string): Promise<void> {
+  fs.writeFileSync(file, await xlsxBytes(edition));
+}
+
+/** The workbook of an edition as bytes (what {@link renderXlsx} writes). */
+export async function xlsxBytes(edition: Edition): Promise<Buffer> {
+  const tables = annexTables(edition);
+  const noteNumbers = numberNotes(tables);
+  const wb = new ExcelJS.Workbook();
+  setProperties(wb, edition.meta);
+  addCoverSheet(wb, edition.meta, tables.length);
+  addContentsSheet(wb, tables, noteNumbers.size > 0);
+  addNotesSheet(wb, tables, noteNumbers);
+  for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
+  const raw = await wb.xlsx.writeBuffer();
+  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyTableXml);
 }

@@ -1,0 +1,71 @@
+/**
+ * 封面 Cover: what the workbook is, who issued it, when, and how to read it.
+ * Everything is in column A, one line per row, Chinese then English, so that
+ * the sheet reads top to bottom with a screen reader.
+ */
+import type { Workbook } from 'exceljs';
+import type { Meta } from '../../model.js';
+import { bi, CODE, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
+import { type Line, pageSetup, writeLines } from './sheet-writer.js';
+
+const COVER_WIDTH = 100;
+
+function pair(heading: string, zh: string, en: string): Line[] {
+  return [
+    { text: heading, style: 'heading' },
+    { text: zh, style: 'plain' },
+    { text: en, style: 'plain' },
+  ];
+}
+
+/** The lines that explain the workbook's conventions. */
+function aboutLines(tableCount: number): Line[] {
+  const about: [string, string][] = [
+    [
+      `本工作簿收录报告的全部${tableCount}张表格，每张表格一个工作表（表1至表${tableCount}），中文与英文并列。`,
+      `This workbook holds all ${tableCount} tables of the report, one table per sheet (表1 to 表${tableCount}; 表 means "Table"), in Chinese and English side by side.`,
+    ],
+    [
+      '数字以数值形式存储，单位见列标题或“单位”列；带限定词的目标（如“增长8%以上”）保留原文，并将数值、单位与限定词分列。',
+      'Figures are stored as numbers, with their units in the column headings or in the unit columns. Targets with qualifiers (such as "growth of over 8%") keep their exact wording, and their figure, unit and qualifier are also given in separate columns.',
+    ],
+    [
+      `“${CODE.notApplicable}”表示该项为文字，不含数值；“${CODE.notAvailable}”表示无数据。`,
+      `"${CODE.notApplicable}" means the cell is text and states no figure; "${CODE.notAvailable}" means not available.`,
+    ],
+    [
+      '注释以“[note 1]”形式标注，全文见“注释 Notes”工作表。',
+      'Notes are referred to as "[note 1]" and are given in full on the Notes sheet.',
+    ],
+  ];
+  return about.flatMap(([zh, en]) => [
+    { text: zh, style: 'plain' as const },
+    { text: en, style: 'plain' as const },
+  ]);
+}
+
+/** Adds the cover sheet; it is the first sheet, where the file opens. */
+export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number): void {
+  // exceljs writes `tabSelected` but does not declare it: a variable passes it through the type check.
+  const view = { state: 'normal' as const, activeCell: 'A1', tabSelected: true };
+  const ws = wb.addWorksheet(SHEET.cover, { views: [view], pageSetup: pageSetup('portrait') });
+  const edition = editionLabel(meta);
+  const date = formatDate(meta.date);
+  const lines: Line[] = [
+    { text: meta.title.zh, style: 'title' },
+    { text: meta.title.en, style: 'subtitle' },
+    ...pair(bi('版本', 'Edition'), edition.zh, edition.en),
+    ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),
+    ...pair(bi('会议日期', 'Date of the session'), date.zh, date.en),
+    // The session line of the report starts with a dash (——（…）), a typographic device of the printed cover.
+    { text: meta.session.zh.replace(/^[—–-]+/, ''), style: 'plain' },
+    { text: meta.session.en, style: 'plain' },
+    ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
+    ...(meta.contact ? pair(bi('联系方式', 'Contact'), meta.contact.zh, meta.contact.en) : []),
+    { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },
+    ...aboutLines(tableCount),
+    { text: bi('目录', 'Contents'), link: linkFormula(SHEET.contents, bi('前往目录', 'Go to the contents')) },
+  ];
+  ws.getColumn(1).width = COVER_WIDTH;
+  writeLines(ws, lines, COVER_WIDTH);
+}
