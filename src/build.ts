@@ -4,10 +4,12 @@
  */
 import path from 'node:path';
 import { runChecks } from './check/index.js';
+import type { FigureStatusEntry } from './check/rule.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
 import { commitStaging, createStaging, discardStaging } from './output.js';
+import { renderCheckReport } from './render/check-report/index.js';
 import { renderHtml, type HtmlOptions } from './render/html/index.js';
 import { renderPdf } from './render/pdf/index.js';
 import { renderXlsx } from './render/xlsx/index.js';
@@ -41,8 +43,16 @@ async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<
   return r;
 }
 
+/** What the check stage returns: the findings, the figures each rule examined, and per-figure statuses for check.html. */
+export interface CheckResult {
+  edition: Edition;
+  findings: Finding[];
+  stats: Record<string, number>;
+  figures: FigureStatusEntry[];
+}
+
 /** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
-export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previous' | 'onStep'>): Promise<{ edition: Edition; findings: Finding[] }> {
+export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previous' | 'onStep'>): Promise<CheckResult> {
   const o = opts as BuildOptions;
   const loaded = await timed('load', o, () => loadEdition(opts.edition));
   const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
@@ -50,13 +60,15 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
   const previous = opts.previous ? loadEdition(opts.previous) : undefined;
   if (previous && !previous.edition) throw new BaogaoError(`previous edition ${opts.previous} could not be loaded`, sortFindings(previous.findings));
   const edition = loaded.edition;
-  const checked = await timed('check', o, () => runChecks(edition, { previous: previous?.edition }));
-  return { edition, findings: sortFindings([...loaded.findings, ...checked]) };
+  const stats: Record<string, number> = {};
+  const figures: FigureStatusEntry[] = [];
+  const checked = await timed('check', o, () => runChecks(edition, { previous: previous?.edition, stats, figures }));
+  return { edition, findings: sortFindings([...loaded.findings, ...checked]), stats, figures };
 }
 
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { edition, findings } = await loadAndCheck(opts);
+  const { edition, findings, figures } = await loadAndCheck(opts);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', findings);
   const draft = errors.length > 0;
@@ -64,6 +76,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
     await timed('html', opts, () => renderHtml(edition, staging, html));
+    await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
       opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'))) : undefined,
       opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html })) : undefined,

@@ -113,6 +113,8 @@ export interface Table {
   rows: Row[];
   notes: Note[];
   relations: Relation[];
+  /** Set by `baogao new`: the table still holds last year's figures. */
+  stale?: boolean;
   place: Place;
 }
 

@@ -5,15 +5,25 @@
 import type { Finding } from '../diagnostics.js';
 import type { Edition } from '../model.js';
 import { referencesRule } from './references.js';
-import type { Rule } from './rule.js';
+import { zhVsEnRule } from './figures-zh-en.js';
+import { proseVsTableRule } from './prose-vs-table.js';
+import { tableArithmeticRule } from './table-arithmetic.js';
+import { countsRule } from './counts.js';
+import { carryOverRule } from './carry-over.js';
+import { glossaryRule } from './glossary.js';
+import { typographyRule } from './typography.js';
+import { todoRule } from './todo.js';
+import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule];
+export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule];
 
 export interface CheckOptions {
   previous?: Edition;
   /** Filled with the number of figures each rule examined. */
   stats?: Record<string, number>;
+  /** Filled with per-figure statuses, for the check report. */
+  figures?: FigureStatusEntry[];
 }
 
 /** Runs all rules; returns their findings. */
@@ -26,6 +36,7 @@ export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] 
       previous: opts.previous,
       report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.id }),
       examined: (n = 1) => void (count += n),
+      status: opts.figures ? (place, status, detail) => void opts.figures?.push({ place, status, detail, ruleId: rule.id }) : undefined,
     });
     if (opts.stats) opts.stats[rule.id] = count;
   }

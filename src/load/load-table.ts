@@ -66,6 +66,7 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
     return undefined;
   }
   if (col.kind === 'number') {
+    if (value === '[x]' || value === '') return { ...base, text: { zh: '', en: '' } };
     if (typeof value !== 'string' || !isDecimal(value)) {
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
       out.error('load/not-a-number', place, `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01`);

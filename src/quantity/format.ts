@@ -16,7 +16,13 @@ export interface FormatOptions {
 }
 
 const ZH_PREFIX: Partial<Record<Qualifier, string>> = { nearly: '近', 'at-least': '不低于', 'at-most': '不超过' };
-const ZH_SUFFIX: Partial<Record<Qualifier, string>> = { over: '以上', about: '左右', within: '以内', 'more-than': '余' };
+const ZH_SUFFIX: Partial<Record<Qualifier, string>> = { over: '以上', about: '左右', within: '以内' };
+
+/** 余 stands after the scale and before the counted unit: 16.3万余件, 15000余张. */
+function withApprox(digits: string, unit: string): string {
+  const scaled = unit.length > 1 && (unit[0] === '万' || unit[0] === '亿');
+  return scaled ? `${digits}${unit[0]}余${unit.slice(1)}` : `${digits}余${unit}`;
+}
 const EN_QUALIFIER: Record<Qualifier, string> = {
   over: 'over',
   about: 'about',
@@ -33,6 +39,7 @@ export function formatZh(q: Quantity, opts: FormatOptions = {}): string {
   if (opts.bare) return digits;
   let s = digits + q.unit;
   if (opts.full) {
+    if (q.qualifier === 'more-than') s = withApprox(digits, q.unit);
     if (q.qualifier && ZH_PREFIX[q.qualifier]) s = ZH_PREFIX[q.qualifier] + s;
     if (q.qualifier && ZH_SUFFIX[q.qualifier]) s += ZH_SUFFIX[q.qualifier];
     if (q.direction) s = (q.direction === 'up' ? '增长' : '下降') + s;

@@ -21,11 +21,22 @@ const SUFFIX_QUALIFIERS: Record<string, Qualifier> = {
 };
 const DIRECTIONS: Record<string, Direction> = { 增长: 'up', 下降: 'down' };
 
+/**
+ * Scale, approximation and unit: 余 and 多 stand between the scale and the
+ * counted unit (16.3万余件, 300多家), so the scale is matched on its own and
+ * joined to the unit afterwards.
+ */
+const SCALED_UNIT = `(万|亿)?(余|多)?(${UNIT_PATTERN})?`;
+
+/** Joins a separately matched scale to its unit: 万 + 件 → 万件. */
+function joinUnit(scale: string | undefined, unit: string | undefined): string {
+  return (scale ?? '') + (unit ?? '');
+}
+
 const CELL = new RegExp(
   '^(增长|下降)?(近|超过|不低于|不超过)?' +
     '(-?\\d+(?:\\.\\d+)?)' +
-    '(余|多)?' +
-    `(${UNIT_PATTERN})?` +
+    SCALED_UNIT +
     '(以上|左右|以内)?' +
     '(?:（([^（）]+)）)?$',
   'u',
@@ -38,12 +49,18 @@ const CELL = new RegExp(
 export function parseZhFigure(text: string): Quantity | undefined {
   const m = CELL.exec(text.trim());
   if (!m) return undefined;
-  const [, dir, pre, digits, approx, unit, post, period] = m;
-  const q: Quantity = { digits, unit: unit ?? '' };
+  const [, dir, pre, digits, scale, approx, unit, post, period] = m;
+  const q = toQuantity(dir, pre, digits, scale, approx, unit, post);
+  if (period) q.period = period;
+  return q;
+}
+
+/** Builds a quantity from the matched words around the digits. */
+function toQuantity(dir?: string, pre?: string, digits = '', scale?: string, approx?: string, unit?: string, post?: string): Quantity {
+  const q: Quantity = { digits, unit: joinUnit(scale, unit) };
   if (dir) q.direction = DIRECTIONS[dir];
   const qual = pre ? PREFIX_QUALIFIERS[pre] : approx ? SUFFIX_QUALIFIERS[approx] : post ? SUFFIX_QUALIFIERS[post] : undefined;
   if (qual) q.qualifier = qual;
-  if (period) q.period = period;
   return q;
 }
 
@@ -59,8 +76,7 @@ export interface FoundFigure {
 const SCAN = new RegExp(
   '(增长|下降)?(近|超过|不低于|不超过|控制在)?' +
     '(?<![\\d.A-Za-z])(-?\\d+(?:\\.\\d+)?)(?![\\d.])' +
-    '(余|多)?' +
-    `(${UNIT_PATTERN})?` +
+    SCALED_UNIT +
     '(以上|左右|以内)?',
   'gu',
 );
@@ -72,13 +88,9 @@ const SCAN = new RegExp(
 export function scanZh(text: string): FoundFigure[] {
   const out: FoundFigure[] = [];
   for (const m of text.matchAll(SCAN)) {
-    const [whole, dir, pre, digits, approx, unit, post] = m;
-    const q: Quantity = { digits, unit: unit ?? '' };
-    if (dir) q.direction = DIRECTIONS[dir];
-    const qual = pre ? PREFIX_QUALIFIERS[pre] : approx ? SUFFIX_QUALIFIERS[approx] : post ? SUFFIX_QUALIFIERS[post] : undefined;
-    if (qual) q.qualifier = qual;
+    const [whole, dir, pre, digits, scale, approx, unit, post] = m;
     const index = m.index ?? 0;
-    out.push({ quantity: q, index, length: whole.length, digitsIndex: index + whole.indexOf(digits) });
+    out.push({ quantity: toQuantity(dir, pre, digits, scale, approx, unit, post), index, length: whole.length, digitsIndex: index + whole.indexOf(digits) });
   }
   return out;
 }

@@ -53,7 +53,14 @@ const byZh = new Map(UNITS.map((u) => [u.zh, u]));
 
 /** The unit named by its Chinese spelling; `''` is a bare number. */
 export function unitInfo(zh: string): UnitInfo {
-  return byZh.get(zh) ?? { zh, dimension: zh === '' ? 'bare' : 'count', scale: 0, thing: zh || undefined };
+  const known = byZh.get(zh);
+  if (known) return known;
+  // 万名, 亿人次 …: a scale in front of a unit not listed with it.
+  if (zh.length > 1 && (zh[0] === '万' || zh[0] === '亿')) {
+    const base = unitInfo(zh.slice(1));
+    return { ...base, zh, scale: base.scale + (zh[0] === '万' ? 4 : 8) };
+  }
+  return { zh, dimension: zh === '' ? 'bare' : 'count', scale: 0, thing: zh || undefined };
 }
 
 /** Regex source matching any known unit, longest first. */

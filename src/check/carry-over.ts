@@ -1,0 +1,108 @@
+/**
+ * Rule `carry-over`: with the previous edition given (`--previous DIR`), the
+ * targets column of this year's execution table (Table 1, the table with a
+ * `target` and an `actual` column) is the plan the previous edition adopted
+ * (its table with a `target` column and no `actual` column): last year's
+ * Table 7 becomes this year's targets, row by row, by row id.
+ */
+import type { Cell, Quantity, Table } from '../model.js';
+import { compareDec, parseDec } from '../quantity/decimal.js';
+import { cellLabel } from './table-arithmetic.js';
+import type { Rule } from './rule.js';
+
+const hasColumn = (t: Table, id: string) => t.columns.some((c) => c.id === id);
+
+/** This edition's execution table: targets next to results. */
+export function executionTable(tables: Table[]): Table | undefined {
+  return tables.find((t) => hasColumn(t, 'target') && hasColumn(t, 'actual'));
+}
+
+/** The plan table: targets only. */
+export function planTable(tables: Table[]): Table | undefined {
+  return tables.find((t) => hasColumn(t, 'target') && !hasColumn(t, 'actual'));
+}
+
+function sameQuantity(a: Quantity, b: Quantity): boolean {
+  return (
+    compareDec(parseDec(a.digits), parseDec(b.digits)) === 0 &&
+    a.unit === b.unit &&
+    a.direction === b.direction &&
+    a.qualifier === b.qualifier &&
+    (a.period ?? '') === (b.period ?? '')
+  );
+}
+
+const plain = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+
+/**
+ * The plan's target and the execution table's target agree: the same figure
+ * with the same qualifier, or the same words. The execution table may add the
+ * figure the city assigned in brackets (`完成市下达目标（9600人以内）` for the
+ * plan's `完成市下达目标`), which states the target more precisely, not differently.
+ */
+function agrees(now: Cell, plan: Cell): boolean {
+  if (now.quantity && plan.quantity && sameQuantity(now.quantity, plan.quantity)) return true;
+  const a = plain(now.text.zh);
+  const b = plain(plan.text.zh);
+  if (a === b) return true;
+  return !plan.quantity && a.startsWith(b) && /^（[^（）]+）$/.test(a.slice(b.length));
+}
+
+/** A target as the editor wrote it. */
+const shown = (c?: Cell) => c?.text.zh || '(empty)';
+
+export const carryOverRule: Rule = {
+  id: 'carry-over',
+  description: "this year's targets are the plan the previous edition adopted",
+  run({ edition, previous, report, examined, status }) {
+    if (!previous) return;
+    const now = executionTable(edition.tables);
+    const plan = planTable(previous.tables);
+    if (!now || !plan) {
+      const missing = !now ? `${edition.dir} has no table with target and actual columns` : `${previous.dir} has no plan table (a target column without actual)`;
+      report({ severity: 'error', place: now?.place ?? { file: edition.dir, line: 1, column: 1 }, message: `cannot compare targets with the previous plan: ${missing}` });
+      return;
+    }
+    const planRows = new Map(plan.rows.map((r) => [r.id, r]));
+    const prevLabel = (rowId: string) => `${previous.meta.planYear} ${cellLabel(plan, rowId, 'target')}`;
+    for (const row of now.rows) {
+      const cell = row.cells.target;
+      if (!cell) continue;
+      examined();
+      const planRow = planRows.get(row.id);
+      if (!planRow?.cells.target) {
+        report({
+          severity: 'error',
+          place: row.place,
+          message: `${cellLabel(now, row.id, 'target')}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
+          other: { ...plan.place, label: `${previous.meta.planYear} 表${plan.number} ${plan.caption.zh}` },
+        });
+        continue;
+      }
+      const target = planRow.cells.target;
+      if (agrees(cell, target)) {
+        status?.(cell.place, 'verified', `${prevLabel(row.id)}: ${shown(target)}`);
+        continue;
+      }
+      status?.(cell.place, 'mismatch', `${prevLabel(row.id)}: ${shown(target)}`);
+      report({
+        severity: 'error',
+        place: cell.place,
+        message: `${cellLabel(now, row.id, 'target')} reads ${shown(cell)}, but the plan adopted last year says ${shown(target)}; the target must be the one adopted`,
+        other: { ...target.place, label: prevLabel(row.id) },
+        expected: target.text.zh,
+        actual: cell.text.zh,
+      });
+    }
+    const nowIds = new Set(now.rows.map((r) => r.id));
+    for (const r of plan.rows.filter((p) => !nowIds.has(p.id))) {
+      examined();
+      report({
+        severity: 'error',
+        place: now.place,
+        message: `表${now.number} ${now.caption.zh} has no row "${r.id}" for last year's target ${shown(r.cells.target)}`,
+        other: { ...r.place, label: prevLabel(r.id) },
+      });
+    }
+  },
+};

@@ -1,0 +1,248 @@
+/**
+ * Rule `zh-vs-en`: the English says the same figures as the Chinese. For each
+ * aligned pair of texts (block n of a chapter in both languages, list items
+ * one by one; every caption, header, cell, list item and note of a table or
+ * chart) the figures of the two sides must pair up after unit conversion:
+ * 1480亿元 ↔ RMB 148 billion, 1.5万人次 ↔ 15,000 person-times, 5%左右 ↔ about
+ * 5%. A figure missing, extra or different on either side is an error; a
+ * `:num` data reference is compared by its target, not by its text.
+ *
+ * Numbers that are not plain quantities are handled by explicit rules, never
+ * by skipping a block:
+ * - a heading's own numeral (`（一）` / `(1)`, `一、` / `I.`) is structure;
+ * - a Chinese year or date figure (unit 年 / 届 / 周年, or followed by 月 / 日)
+ *   that the English leaves unsaid is not missing ("over the year", "March");
+ *   a different year in the English is still an extra figure there;
+ * - an English ordinal or name number (`20th`, `No. 2 Road`) matches the same
+ *   number in Chinese numerals in the Chinese text (二十大, 石门二路);
+ * - Chinese words for figures: 百分百 is 100%; a scale unit alone in brackets
+ *   (`（亿元）` in a header) is one of that unit, English `(RMB 100 million)`;
+ *   a scale word without digits (超亿元, 月亿楼, 亿元级) accounts for an English
+ *   `RMB 100 million`;
+ * - an English whole number right after a capitalised word inside a sentence
+ *   is part of a name (Plaza 66 for 恒隆广场) when nothing in the Chinese pairs
+ *   with it.
+ * An English figure that rounds the Chinese one, or that carries a qualifier
+ * the Chinese figure lacks (or lacks one it has), is a warning, not an error:
+ * English may put "about" away from the number.
+ */
+import type { Nodes, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { directiveLabel } from '../markdown/remark-known-directives.js';
+import { blocksOf, blockSignature } from '../markdown/blocks.js';
+import type { Bi, Place, Qualifier, Quantity } from '../model.js';
+import { absDec, compareDec, formatDec, halfUlp, scaled, subDec, type Dec } from '../quantity/decimal.js';
+import { formatEn, formatZh } from '../quantity/format.js';
+import { chineseNumeral, sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
+import { scanZh } from '../quantity/parse-zh.js';
+import { unitInfo, UNITS } from '../quantity/units.js';
+import type { Rule, RuleContext } from './rule.js';
+import { flatten, placeAt, yamlTextPlace } from './text-places.js';
+
+/** One aligned pair of texts and how to find a character of either in its file. */
+interface Pair {
+  text: Bi;
+  what: string;
+  placeOf: Bi<(offset: number) => Place>;
+  nums: Bi<{ label: string; place: Place }[]>;
+  heading?: boolean;
+}
+
+/** A Chinese figure: its quantity, exact value in base units, offset, and whether English may leave it unsaid. */
+type ZhFig = { q: Quantity; value: Dec; index: number; lenient: boolean };
+
+const HEADING_NUMERAL: Bi<RegExp> = {
+  zh: /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+\.)/,
+  en: /^\s*(?:[IVXLC]+\.|\(\d+\)|\d+\.)/,
+};
+const LENIENT_UNITS = new Set(['年', '届', '周年']);
+const SCALE_UNIT_ALONE = new RegExp(`（(${UNITS.filter((u) => u.scale > 0 && u.dimension !== 'bare').map((u) => u.zh).join('|')})）`, 'gu');
+
+/** A scale word standing alone: 超亿元, 月亿楼, 亿元级 (English: over RMB 100 million). */
+const SCALE_WORD = /(?<![\d.])(千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(千万|百万|亿|万)/gu;
+const SCALE_POWER: Record<string, number> = { 千万: 7, 百万: 6, 亿: 8, 万: 4 };
+
+/** Qualifiers that say the same thing: 以上 / 超过 / 余 all put a floor under the figure. */
+const QUALIFIER_SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'floor', 'at-least': 'floor', about: 'about', nearly: 'nearly', within: 'ceiling', 'at-most': 'ceiling' };
+
+/** Groups of dimensions whose figures are paired as "different" rather than missing + extra. */
+function group(dim: string): string {
+  return dim === 'USD' ? 'CNY' : dim === 'points' ? 'percent' : dim === 'bare' ? 'count' : dim;
+}
+
+const blank = (text: string, re: RegExp): string => text.replace(re, (m) => ' '.repeat(m.length));
+
+function zhFigures(text: string, heading: boolean): ZhFig[] {
+  const t = heading ? blank(text, HEADING_NUMERAL.zh) : text;
+  const figs: ZhFig[] = scanZh(t).map((f) => {
+    const next = t.slice(f.index + f.length);
+    const q = f.quantity;
+    return { q, value: zhValue(q), index: f.digitsIndex, lenient: LENIENT_UNITS.has(q.unit) || /^[月日号]/.test(next) };
+  });
+  const words: [RegExp, (m: RegExpMatchArray) => Quantity][] = [[/百分百/gu, () => ({ digits: '100', unit: '%' })], [SCALE_UNIT_ALONE, (m) => ({ digits: '1', unit: m[1] })]];
+  for (const [re, toQ] of words) for (const m of t.matchAll(re)) figs.push({ q: toQ(m), value: zhValue(toQ(m)), index: m.index ?? 0, lenient: false });
+  return figs.sort((a, b) => a.index - b.index);
+}
+
+const matches = (z: ZhFig, e: EnFigure): boolean => compareDec(z.value, e.value) === 0 && sameDimensionEn(z.q.unit, e);
+
+/** Within the rounding of the English figure: 326.29万 written as 3.26 million. */
+function rounds(z: ZhFig, e: EnFigure): boolean {
+  if (!sameDimensionEn(z.q.unit, e)) return false;
+  // English units carry no scale (yuan, person-times), only the magnitude word does.
+  const tol = scaled(formatDec(halfUlp(e.digits)), e.magnitude);
+  return compareDec(absDec(subDec(z.value, e.value)), tol) <= 0;
+}
+
+const zhText = (q: Quantity): string => `${q.digits}${q.unit}`;
+
+function comparePair(pair: Pair, ctx: RuleContext): void {
+  const zh = zhFigures(pair.text.zh, !!pair.heading);
+  const en = scanEn(pair.heading ? blank(pair.text.en, HEADING_NUMERAL.en) : pair.text.en);
+  const zhAt = (z: ZhFig) => pair.placeOf.zh(z.index);
+  const enAt = (e: EnFigure) => pair.placeOf.en(e.digitsIndex);
+  const zhBlock = () => ({ ...pair.placeOf.zh(0), label: `Chinese ${pair.what}` });
+  const enBlock = () => pair.placeOf.en(0);
+  const mismatch = (place: Place, message: string, other: Place & { label?: string }, extra: { expected?: string; actual?: string; severity?: 'error' | 'warning' } = {}) => {
+    ctx.status?.(place, 'mismatch', message);
+    ctx.report({ severity: extra.severity ?? 'error', place, message, other, expected: extra.expected, actual: extra.actual });
+  };
+  ctx.examined(zh.length + pair.nums.zh.length);
+
+  const freeEn = new Set(en);
+  const unpaired: ZhFig[] = [];
+  for (const z of zh) {
+    const e = en.find((x) => freeEn.has(x) && matches(z, x));
+    if (!e) {
+      unpaired.push(z);
+      continue;
+    }
+    freeEn.delete(e);
+    const zs = z.q.qualifier && QUALIFIER_SENSE[z.q.qualifier];
+    const es = e.qualifier && QUALIFIER_SENSE[e.qualifier];
+    const dirClash = z.q.direction && e.direction && z.q.direction !== e.direction;
+    if ((zs && es && zs !== es) || dirClash) {
+      mismatch(enAt(e), `"${e.text}" says ${dirClash ? (e.direction === 'up' ? 'a rise' : 'a fall') : `"${e.qualifier}"`} where the Chinese says ${formatZh(z.q, { full: true })}`, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }), actual: e.text });
+    } else if (!zs !== !es) {
+      // One side only: English may put the qualifier away from the number, so a warning.
+      const message = zs ? `"${e.text}" has no qualifier next to it; the Chinese says ${formatZh(z.q, { full: true })}` : `"${e.text}" reads as "${e.qualifier}" but the Chinese states ${formatZh(z.q, { full: true })} exactly`;
+      mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }), actual: e.text, severity: 'warning' });
+    } else {
+      ctx.status?.(zhAt(z), 'cross-checked', `English: ${e.text}`);
+      ctx.status?.(enAt(e), 'cross-checked', `Chinese: ${formatZh(z.q, { full: true })}`);
+    }
+  }
+  // Explicit leniencies first (positive evidence in the Chinese), then pairing.
+  const accept = (e: EnFigure, detail: string) => {
+    freeEn.delete(e);
+    ctx.examined();
+    ctx.status?.(enAt(e), 'cross-checked', detail);
+  };
+  const scaleWords = new Set([...pair.text.zh.matchAll(SCALE_WORD)].map((m) => SCALE_POWER[m[1] ?? m[2]]));
+  for (const e of [...freeEn]) {
+    const n = Number(e.digits);
+    if ((e.ordinal || e.numbered) && Number.isInteger(n) && n > 0 && pair.text.zh.includes(chineseNumeral(n))) accept(e, `Chinese: ${chineseNumeral(n)}`);
+    else if (e.digits === '1' + '0'.repeat(e.digits.length - 1) && scaleWords.has(e.magnitude + e.digits.length - 1)) accept(e, 'Chinese: a scale word (超亿元, 亿元级)');
+  }
+  for (const z of unpaired) {
+    const e = z.lenient ? undefined : [...freeEn].find((x) => group(x.dimension) === group(unitInfo(z.q.unit).dimension));
+    if (e) {
+      freeEn.delete(e);
+      const close = rounds(z, e);
+      const unitOnly = compareDec(z.value, e.value) === 0;
+      const message = close
+        ? `"${e.text}" rounds ${zhText(z.q)}; the English should keep the precision of the Chinese: ${formatEn(z.q)}`
+        : `"${e.text}" ${unitOnly ? 'has another unit than' : 'differs from'} the Chinese ${zhText(z.q)}, which is ${formatEn(z.q)} in English`;
+      mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q), actual: e.text, severity: close ? 'warning' : 'error' });
+    } else if (z.lenient) {
+      ctx.status?.(zhAt(z), 'unchecked', 'a year or date the English need not repeat');
+    } else {
+      mismatch(enBlock(), `${zhText(z.q)} in the Chinese ${pair.what} is missing from the English (expected ${formatEn(z.q, { full: true })})`, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }) });
+    }
+  }
+  for (const e of [...freeEn]) if (e.inName) accept(e, 'part of a name');
+  for (const e of freeEn) {
+    ctx.examined();
+    mismatch(enAt(e), `"${e.text}" in the English has no counterpart in the Chinese ${pair.what}`, zhBlock(), { actual: e.text });
+  }
+  compareNums(pair, enBlock, zhBlock, mismatch);
+}
+
+/** `:num` references agree by target: the same cells are cited on both sides. */
+function compareNums(pair: Pair, enBlock: () => Place, zhBlock: () => Place & { label?: string }, mismatch: (p: Place, m: string, o: Place & { label?: string }) => void): void {
+  const left = [...pair.nums.en];
+  for (const z of pair.nums.zh) {
+    const i = left.findIndex((e) => e.label === z.label);
+    if (i >= 0) left.splice(i, 1);
+    else mismatch(enBlock(), `:num[${z.label}] in the Chinese ${pair.what} is not cited in the English`, { ...z.place, label: 'Chinese data reference' });
+  }
+  for (const e of left) mismatch(e.place, `:num[${e.label}] in the English is not cited in the Chinese ${pair.what}`, zhBlock());
+}
+
+function numsOf(node: Nodes, file: string): { label: string; place: Place }[] {
+  const out: { label: string; place: Place }[] = [];
+  visit(node, 'textDirective', (n) => void (n.name === 'num' && out.push({ label: directiveLabel(n), place: { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 } })));
+  return out;
+}
+
+function markdownPair(zh: Nodes, en: Nodes, files: Bi, what: string): Pair {
+  const fz = flatten(zh);
+  const fe = flatten(en);
+  return {
+    text: { zh: fz.text, en: fe.text },
+    what,
+    placeOf: { zh: (k) => placeAt(fz, k, files.zh), en: (k) => placeAt(fe, k, files.en) },
+    nums: { zh: numsOf(zh, files.zh), en: numsOf(en, files.en) },
+    heading: zh.type === 'heading',
+  };
+}
+
+function yamlPair(text: Bi, place: Place, what: string): Pair {
+  return { text, what, placeOf: { zh: (k) => yamlTextPlace(place, text.zh, k), en: (k) => yamlTextPlace(place, text.en, k) }, nums: { zh: [], en: [] } };
+}
+
+/** Every aligned pair of texts in the edition. */
+function pairsOf(ctx: RuleContext): Pair[] {
+  const { edition } = ctx;
+  const pairs: Pair[] = [];
+  for (const ch of edition.chapters) {
+    const files = { zh: ch.docs.zh.file, en: ch.docs.en.file };
+    const zh = blocksOf(ch.docs.zh.tree);
+    const en = blocksOf(ch.docs.en.tree);
+    zh.forEach((block: RootContent, i) => {
+      const other = en[i];
+      if (!other || blockSignature(block) !== blockSignature(other) || block.type === 'leafDirective') return;
+      if (block.type === 'list' && other.type === 'list') {
+        block.children.forEach((item, k) => pairs.push(markdownPair(item, other.children[k], files, `list item ${k + 1} of block ${i + 1}`)));
+      } else pairs.push(markdownPair(block, other, files, `${block.type} ${i + 1}`));
+    });
+  }
+  for (const t of edition.tables) {
+    const name = `表${t.number}`;
+    pairs.push(yamlPair(t.caption, t.place, `caption of ${name}`));
+    if (t.source) pairs.push(yamlPair(t.source, t.place, `source of ${name}`));
+    for (const c of t.columns) pairs.push(yamlPair(c.header, c.place, `header of ${name}`));
+    for (const row of t.rows) {
+      for (const cell of Object.values(row.cells)) {
+        if (cell.items) cell.items.forEach((it, k) => pairs.push(yamlPair(it.text, it.place, `item ${k + 1} of ${name} ${row.id}`)));
+        else pairs.push(yamlPair(cell.text, cell.place, `cell ${name} ${row.id}/${cell.column}`));
+      }
+    }
+    for (const n of t.notes) pairs.push(yamlPair(n.text, n.place, `note of ${name}`));
+  }
+  for (const f of edition.figures) {
+    const name = `图${f.number}`;
+    pairs.push(yamlPair(f.caption, f.place, `caption of ${name}`), yamlPair(f.axis, f.place, `axis of ${name}`));
+    for (const p of f.points) pairs.push(yamlPair(p.label, p.place, `label of ${name}`));
+    if (f.note) pairs.push(yamlPair(f.note, f.place, `note of ${name}`));
+  }
+  return pairs;
+}
+
+export const zhVsEnRule: Rule = {
+  id: 'zh-vs-en',
+  description: 'the English states the same figures as the Chinese, after unit conversion',
+  run(ctx) {
+    for (const pair of pairsOf(ctx)) comparePair(pair, ctx);
+  },
+};

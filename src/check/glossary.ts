@@ -1,0 +1,117 @@
+/**
+ * Rule `glossary` (warning): a name the glossary fixes is rendered the fixed
+ * way. Where a glossary term occurs in a Chinese block (paragraph, heading,
+ * list, table caption, cell, list item), the aligned English block must
+ * contain the term's rendering.
+ *
+ * The comparison tolerates what does not change the name: letter case, the
+ * quote style ("…" or “…”), apostrophes, a hyphen written as a space, and a
+ * simple plural or possessive (Global Service Provider's / Providers).
+ */
+import type { RootContent } from 'mdast';
+import { blocksOf } from '../markdown/blocks.js';
+import type { Bi, GlossaryTerm, Place } from '../model.js';
+import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/** Lower case, no quotes or apostrophes, one space for any run of spaces or dashes. */
+export function normalize(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/["“”„«»'‘’`]/g, '')
+    .replace(/[\s\-‐‑–—]+/g, ' ')
+    .trim();
+}
+
+/** A pattern for the rendering that accepts a plural or possessive of each word. */
+export function renderingPattern(en: string): RegExp {
+  const words = normalize(en).split(' ').filter(Boolean);
+  const parts = words.map((w) => {
+    const stem = w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
+    return stem.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + (/[a-z]$/.test(stem) ? '(?:s|es)?' : '');
+  });
+  return new RegExp(`(?<![a-z0-9])${parts.join(' ')}(?![a-z0-9])`);
+}
+
+/** Every occurrence of every term, longest first, never overlapping (苏河湾 inside 苏河湾万象天地 is not a separate term). */
+function occurrences(text: string, terms: GlossaryTerm[]): { term: GlossaryTerm; index: number }[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const out: { term: GlossaryTerm; index: number }[] = [];
+  for (const term of terms) {
+    for (let i = text.indexOf(term.zh); i >= 0; i = text.indexOf(term.zh, i + term.zh.length)) {
+      if (taken.slice(i, i + term.zh.length).some(Boolean)) continue;
+      taken.fill(true, i, i + term.zh.length);
+      out.push({ term, index: i });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+interface Pair {
+  text: Bi;
+  /** Where character `offset` of the Chinese text is. */
+  placeOf(offset: number): Place;
+  /** True when the character belongs to the text (not to a `:num`). */
+  inText(offset: number): boolean;
+  enPlace: Place;
+  enLabel: string;
+}
+
+function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<GlossaryTerm, RegExp>, ctx: RuleContext): void {
+  const en = normalize(pair.text.en);
+  const reported = new Set<GlossaryTerm>();
+  for (const { term, index } of occurrences(pair.text.zh, terms)) {
+    if (!pair.inText(index)) continue;
+    ctx.examined();
+    if (patterns.get(term)!.test(en) || reported.has(term)) continue;
+    reported.add(term);
+    ctx.report({
+      severity: 'warning',
+      place: pair.placeOf(index),
+      message: `glossary: ${term.zh} is rendered "${term.en}", which the English ${pair.enLabel} does not contain`,
+      other: { ...pair.enPlace, label: `English ${pair.enLabel}` },
+      expected: term.en,
+    });
+  }
+}
+
+export const glossaryRule: Rule = {
+  id: 'glossary',
+  description: 'glossary terms in Chinese are rendered with their glossary English',
+  run(ctx) {
+    const { edition } = ctx;
+    const terms = [...edition.glossary].sort((a, b) => b.zh.length - a.zh.length);
+    if (terms.length === 0) return;
+    const patterns = new Map(terms.map((t) => [t, renderingPattern(t.en)]));
+    for (const ch of edition.chapters) {
+      const zh = blocksOf(ch.docs.zh.tree) as RootContent[];
+      const en = blocksOf(ch.docs.en.tree) as RootContent[];
+      zh.forEach((block, i) => {
+        const other = en[i];
+        if (!other || block.type === 'leafDirective') return;
+        const fz = flatten(block);
+        const fe = flatten(other);
+        const enPlace = { file: ch.docs.en.file, line: other.position?.start.line ?? 1, column: other.position?.start.column ?? 1 };
+        check(
+          { text: { zh: fz.text, en: fe.text }, placeOf: (k) => placeAt(fz, k, ch.docs.zh.file), inText: (k) => isInText(fz, k), enPlace, enLabel: `block ${i + 1}` },
+          terms,
+          patterns,
+          ctx,
+        );
+      });
+    }
+    for (const table of edition.tables) {
+      const texts: { text: Bi; place: Place; what: string }[] = [{ text: table.caption, place: table.place, what: `caption of 表${table.number}` }];
+      for (const row of table.rows) {
+        for (const cell of Object.values(row.cells)) {
+          if (cell.items) cell.items.forEach((it, k) => texts.push({ text: it.text, place: it.place, what: `item ${k + 1} of 表${table.number} ${row.id}` }));
+          else if (!cell.quantity || cell.text.zh !== cell.quantity.digits) texts.push({ text: cell.text, place: cell.place, what: `cell 表${table.number} ${row.id}/${cell.column}` });
+        }
+      }
+      for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of 表${table.number}` });
+      for (const t of texts) {
+        check({ text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what }, terms, patterns, ctx);
+      }
+    }
+  },
+};

@@ -1,0 +1,164 @@
+/**
+ * Rule `table-arithmetic`: a table's declared relations hold. A `sum` total
+ * equals the sum of its parts in every listed column; a `share` column equals
+ * part ÷ base × 100, where the base may be a figure stated in the prose
+ * (791.7亿元 for Tables 2 and 4).
+ *
+ * Published figures are rounded, so exact equality is too strict: each
+ * rounded term may be off by half a unit in its last written place. A
+ * difference inside that tolerance is a rounding note (warning) with the
+ * arithmetic shown; a difference beyond it is an error.
+ */
+import type { Cell, Edition, Place, Relation, Table } from '../model.js';
+import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, roundDigits, scaled, subDec, type Dec } from '../quantity/decimal.js';
+import { sameDimension, unitInfo } from '../quantity/units.js';
+import type { Rule, RuleContext } from './rule.js';
+
+type SumRelation = Extract<Relation, { kind: 'sum' }>;
+type ShareRelation = Extract<Relation, { kind: 'share' }>;
+
+const mul = (a: Dec, b: Dec): Dec => ({ mant: a.mant * b.mant, decimals: a.decimals + b.decimals });
+const HUNDRED = parseDec('100');
+const ZERO = parseDec('0');
+
+/**
+ * A term is rounded unless it is a whole count of things (8376人 is exact;
+ * 571.38亿元 and 80.70% are rounded).
+ */
+function tolerance(digits: string, unit: string): Dec {
+  const exact = unitInfo(unit).dimension === 'count' && unitInfo(unit).scale === 0 && !digits.includes('.');
+  return exact ? ZERO : halfUlp(digits);
+}
+
+/** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
+export function cellLabel(table: Table, rowId: string, columnId: string): string {
+  const row = table.rows.find((r) => r.id === rowId);
+  const label = table.columns.find((c) => c.kind === 'label');
+  const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
+  const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;
+  return `表${table.number} ${rowName} · ${colName}`;
+}
+
+function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
+  const totalRow = table.rows.find((r) => r.id === rel.total);
+  for (const col of rel.columns) {
+    const unit = table.columns.find((c) => c.id === col)?.unit ?? '';
+    const parts = rel.parts.map((id) => table.rows.find((r) => r.id === id)?.cells[col]).filter((c): c is Cell => !!c?.quantity);
+    const total = totalRow?.cells[col];
+    // A part not filled in yet ([x]) leaves nothing to add up; the todo rule reports the cell.
+    if (!total?.quantity || parts.length === 0 || parts.length < rel.parts.length) continue;
+    ctx.examined(parts.length + 1);
+    const digits = parts.map((c) => c.quantity!.digits);
+    const sum = digits.map(parseDec).reduce(addDec);
+    const diff = absDec(subDec(sum, parseDec(total.quantity.digits)));
+    const terms = [...digits, total.quantity.digits];
+    const tol = terms.map((d) => tolerance(d, unit)).reduce(addDec);
+    const shown = `${digits.join(' + ')} = ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
+    const where = cellLabel(table, rel.total, col);
+    const other = { ...table.place, label: `表${table.number} ${table.caption.zh}` };
+    if (compareDec(diff, ZERO) === 0) {
+      for (const c of [...parts, total]) ctx.status?.(c.place, 'verified', `${where}: ${shown}`);
+    } else if (compareDec(diff, tol) <= 0) {
+      for (const c of [...parts, total]) ctx.status?.(c.place, 'verified', `${where}: ${shown}, within rounding`);
+      ctx.report({
+        severity: 'warning',
+        place: total.place,
+        message: `${where}: ${shown} (difference ${formatDec(diff)}, within rounding of ${terms.length} terms)`,
+        other,
+        expected: formatDec(sum),
+        actual: total.quantity.digits,
+      });
+    } else {
+      ctx.status?.(total.place, 'mismatch', `${where}: ${shown}`);
+      ctx.report({
+        severity: 'error',
+        place: total.place,
+        message: `${where}: ${shown} (difference ${formatDec(diff)}, beyond the rounding tolerance ${formatDec(tol)} of ${terms.length} terms); correct the total or a part`,
+        other,
+        expected: formatDec(sum),
+        actual: total.quantity.digits,
+      });
+    }
+  }
+}
+
+/** part ÷ base × 100 to `dp` decimals, exactly (both already in the same unit). */
+function ratio(part: Dec, base: Dec, dp: number): string {
+  const extra = dp + 4;
+  const [num, den] = [mul(part, HUNDRED), base];
+  const n = num.mant * 10n ** BigInt(den.decimals + extra);
+  const d = den.mant * 10n ** BigInt(num.decimals);
+  return roundDigits(formatDec({ mant: n / d, decimals: extra }), dp);
+}
+
+function checkShare(table: Table, rel: ShareRelation, ctx: RuleContext): void {
+  const partUnit = table.columns.find((c) => c.id === rel.part)?.unit ?? '';
+  if (!sameDimension(partUnit, rel.base.unit)) {
+    ctx.report({ severity: 'error', place: rel.place, message: `share base ${rel.base.digits}${rel.base.unit} is not in the unit of column "${rel.part}" (${partUnit || 'no unit'})` });
+    return;
+  }
+  const baseScale = unitInfo(rel.base.unit).scale;
+  const partScale = unitInfo(partUnit).scale;
+  const b = scaled(rel.base.digits, baseScale);
+  const hb = scaled(formatDec(halfUlp(rel.base.digits)), baseScale);
+  const baseText = `${rel.base.digits}${rel.base.unit}`;
+  for (const row of table.rows) {
+    const partCell = row.cells[rel.part];
+    const shareCell = row.cells[rel.column];
+    if (!partCell?.quantity || !shareCell?.quantity) continue;
+    ctx.examined();
+    const s = shareCell.quantity.digits;
+    const dp = parseDec(s).decimals;
+    const p = scaled(partCell.quantity.digits, partScale);
+    const hp = scaled(formatDec(tolerance(partCell.quantity.digits, partUnit)), partScale);
+    const hs = halfUlp(s);
+    const sv = parseDec(s);
+    const point = ratio(p, b, dp);
+    const where = cellLabel(table, row.id, rel.column);
+    const shown = `${partCell.quantity.digits} ÷ ${rel.base.digits} × 100 = ${ratio(p, b, dp + 4)}…, which rounds to ${point}; the share reads ${s}`;
+    const other: Place & { label?: string } = { ...partCell.place, label: cellLabel(table, row.id, rel.part) };
+    if (compareDec(parseDec(point), sv) === 0) {
+      ctx.status?.(shareCell.place, 'verified', `${where}: ${partCell.quantity.digits} ÷ ${baseText} × 100 = ${point}`);
+      continue;
+    }
+    // The exact share lies in [(p − hp) ÷ (b + hb), (p + hp) ÷ (b − hb)]; the
+    // written share stands for [s − hs, s + hs]. Overlap means rounding explains it.
+    const low = compareDec(mul(subDec(p, hp), HUNDRED), mul(addDec(sv, hs), addDec(b, hb))) <= 0;
+    const high = compareDec(mul(addDec(p, hp), HUNDRED), mul(subDec(sv, hs), subDec(b, hb))) >= 0;
+    if (low && high) {
+      ctx.status?.(shareCell.place, 'verified', `${where}: ${shown}, within rounding`);
+      ctx.report({
+        severity: 'warning',
+        place: shareCell.place,
+        message: `${where}: ${shown} (within the rounding of the base ${baseText} and of the part)`,
+        other,
+        expected: point,
+        actual: s,
+      });
+    } else {
+      ctx.status?.(shareCell.place, 'mismatch', `${where}: ${shown}`);
+      ctx.report({
+        severity: 'error',
+        place: shareCell.place,
+        message: `${where}: ${shown} (base ${baseText}); correct the share, the part or the base`,
+        other,
+        expected: point,
+        actual: s,
+      });
+    }
+  }
+}
+
+export const tableArithmeticRule: Rule = {
+  id: 'table-arithmetic',
+  description: 'declared totals equal the sum of their parts and shares equal part ÷ base, within rounding',
+  run(ctx) {
+    const { edition }: { edition: Edition } = ctx;
+    for (const table of edition.tables) {
+      for (const rel of table.relations) {
+        if (rel.kind === 'sum') checkSum(table, rel, ctx);
+        else checkShare(table, rel, ctx);
+      }
+    }
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * Reads figures written in English: `RMB 148 billion`, `US$1.42 billion`,
+ * `15,000 person-times`, `0.34%`, `8.6 percentage points`, `about 5%`,
+ * `nearly RMB 500 million`, `1.08 million square metres`, `8,376`.
+ *
+ * Each figure comes back as an exact value in base units (yuan, dollars,
+ * square metres, persons …) with its dimension, so that it compares with a
+ * Chinese figure after unit conversion: 1480亿元 and RMB 148 billion are both
+ * 148,000,000,000 CNY. Number words ("three") are not read: the report writes
+ * its figures in digits.
+ */
+import type { Direction, Qualifier, Quantity } from '../model.js';
+import { scaled, type Dec } from './decimal.js';
+import { unitInfo, type Dimension } from './units.js';
+
+/** A figure found in English text. */
+export interface EnFigure {
+  /** The number as written, without thousands separators: `1.42`, `15000`. */
+  digits: string;
+  /** Power of ten of the magnitude word: 9 for billion, 6 for million. */
+  magnitude: number;
+  /** digits × 10^magnitude, exact. */
+  value: Dec;
+  /** `bare` when no unit is written (counts of things, years, names). */
+  dimension: Dimension;
+  /** For counts and areas: what is counted or measured, as in units.ts (人次, 平方米). */
+  thing?: string;
+  qualifier?: Qualifier;
+  direction?: Direction;
+  /** Written as an ordinal: 20th, 2nd. */
+  ordinal?: boolean;
+  /** Written after `No.`, as in a name: `No. 1 Road`. */
+  numbered?: boolean;
+  /** A whole number right after a capitalised word inside a sentence: part of a name (Plaza 66, Lane 691). */
+  inName?: boolean;
+  /** Offset of the whole figure (qualifier and currency included), and its length. */
+  index: number;
+  length: number;
+  /** Offset of the digits themselves. */
+  digitsIndex: number;
+  /** The figure as written. */
+  text: string;
+}
+
+/** Words before a figure that qualify it (over 8%, about 5%, nearly RMB 500 million). */
+const QUALIFIER_WORDS: Record<string, Qualifier> = {
+  'more than': 'more-than', exceeding: 'more-than', 'upwards of': 'more-than', over: 'over',
+  'at least': 'at-least', 'no less than': 'at-least', 'not less than': 'at-least',
+  about: 'about', around: 'about', approximately: 'about', some: 'about', roughly: 'about',
+  nearly: 'nearly', almost: 'nearly', 'close to': 'nearly',
+  within: 'within', under: 'within', below: 'within', 'less than': 'within',
+  'no more than': 'at-most', 'not more than': 'at-most', 'at most': 'at-most', 'up to': 'at-most',
+};
+/** Words before a figure that give its direction (up 0.34%, growth of over 8%, down 6.0%). */
+const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
+  ...['growth of', 'increase of', 'rise of', 'up by', 'grew by', 'rose by', 'increased by', 'up'].map((w) => [w, 'up']),
+  ...['decrease of', 'decline of', 'reduction of', 'drop of', 'fall of', 'down by', 'fell by', 'dropped by', 'decreased by', 'down'].map((w) => [w, 'down']),
+]);
+
+const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+
+/** English unit phrases after a number (one group each), and the Chinese unit whose dimension they share. */
+const UNIT_AFTER = new RegExp(
+  [
+    '(\\s?(?:%|per ?cent\\b))',
+    '(\\s+percentage points?\\b)',
+    '(\\s+person-times\\b)',
+    '(\\s+square (?:metres|meters|metre|meter)\\b)',
+    '(\\s+square (?:kilometres|kilometers|kilometre|kilometer)\\b)',
+    '(\\s+(?:kilometres|kilometers|kilometre|kilometer|km)\\b)',
+    '(\\s+(?:tonnes|tons|tonne|ton) (?:per|a) day\\b)',
+    '(\\s?(?:µg/m³|μg/m³|micrograms per cubic (?:metre|meter)))',
+    '(\\s+yuan\\b)',
+  ].join('|'),
+  'iy',
+);
+const UNIT_OF_GROUP = ['%', '个百分点', '人次', '平方米', '平方公里', '公里', '吨/日', '微克/立方米', '元'];
+
+// The number: not glued to a word before it (COVID-19, PM2.5), thousands
+// grouped (15,000) or not (12345). A minus sign counts only at a word start.
+const NUMBER = /(?<![\p{L}\p{N}_.,\-])(?<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+const CURRENCY = /(?:RMB ?|US\$ ?|USD ?|\$)$/;
+
+/** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
+function takePhrase<T>(words: { w: string; i: number }[], table: Record<string, T>): { value: T; i: number } | undefined {
+  for (let k = Math.min(3, words.length); k > 0; k--) {
+    const value = table[words.slice(-k).map((x) => x.w.toLowerCase()).join(' ')];
+    if (value !== undefined) return { value, i: words.splice(-k)[0].i };
+  }
+  return undefined;
+}
+
+/** What stands right before the digits at `at`: currency, qualifier, direction, and where the figure starts. */
+function prefixOf(text: string, at: number): { start: number; cur?: string; qualifier?: Qualifier; direction?: Direction } {
+  const cur = CURRENCY.exec(text.slice(Math.max(0, at - 4), at))?.[0];
+  let start = at - (cur?.length ?? 0);
+  // The last few words, separated by spaces only: punctuation ends the phrase.
+  const words: { w: string; i: number }[] = [];
+  let rest = text.slice(Math.max(0, start - 40), start);
+  const base = start - rest.length;
+  for (let m; words.length < 5 && (m = /([A-Za-z]+)\s+$/.exec(rest)) && !/[\p{L}\p{N}'’-]/u.test(rest[m.index - 1] ?? ' '); rest = rest.slice(0, m.index)) {
+    words.unshift({ w: m[1], i: base + m.index });
+  }
+  const q = takePhrase(words, QUALIFIER_WORDS);
+  const d = takePhrase(words, DIRECTION_WORDS);
+  start = d?.i ?? q?.i ?? start;
+  return { start, cur: cur?.trim().toUpperCase(), qualifier: q?.value, direction: d?.value };
+}
+
+/**
+ * Finds every figure in an English text. Years, ordinals (`20th`) and
+ * numbers in names (`No. 263`) are returned too, flagged, for the checks to
+ * decide what to compare.
+ */
+export function scanEn(text: string): EnFigure[] {
+  const out: EnFigure[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const n = m.groups ?? {};
+    const digitsIndex = m.index ?? 0;
+    const pre = prefixOf(text, digitsIndex);
+    const digits = n.num.replace(/,/g, '');
+    const magnitude = n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0;
+    let end = digitsIndex + m[0].length;
+    let unit = pre.cur === 'RMB' ? '元' : pre.cur ? '美元' : '';
+    if (!n.ord && !pre.cur) {
+      UNIT_AFTER.lastIndex = end;
+      const u = UNIT_AFTER.exec(text);
+      if (u) {
+        unit = UNIT_OF_GROUP[u.slice(1).findIndex((g) => g !== undefined)];
+        end += u[0].length;
+      }
+    }
+    const info = unitInfo(unit);
+    const fig: EnFigure = {
+      digits,
+      magnitude,
+      value: scaled(digits, magnitude + info.scale),
+      dimension: unit === '' ? 'bare' : info.dimension,
+      index: pre.start,
+      length: end - pre.start,
+      digitsIndex,
+      text: text.slice(pre.start, end),
+    };
+    if (info.thing && unit !== '') fig.thing = info.thing;
+    if (pre.qualifier) fig.qualifier = pre.qualifier;
+    if (pre.direction) fig.direction = pre.direction;
+    if (n.ord) fig.ordinal = true;
+    if (/\bNo\.\s*$/.test(text.slice(Math.max(0, pre.start - 5), pre.start))) fig.numbered = true;
+    else if (unit === '' && !fig.qualifier && !digits.includes('.') && afterName(text.slice(Math.max(0, pre.start - 40), pre.start))) fig.inName = true;
+    out.push(fig);
+  }
+  return out;
+}
+
+/** True when the text ends with a capitalised word that does not open a sentence. */
+function afterName(before: string): boolean {
+  const m = /(\S+)\s+[A-Z][\p{L}'’.-]*\s+$/u.exec(before);
+  return !!m && !/[.!?]$/.test(m[1]);
+}
+
+/** Parses a text that is one English figure (`Growth of over 8%`); undefined otherwise. */
+export function parseEnFigure(text: string): EnFigure | undefined {
+  const t = text.trim();
+  const found = scanEn(t);
+  if (found.length !== 1) return undefined;
+  const f = found[0];
+  const lead = t.slice(0, f.index).trim();
+  return f.index + f.length === t.length && lead === '' ? f : undefined;
+}
+
+/** The exact value of a Chinese figure in base units: 1480亿元 → 148000000000. */
+export function zhValue(q: Quantity): Dec {
+  return scaled(q.digits, unitInfo(q.unit).scale);
+}
+
+/**
+ * True when an English figure measures what a Chinese unit measures. English
+ * names the counted thing in words that vary with the sentence ("8,376
+ * people", "516 elevators"), so a bare English number stands for any count;
+ * only person-times is spelled as a unit and must then be 人次.
+ */
+export function sameDimensionEn(zhUnit: string, en: EnFigure): boolean {
+  const u = unitInfo(zhUnit);
+  const zhDim = zhUnit === '' ? 'bare' : u.dimension;
+  if (en.dimension === 'bare') return zhDim === 'bare' || zhDim === 'count';
+  if (en.dimension === 'count') return (zhDim === 'count' && u.thing === en.thing) || zhDim === 'bare';
+  return zhDim === en.dimension && (en.dimension !== 'area' || u.thing === en.thing);
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 24 → 二十四, 100 → 一百: how Chinese writes the number of an English ordinal (24th) or name (No. 2). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n >= 1000) return String(n);
+  const rest = n % 100;
+  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
+}

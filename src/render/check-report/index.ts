@@ -1,0 +1,105 @@
+/**
+ * `check.html`: the report as the checker saw it. The findings come first,
+ * each linked to its place; then every chapter, Chinese and English side by
+ * side block by block, with every figure coloured by status and the source
+ * cell or the comparison shown on hover. An editor reads it to see not only
+ * what is wrong but what was never checked.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { RootContent } from 'mdast';
+import { runChecks } from '../../check/index.js';
+import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
+import { placeKey } from '../../check/text-places.js';
+import { sortFindings, type Finding } from '../../diagnostics.js';
+import { blocksOf } from '../../markdown/blocks.js';
+import type { Edition, Lang } from '../../model.js';
+import { PACKAGE_ROOT, VERSION } from '../../version.js';
+import { Anchors, blockHtml, figureHtml, STATUSES, StatusBook, tableHtml, type MarkContext } from './marks.js';
+
+export interface CheckReportOptions {
+  /** The templates folder holding check.hbs; the package's by default. */
+  templates?: string;
+  /**
+   * Per-figure statuses from {@link runChecks}. When absent the checks are
+   * run again to collect them (without a previous edition).
+   */
+  figures?: FigureStatusEntry[];
+}
+
+const LEGEND: Record<FigureStatus, { zh: string; en: string }> = {
+  mismatch: { zh: '不一致', en: 'mismatch' },
+  verified: { zh: '已与表格核对', en: 'verified against a table' },
+  'cross-checked': { zh: '已与另一语言核对', en: 'checked against the other language' },
+  'data-linked': { zh: '数据引用', en: 'data-linked (taken from a table)' },
+  unchecked: { zh: '未核对', en: 'unchecked' },
+};
+
+function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string, id: string): string {
+  if (!node) return '<div class="missing">—</div>';
+  ctx.anchors.blocks.push({ file, from: node.position?.start.line ?? 0, to: node.position?.end.line ?? 0, id });
+  let html: string;
+  if (node.type === 'leafDirective' && node.name === 'table') {
+    const t = ctx.edition.tables.find((x) => x.id === node.attributes?.id);
+    html = t ? tableHtml(ctx, t) : '';
+  } else if (node.type === 'leafDirective' && node.name === 'figure') {
+    const f = ctx.edition.figures.find((x) => x.id === node.attributes?.id);
+    html = f ? figureHtml(ctx, f) : '';
+  } else html = blockHtml(ctx, node, file);
+  return `<div class="blk" id="${id}">${html}</div>`;
+}
+
+/** The view the template lays out. */
+export function checkReportView(edition: Edition, findings: Finding[], figures: FigureStatusEntry[]) {
+  const book = new StatusBook(figures, findings);
+  const anchors = new Anchors();
+  const ctx = (lang: Lang): MarkContext => ({ edition, lang, book, anchors });
+  const chapters = edition.chapters.map((ch) => {
+    const zh = blocksOf(ch.docs.zh.tree) as RootContent[];
+    const en = blocksOf(ch.docs.en.tree) as RootContent[];
+    const pairs = Array.from({ length: Math.max(zh.length, en.length) }, (_, i) => ({
+      zh: blockSide(ctx('zh'), zh[i], ch.docs.zh.file, `b-${ch.id}-${i + 1}-zh`),
+      en: blockSide(ctx('en'), en[i], ch.docs.en.file, `b-${ch.id}-${i + 1}-en`),
+    }));
+    return { id: ch.id, files: `${ch.docs.zh.file} · ${ch.docs.en.file}`, pairs };
+  });
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return {
+    title: `${edition.meta.title.zh} — 检查报告 / check report`,
+    edition: edition.dir,
+    version: VERSION,
+    summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
+    legend: STATUSES.map((s) => ({ status: s, ...LEGEND[s], count: book.counts[s] })),
+    figureCount: STATUSES.reduce((n, s) => n + book.counts[s], 0),
+    findings: sortFindings(findings).map((f) => ({
+      severity: f.severity,
+      ruleId: f.ruleId,
+      message: f.message,
+      where: placeKey(f.place),
+      href: anchors.href(f.place),
+      other: f.other && { label: f.other.label ?? '', where: placeKey(f.other), href: anchors.href(f.other) },
+    })),
+    chapters,
+  };
+}
+
+/**
+ * Writes `check.html` into `outDir` (the build's staging folder) and returns
+ * the relative paths written.
+ */
+export function renderCheckReport(edition: Edition, findings: Finding[], outDir: string, opts: CheckReportOptions = {}): string[] {
+  let figures = opts.figures;
+  if (!figures) {
+    figures = [];
+    runChecks(edition, { figures });
+  }
+  const hb = Handlebars.create();
+  // A templates folder of the edition's own may leave check.hbs out: the package's serves then.
+  const own = opts.templates && path.join(opts.templates, 'check.hbs');
+  const file = own && fs.existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', 'check.hbs');
+  const template = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false });
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'check.html'), template(checkReportView(edition, findings, figures)));
+  return ['check.html'];
+}

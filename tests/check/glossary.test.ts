@@ -1,0 +1,86 @@
+/**
+ * Rule `glossary`: where a glossary term occurs in Chinese, the aligned
+ * English uses its glossary rendering. Sample and mutated copies.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalize, renderingPattern } from '../../src/check/glossary.js';
+import { copySample, edit, SAMPLE } from '../helpers.js';
+import { at, byRule, checkDir, where } from './check-helpers.js';
+
+const RULE = 'glossary';
+
+describe('glossary on the sample', () => {
+  const c = checkDir(SAMPLE);
+
+  it('raises nothing: the translation follows the glossary', () => {
+    expect(byRule(c, RULE).map((f) => `${at(f)} ${f.message}`)).toEqual([]);
+  });
+
+  it('examines every occurrence of the terms no other term contains', () => {
+    const terms = c.edition.glossary.map((t) => t.zh);
+    const standalone = terms.filter((t) => !terms.some((u) => u !== t && u.includes(t)));
+    const prose = c.edition.meta.chapterOrder.map((id) => fs.readFileSync(path.join(SAMPLE, 'zh', `${id}.md`), 'utf8')).join('\n');
+    const occurrences = standalone.reduce((n, t) => n + prose.split(t).length - 1, 0);
+    expect(occurrences).toBeGreaterThan(50);
+    expect(c.stats[RULE]).toBeGreaterThanOrEqual(occurrences);
+  });
+});
+
+describe('glossary tolerance', () => {
+  it.each([
+    ['"Six Increases" Plan', 'implemented the “Six Increases” plan in depth'],
+    ['Global Service Providers', "the Global Service Provider's list"],
+    ['Nanjing Road West High-End Services Belt', 'the Nanjing Road West high end services belt'],
+    ["Jing'an Remote Services", 'Jing’an Remote Services'],
+    ['Block', 'Blocks 119 and 120'],
+  ])('%s is found in: %s', (rendering, text) => {
+    expect(renderingPattern(rendering).test(normalize(text))).toBe(true);
+  });
+
+  it('but not inside another word', () => {
+    expect(renderingPattern('Daning').test('the daningtown')).toBe(false);
+  });
+});
+
+describe('glossary mutations', () => {
+  it('English prose renders a place differently: warning at the Chinese term', () => {
+    const dir = copySample();
+    edit(path.join(dir, 'en', '01-review.md'), 'Suhe Bay MixC World, a park-style', 'the Suhe Bay Wanxiang Tiandi, a park-style');
+    const zh = path.join(dir, 'zh', '01-review.md');
+    const pos = where(zh, '苏河湾万象天地开业');
+    const found = byRule(checkDir(dir), RULE);
+    expect(found.map(at)).toEqual([`${zh}:${pos.line}:${pos.column}`]);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].expected).toBe('Suhe Bay MixC World');
+    expect(found[0].other?.file).toBe(path.join(dir, 'en', '01-review.md'));
+  });
+
+  it('a programme name changed in an English heading: warning at the heading term', () => {
+    const dir = copySample();
+    edit(path.join(dir, 'en', '01-review.md'), 'advancing the "Six Increases" Plan', 'advancing the Six Growth Plan');
+    const zh = path.join(dir, 'zh', '01-review.md');
+    const pos = where(zh, '坚定不移推进“六增计划”', '坚定不移推进“'.length);
+    expect(byRule(checkDir(dir), RULE).map(at)).toEqual([`${zh}:${pos.line}:${pos.column}`]);
+  });
+
+  it('a table list item renders a term differently: warning at the exact character in the YAML', () => {
+    const dir = copySample();
+    const file = path.join(dir, 'tables', 'greening-tasks.yaml');
+    edit(file, 'along the "One River and Two Elevated Roads"', 'along the river and the two viaducts');
+    const pos = where(file, '一河两高架');
+    expect(byRule(checkDir(dir), RULE).map(at)).toEqual([`${file}:${pos.line}:${pos.column}`]);
+  });
+
+  it('the glossary itself changed: every block using the term is reported', () => {
+    const dir = copySample();
+    edit(path.join(dir, 'glossary.yaml'), '{ zh: 张园, en: Zhangyuan }', '{ zh: 张园, en: Zhang Garden }');
+    const found = byRule(checkDir(dir), RULE);
+    const zhFiles = fs.readdirSync(path.join(dir, 'zh')).map((f) => fs.readFileSync(path.join(dir, 'zh', f), 'utf8'));
+    const blocks = zhFiles.flatMap((t) => t.split(/\n\n+/)).filter((b) => b.includes('张园')).length;
+    expect(blocks).toBeGreaterThan(0);
+    expect(found).toHaveLength(blocks);
+    expect(found.every((f) => f.expected === 'Zhang Garden')).toBe(true);
+  });
+});
