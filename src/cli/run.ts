@@ -7,6 +7,7 @@ import path from 'node:path';
 import { build, loadAndCheck } from '../build.js';
 import { BaogaoError } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
+import { checkJson, examinedLine } from '../render/check-report/json.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
@@ -39,17 +40,25 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     }
     case 'check': {
-      const { findings } = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous });
-      if (cmd.format === 'json') io.out(JSON.stringify({ version: 1, findings }, null, 2));
+      const { findings, stats } = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous });
+      if (cmd.format === 'json') io.out(JSON.stringify(checkJson(cmd.edition, findings, stats), null, 2));
       else {
         if (findings.length) io.out(formatFindings(findings));
-        io.out(`${cmd.edition}: ${summarize(findings)}`);
+        io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}`);
       }
       const failing = findings.filter((f) => f.severity === 'error' || (cmd.strict && f.severity === 'warning'));
       return failing.length ? 1 : 0;
     }
+    case 'watch': {
+      const { runWatch } = await import('../watch/index.js');
+      return runWatch({ edition: cmd.edition, out: cmd.out, port: cmd.port, templates }, io);
+    }
+    case 'new': {
+      const { runNew } = await import('../new-edition/index.js');
+      return runNew(cmd, io);
+    }
     default:
-      io.err(`baogao ${cmd.kind} is not available in this version`);
+      io.err(`baogao ${(cmd as Command).kind} is not available in this version`);
       return 2;
   }
 }
