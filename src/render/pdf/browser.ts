@@ -1,0 +1,128 @@
+/**
+ * One headless Chromium per build, shared by both editions, and pages that
+ * load nothing but the build's own files.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+import { BaogaoError } from '../../diagnostics.js';
+
+/** How long any single browser operation (and one whole page job) may take. */
+export const DEFAULT_TIMEOUT_MS = Number(process.env.BAOGAO_PDF_TIMEOUT_MS) || 120_000;
+
+/** A launched browser; always {@link PrintBrowser.close} it (use {@link withBrowser}). */
+export interface PrintBrowser {
+  /**
+   * Runs `fn` on a fresh page restricted to files under the root folder, and
+   * closes the page afterwards. A page crash is retried once on a new page.
+   */
+  withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  executablePath: string;
+  /** The only folder pages may read from (the build's staging folder). */
+  root: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Flags: headless without GPU, and none of the background services (updates,
+ * sync, component downloads) that would reach the network on their own.
+ */
+const ARGS = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
+
+/** True for a URL the page may load: a file inside `root`. */
+export function isAllowedUrl(url: string, root: string): boolean {
+  if (!url.startsWith('file://')) return false;
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return false;
+  }
+  const rel = path.relative(path.resolve(root), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function isCrash(e: unknown): boolean {
+  return /crash|Target closed|Session closed|detached/i.test((e as Error)?.message ?? '');
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BaogaoError(`${what} took longer than ${ms / 1000} s (set BAOGAO_PDF_TIMEOUT_MS to allow more)`, [], 2)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function preparePage(browser: Browser, root: string, timeoutMs: number, blocked: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  // The report has no scripts; printing with JavaScript off means a template
+  // or a Markdown author can never make the print run code.
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || isAllowedUrl(url, root)) void req.continue();
+    else {
+      blocked.push(url);
+      void req.abort('blockedbyclient');
+    }
+  });
+  return page;
+}
+
+/** Launches Chromium. `--no-sandbox` only as root, where Chromium refuses to start with its sandbox. */
+export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> {
+  const { default: puppeteer } = await import('puppeteer');
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const args = [...ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({ executablePath: opts.executablePath, headless: true, args, timeout: timeoutMs });
+  } catch (e) {
+    throw new BaogaoError(`cannot start ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, [], 2);
+  }
+
+  async function attempt<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const blocked: string[] = [];
+    const page = await preparePage(browser, opts.root, timeoutMs, blocked);
+    try {
+      const result = await withTimeout(fn(page), timeoutMs, 'printing a page');
+      if (blocked.length) {
+        throw new BaogaoError(`the page asked for files outside the build, which printing never loads: ${[...new Set(blocked)].slice(0, 3).join(', ')}`, [], 1);
+      }
+      return result;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    async withPage(fn) {
+      try {
+        return await attempt(fn);
+      } catch (e) {
+        if (!isCrash(e) || !browser.connected) throw e;
+        return attempt(fn);
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Runs `fn` with a launched browser and closes it whatever happens. */
+export async function withBrowser<T>(opts: LaunchOptions, fn: (b: PrintBrowser) => Promise<T>): Promise<T> {
+  const b = await launchBrowser(opts);
+  try {
+    return await fn(b);
+  } finally {
+    await b.close();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Finding the browser (in a fixed order, injectable so that no machine state
+ * is needed) and the print page's sandbox: nothing outside the build loads.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BaogaoError } from '../../src/diagnostics.js';
+import { isAllowedUrl, withBrowser } from '../../src/render/pdf/browser.js';
+import { ensureBrowser, findBrowser, INSTALL_HINT, type Probe } from '../../src/render/pdf/find-browser.js';
+import { tempDir } from '../helpers.js';
+
+/** A machine with exactly these executables. */
+function machine(files: string[], env: Record<string, string> = {}, downloaded?: string): Probe {
+  return {
+    env: { PATH: '/usr/local/bin:/usr/bin:/opt/bin', ...env },
+    isExecutable: (f) => files.includes(f),
+    puppeteerPath: async () => downloaded,
+  };
+}
+
+describe('findBrowser', () => {
+  it('takes BAOGAO_CHROME first, then PUPPETEER_EXECUTABLE_PATH', async () => {
+    const files = ['/a/chrome', '/b/chrome', '/usr/bin/chromium'];
+    expect(await findBrowser(machine(files, { BAOGAO_CHROME: '/a/chrome', PUPPETEER_EXECUTABLE_PATH: '/b/chrome' }))).toEqual({ path: '/a/chrome', source: 'env' });
+    expect(await findBrowser(machine(files, { PUPPETEER_EXECUTABLE_PATH: '/b/chrome' }))).toEqual({ path: '/b/chrome', source: 'env' });
+  });
+
+  it('refuses a variable that names no browser instead of silently using another', async () => {
+    const err = await findBrowser(machine(['/usr/bin/chromium'], { BAOGAO_CHROME: '/nope' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BaogaoError);
+    expect((err as BaogaoError).exitCode).toBe(2);
+    expect((err as BaogaoError).message).toContain('BAOGAO_CHROME=/nope');
+  });
+
+  it('then /usr/bin/chromium, then google-chrome-stable and chromium on PATH', async () => {
+    expect((await findBrowser(machine(['/usr/bin/chromium', '/opt/bin/google-chrome-stable'])))?.path).toBe('/usr/bin/chromium');
+    expect((await findBrowser(machine(['/opt/bin/google-chrome-stable', '/usr/local/bin/chromium'])))?.path).toBe('/opt/bin/google-chrome-stable');
+    expect((await findBrowser(machine(['/usr/local/bin/chromium'])))).toEqual({ path: '/usr/local/bin/chromium', source: 'system' });
+  });
+
+  it("then puppeteer's downloaded browser, if it is there", async () => {
+    const dl = '/root/.cache/puppeteer/chrome/linux-1/chrome-linux64/chrome';
+    expect(await findBrowser(machine([dl], {}, dl))).toEqual({ path: dl, source: 'puppeteer' });
+    expect(await findBrowser(machine([], {}, dl))).toBeUndefined();
+  });
+
+  it('names what to install, in one line, when there is none and provisioning is off', async () => {
+    const err = await ensureBrowser(machine([], { BAOGAO_NO_PROVISION: '1' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BaogaoError);
+    expect((err as BaogaoError).exitCode).toBe(2);
+    expect((err as BaogaoError).message).toBe(INSTALL_HINT);
+    expect(INSTALL_HINT).not.toContain('\n');
+    expect(INSTALL_HINT).toMatch(/apt-get install chromium/);
+  });
+});
+
+describe('the print page', () => {
+  const root = tempDir('baogao-sandbox-');
+
+  it('may read files inside the build folder only', () => {
+    expect(isAllowedUrl(pathToFileURL(path.join(root, 'zh', 'index.html')).href, root)).toBe(true);
+    expect(isAllowedUrl(pathToFileURL(path.join(root, 'assets', 'fonts', 'a.woff2')).href, root)).toBe(true);
+    expect(isAllowedUrl(pathToFileURL(path.join(root, '..', 'secret.css')).href, root)).toBe(false);
+    expect(isAllowedUrl(pathToFileURL(root).href, root)).toBe(false);
+    expect(isAllowedUrl('file:///etc/passwd', root)).toBe(false);
+    expect(isAllowedUrl('https://fonts.example.invalid/a.css', root)).toBe(false);
+  });
+
+  it('loads nothing from the network or elsewhere on disk, and says so', async () => {
+    const page = path.join(root, 'page.html');
+    // No request leaves the machine: the browser's interception aborts it before any connection.
+    fs.writeFileSync(page, '<!doctype html><link rel="stylesheet" href="https://fonts.example.invalid/a.css"><img src="file:///etc/hostname"><p>x</p>');
+    const found = await ensureBrowser();
+    const err = await withBrowser({ executablePath: found.path, root }, (b) =>
+      b.withPage(async (p) => {
+        await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+        return p.pdf();
+      }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BaogaoError);
+    expect((err as BaogaoError).message).toContain('https://fonts.example.invalid/a.css');
+    expect((err as BaogaoError).message).toContain('file:///etc/hostname');
+  }, 120_000);
+
+  it('prints a page that stays inside the build', async () => {
+    const page = path.join(root, 'ok.html');
+    fs.writeFileSync(page, '<!doctype html><p>ok</p>');
+    const found = await ensureBrowser();
+    const pdf = await withBrowser({ executablePath: found.path, root }, (b) =>
+      b.withPage(async (p) => {
+        await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+        return p.pdf();
+      }),
+    );
+    expect(pdf.length).toBeGreaterThan(500);
+  }, 120_000);
+});
