@@ -78,7 +78,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
-      opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'))) : undefined,
+      opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })) : undefined,
       opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html })) : undefined,
     ]);
     return { findings, files: commitStaging(staging, opts.out), draft };

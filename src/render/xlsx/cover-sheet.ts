@@ -45,7 +45,7 @@ function aboutLines(tableCount: number): Line[] {
 }
 
 /** Adds the cover sheet; it is the first sheet, where the file opens. */
-export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number): void {
+export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draft = false): void {
   // exceljs writes `tabSelected` but does not declare it: a variable passes it through the type check.
   const view = { state: 'normal' as const, activeCell: 'A1', tabSelected: true };
   const ws = wb.addWorksheet(SHEET.cover, { views: [view], pageSetup: pageSetup('portrait') });
@@ -53,6 +53,8 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number): voi
   const date = formatDate(meta.date);
   const lines: Line[] = [
     { text: meta.title.zh, style: 'title' },
+    // A build forced past check errors must not pass for the published annex.
+    ...(draft ? [{ text: bi('草稿：核对未通过，数据未经确认', 'DRAFT: the check found errors; figures not confirmed'), style: 'heading' as const }] : []),
     { text: meta.title.en, style: 'subtitle' },
     ...pair(bi('版本', 'Edition'), edition.zh, edition.en),
     ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),

@@ -48,17 +48,17 @@ function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
 }
 
 /** Builds the workbook of an edition and writes it to `file`; the bytes depend only on the edition. */
-export async function renderXlsx(edition: Edition, file: string): Promise<void> {
-  fs.writeFileSync(file, await xlsxBytes(edition));
+export async function renderXlsx(edition: Edition, file: string, opts: { draft?: boolean } = {}): Promise<void> {
+  fs.writeFileSync(file, await xlsxBytes(edition, opts.draft));
 }
 
 /** The workbook of an edition as bytes (what {@link renderXlsx} writes). */
-export async function xlsxBytes(edition: Edition): Promise<Buffer> {
+export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer> {
   const tables = annexTables(edition);
   const noteNumbers = numberNotes(tables);
   const wb = new ExcelJS.Workbook();
   setProperties(wb, edition.meta);
-  addCoverSheet(wb, edition.meta, tables.length);
+  addCoverSheet(wb, edition.meta, tables.length, draft);
   addContentsSheet(wb, tables, noteNumbers.size > 0);
   addNotesSheet(wb, tables, noteNumbers);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
