@@ -60,11 +60,21 @@ export function loadEdition(dir: string): LoadResult {
   }
   const meta = readYaml(path.join(dir, 'edition.yaml'), dir, editionSchema, out);
   const tables: Table[] = [];
+  // Ids of data files that exist but could not be read: a reference to one
+  // would only repeat that file's own error, so it is not reported again.
+  const unreadable = new Set<string>();
+  const idOf = (file: string) => path.basename(file).replace(/\.ya?ml$/, '');
   for (const file of dataFiles(dir, 'tables')) {
     const t = readYaml(file, dir, tableSchema, out);
-    if (!t) continue;
-    const expected = path.basename(file).replace(/\.ya?ml$/, '');
-    if (t.data.id !== expected) out.error('load/id', t.y.placeOf(['id']), `id "${t.data.id}" differs from the file name "${expected}"`);
+    const expected = idOf(file);
+    if (!t) {
+      unreadable.add(expected);
+      continue;
+    }
+    if (t.data.id !== expected) {
+      out.error('load/id', t.y.placeOf(['id']), `id "${t.data.id}" differs from the file name "${expected}"`);
+      unreadable.add(expected);
+    }
     const dup = tables.find((x) => x.id === t.data.id);
     if (dup) out.error('load/duplicate-id', t.y.placeOf(['id']), `table id "${t.data.id}" is also used by ${dup.file}`);
     else tables.push(loadTable(t.data, t.y, out));
@@ -72,7 +82,8 @@ export function loadEdition(dir: string): LoadResult {
   const figures: Figure[] = [];
   for (const file of dataFiles(dir, 'figures')) {
     const f = readYaml(file, dir, figureSchema, out);
-    if (f) figures.push(loadFigure(f.data, f.y, tables, out));
+    if (f) figures.push(loadFigure(f.data, f.y, tables, out, unreadable));
+    else unreadable.add(idOf(file));
   }
   const glossaryFile = path.join(dir, 'glossary.yaml');
   const glossary: GlossaryTerm[] = [];
@@ -80,6 +91,6 @@ export function loadEdition(dir: string): LoadResult {
   g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
   if (!meta) return { findings: out.findings };
   const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), out), tables, figures, glossary };
-  resolve(edition, out);
+  resolve(edition, out, unreadable);
   return { edition, findings: out.findings };
 }

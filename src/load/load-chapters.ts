@@ -27,6 +27,7 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
       }
       const text = readSource(file, dir, out);
       if (text !== undefined) docs[lang] = { lang, file, tree: parseMarkdown(text, file, out) };
+      if (docs[lang]) checkBlockSizes(docs[lang], out);
     }
     if (docs.zh && docs.en) {
       checkParity(docs.zh, docs.en, out);
@@ -34,6 +35,23 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
     }
   }
   return chapters;
+}
+
+/** Longest block accepted, in characters: 30 times the longest paragraph of a real report. */
+export const MAX_BLOCK_CHARS = 100_000;
+
+/** A block longer than any prose is a conversion that lost its blank lines (and would print as one endless page). */
+function checkBlockSizes(doc: ChapterDoc, out: Collector): void {
+  for (const block of blocksOf(doc.tree)) {
+    const { start, end } = block.position ?? {};
+    const length = (end?.offset ?? 0) - (start?.offset ?? 0);
+    if (!start || length <= MAX_BLOCK_CHARS) continue;
+    out.error(
+      'load/block-size',
+      { file: doc.file, line: start.line, column: start.column },
+      `${describeSignature(blockSignature(block))} of ${length.toLocaleString('en')} characters; a block may have at most ${MAX_BLOCK_CHARS.toLocaleString('en')}: are the blank lines between paragraphs missing?`,
+    );
+  }
 }
 
 /** A chapter file that edition.yaml does not list would silently vanish from the report. */

@@ -10,8 +10,11 @@ import { lookupCell } from './resolve.js';
 import type { FigureData } from './schemas.js';
 import type { YamlFile } from './yaml-doc.js';
 
-/** Builds a {@link Figure}; table references are resolved against `tables`. */
-export function loadFigure(data: FigureData, y: YamlFile, tables: Table[], out: Collector): Figure {
+/**
+ * Builds a {@link Figure}; table references are resolved against `tables`.
+ * A reference to a table in `unreadable` (its file has its own error) is not reported.
+ */
+export function loadFigure(data: FigureData, y: YamlFile, tables: Table[], out: Collector, unreadable: ReadonlySet<string> = new Set()): Figure {
   const points: FigurePoint[] = [];
   data.points.forEach((p, i) => {
     const place = y.placeOf(['points', i, 'value']);
@@ -21,6 +24,7 @@ export function loadFigure(data: FigureData, y: YamlFile, tables: Table[], out: 
     }
     const { cell, problem } = lookupCell(tables, p.value);
     if (problem || !cell?.quantity) {
+      if (unreadable.has(p.value.split('/')[0])) return;
       out.error('reference/missing', place, `"${p.value}" is neither a number nor a table cell: ${problem}`);
       return;
     }

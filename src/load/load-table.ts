@@ -61,6 +61,8 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
     const items = value.map((t, i) => ({ text: { zh: t.zh, en: t.en }, place: itemPlace(i) }));
     return { ...base, text: joinItems(items.map((i) => i.text)), items };
   }
+  // YAML reads an unquoted [x] (the "not available" code) as a one-item list.
+  if (Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'x') return { ...base, text: { zh: '', en: '' } };
   if (Array.isArray(value)) {
     out.error('load/cell-kind', place, `column "${col.id}" is a ${col.kind} column, not a list`);
     return undefined;

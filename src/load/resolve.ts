@@ -18,6 +18,7 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
   const row = table.rows.find((r) => r.id === rid);
   if (!row) return { table, problem: `table "${tid}" has no row "${rid}" (rows: ${table.rows.map((r) => r.id).join(', ')})` };
   const cell = row.cells[cid];
+  if (!cell && table.columns.some((c) => c.id === cid)) return { table, problem: `cell ${ref} has no value (see ${table.file})` };
   if (!cell) return { table, problem: `table "${tid}" has no column "${cid}" (columns: ${table.columns.map((c) => c.id).join(', ')})` };
   if (!cell.quantity) return { table, cell, problem: `cell ${ref} holds no figure` };
   return { table, cell };
@@ -28,7 +29,7 @@ function placeOf(file: string, node: { position?: { start: { line: number; colum
 }
 
 /** Numbers tables and figures by their placement in the Chinese text. */
-function number(edition: Edition, out: Collector): void {
+function number(edition: Edition, out: Collector, unreadable: ReadonlySet<string>): void {
   const placed = new Map<string, Place>();
   let tableNo = 0;
   let figureNo = 0;
@@ -40,6 +41,8 @@ function number(edition: Edition, out: Collector): void {
       const list = node.name === 'table' ? edition.tables : node.name === 'figure' ? edition.figures : undefined;
       if (!list) return;
       const target = list.find((t) => t.id === id);
+      // No id (already reported by the directive check) or an unreadable file (reported there).
+      if (!target && (id === '' || unreadable.has(id))) return;
       if (!target) return void out.error('reference/missing', here, `no ${node.name} "${id}"; the ${node.name}s are ${list.map((t) => t.id).join(', ') || 'none'}`);
       const key = `${node.name}#${id}`;
       const first = placed.get(key);
@@ -66,12 +69,14 @@ function headingIds(chapters: Chapter[]): void {
 }
 
 /** Every `:ref` and `:num` in both languages resolves. */
-function references(edition: Edition, out: Collector): void {
+function references(edition: Edition, out: Collector, unreadable: ReadonlySet<string>): void {
   for (const ch of edition.chapters) {
     for (const doc of [ch.docs.zh, ch.docs.en]) {
       visit(doc.tree, 'textDirective', (node) => {
         const label = directiveLabel(node);
         const here = placeOf(doc.file, node);
+        // An empty label is reported by the directive check; an unreadable table by its file.
+        if (label === '' || unreadable.has(label.split('/')[0])) return;
         if (node.name === 'ref') {
           const known = [...edition.tables, ...edition.figures].some((t) => t.id === label);
           if (!known) out.error('reference/missing', here, `:ref[${label}] names no table or figure`);
@@ -86,9 +91,12 @@ function references(edition: Edition, out: Collector): void {
   }
 }
 
-/** Resolves numbering, heading ids and references of a loaded edition. */
-export function resolve(edition: Edition, out: Collector): void {
-  number(edition, out);
+/**
+ * Resolves numbering, heading ids and references of a loaded edition.
+ * `unreadable`: ids of data files that failed to load, whose references are not reported again.
+ */
+export function resolve(edition: Edition, out: Collector, unreadable: ReadonlySet<string> = new Set()): void {
+  number(edition, out, unreadable);
   headingIds(edition.chapters);
-  references(edition, out);
+  references(edition, out, unreadable);
 }

@@ -29,7 +29,10 @@ export function parseYaml(text: string, file: string, out: Collector): YamlFile 
     return { file, line, column: col };
   };
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) out.error('load/yaml', at(e.pos[0]), yamlMessage(e.message, e.code));
+    // After the first syntax error the parser is lost: what it reports next is mostly that error again.
+    // Every duplicate key is a mistake of its own.
+    const shown = doc.errors.filter((e, i) => i === 0 || e.code === 'DUPLICATE_KEY');
+    for (const e of shown) out.error('load/yaml', at(e.pos[0]), yamlMessage(e.message, e.code, text.slice(e.pos[0])));
     return undefined;
   }
   keepWrittenNumbers(doc, text);
@@ -65,10 +68,20 @@ function keepWrittenNumbers(doc: Document, text: string): void {
   });
 }
 
-function yamlMessage(message: string, code: string): string {
+/** `from`: the text from the error's offset on, which for a duplicate key starts with the key. */
+function yamlMessage(message: string, code: string, from: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return code === 'DUPLICATE_KEY' ? `duplicate key: ${first}` : `YAML syntax: ${first}`;
+  const key = /^["']?([^"':\n]{1,40})["']?\s*:/.exec(from)?.[1];
+  if (code === 'DUPLICATE_KEY') return `duplicate key${key ? ` "${key.trim()}"` : ''}: ${first}`;
+  const hint = YAML_HINTS[code];
+  return `YAML syntax: ${first}${hint ? ` (${hint})` : ''}`;
 }
+
+/** What the parser's terse messages usually mean in an edition file. */
+const YAML_HINTS: Record<string, string> = {
+  MISSING_CHAR: 'check the indentation of this line against the lines above',
+  BAD_INDENT: 'check the indentation, and that every { or [ above is closed on its line',
+};
 
 /**
  * Validates parsed data with a zod schema. Every issue is reported at its key,
@@ -82,16 +95,38 @@ export function validate<S extends z.ZodType>(y: YamlFile, schema: S, out: Colle
     const where = path.length ? `${path.join('.')}: ` : '';
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
     const place = keys?.length ? y.placeOf([...path, keys[0]]) : y.placeOf(path);
-    out.error('load/schema', place, `${where}${issueMessage(issue)}`);
+    out.error('load/schema', place, `${where}${issueMessage(issue, valueAt(y.data, path))}`);
   }
   return undefined;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** The value at `path` in the parsed data; `present` is false when a key on the way is absent. */
+function valueAt(data: unknown, path: YamlPath): { present: boolean; value?: unknown } {
+  let cur = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !(key in cur)) return { present: false };
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return { present: true, value: cur };
+}
+
+/** A written value as the author sees it: `"twenty"`, `a list`, `a mapping`. */
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  const s = String(v);
+  return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+}
+
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping (key: value, or { zh: …, en: … })', array: 'a list', number: 'a number', string: 'text', boolean: 'true or false' };
+
+// zod 4 leaves the offending value out of its issues, so the caller looks it up in the data.
+function issueMessage(issue: z.core.$ZodIssue, at: { present: boolean; value?: unknown }): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type') {
-    const got = issue.input === undefined ? 'nothing' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
-    return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${got}`;
+    const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+    return !at.present || at.value === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeValue(at.value)}`;
   }
   return issue.message;
 }

@@ -35,14 +35,33 @@ export function directiveLabel(node: { children: { type: string; value?: string 
 
 /** Checks directive names, forms and ids; reports through the file's messages. */
 export const remarkKnownDirectives: Plugin<[], Root> = () => (tree, file: VFile) => {
-  visit(tree, (n) => {
+  visit(tree, (n, index, parent) => {
+    const failAt = (place: import('unist').Position | undefined, reason: string) => {
+      const m = file.message(reason, { place, ruleId: 'directive', source: 'baogao' });
+      m.fatal = true;
+    };
+    // A leaf directive whose braces do not close stays a paragraph of text: report it, not a silent "never placed".
+    if (n.type === 'paragraph') {
+      const first = n.children[0];
+      const start = n.position?.start.offset;
+      const escaped = start !== undefined && String(file.value).charAt(start) === '\\';
+      const m = first?.type === 'text' && !escaped ? /^::([A-Za-z][\w-]*)\S*/.exec(first.value) : null;
+      if (m) failAt(n.position, `"${m[0]}" is not a directive: write it as ::${m[1]}{#the-id}, with both braces, on a line of its own`);
+      return;
+    }
     if (n.type !== 'textDirective' && n.type !== 'leafDirective' && n.type !== 'containerDirective') return;
     const node = n as unknown as DirectiveNode;
     const want = FORMS[node.name];
-    const fail = (reason: string) => {
-      const m = file.message(reason, { place: node.position, ruleId: 'directive', source: 'baogao' });
-      m.fatal = true;
-    };
+    const fail = (reason: string) => failAt(node.position, reason);
+    // What follows a text directive tells whether its brackets or braces were left open.
+    const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+    const after = next?.type === 'text' ? next.value : '';
+    if (want === 'textDirective' && node.type === 'textDirective' && directiveLabel(node) === '' && after.startsWith('[')) {
+      return fail(`":${node.name}[" is not closed: add "]" after the target, as in :${node.name}[${node.name === 'num' ? 'table/row/column' : 'table-id'}]`);
+    }
+    if (want === 'textDirective' && node.type === 'textDirective' && after.startsWith('{')) {
+      return fail(`the attributes after :${node.name}[…] could not be read: write them in closed braces, like {bare} or {dp=1}`);
+    }
     if (!want) {
       const known = Object.keys(FORMS).join(', ');
       if (node.type === 'textDirective') fail(`unknown directive ":${node.name}" (known: ${known}); to write a colon before a word, escape it as "\\:"`);

@@ -14,6 +14,20 @@ const FONT: Record<Lang, string> = {
 /** Distinct in grayscale: black, mid grey, light grey with a dark outline. */
 const GREYS = ['#222222', '#7a7a7a', '#c8c8c8', '#4d4d4d', '#a3a3a3'];
 
+/**
+ * zrender names the SVG's classes and ids from process-wide counters
+ * (`zr3-cls-12`), so a second build in the same process (watch, tests) would
+ * differ byte for byte. They are renamed after the chart and numbered in order
+ * of appearance: the same in every build, and distinct between the charts of a page.
+ */
+function stableIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-([A-Za-z]+)-?\d+\b/g, (token, kind: string) => {
+    if (!names.has(token)) names.set(token, `${prefix}-${kind}${names.size}`);
+    return names.get(token)!;
+  });
+}
+
 /** The figure as an SVG string for the given language. */
 export function renderChart(f: Figure, lang: Lang): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
@@ -57,7 +71,7 @@ export function renderChart(f: Figure, lang: Lang): string {
       },
       series: [series],
     });
-    return chart.renderToSVGString();
+    return stableIds(chart.renderToSVGString(), `chart-${f.id}-${lang}`);
   } finally {
     chart.dispose();
   }

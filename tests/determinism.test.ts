@@ -1,0 +1,66 @@
+/**
+ * Two builds of the same edition give byte-identical outputs: every HTML page,
+ * asset and font slice, the workbook, and the PDFs (their dates come from the
+ * edition, their document ID is fixed).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Format } from '../src/build.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SAMPLE = path.join(ROOT, 'content');
+const TEMPLATES = path.join(ROOT, 'templates');
+
+/** A stage is available once its placeholder (which throws "not available") has been replaced. */
+function stageAvailable(stage: 'pdf' | 'xlsx'): boolean {
+  return !/not available in this version/.test(fs.readFileSync(path.join(ROOT, 'src/render', stage, 'index.ts'), 'utf8'));
+}
+
+const formats: Format[] = ['html', ...(['xlsx', 'pdf'] as const).filter(stageAvailable)];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-determinism-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+}
+
+describe(`two builds of the sample (${formats.join(', ')})`, () => {
+  const outs = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+  let lists: string[][];
+
+  beforeAll(async () => {
+    // Both builds read one snapshot of the edition and the templates (which may be edited while the test runs),
+    // one after the other, so that the second cannot share anything with the first but the code.
+    const edition = path.join(tmp, 'edition');
+    const templates = path.join(tmp, 'templates');
+    fs.cpSync(SAMPLE, edition, { recursive: true });
+    fs.cpSync(TEMPLATES, templates, { recursive: true });
+    for (const out of outs) await build({ edition, out, langs: ['zh', 'en'], formats, force: false, templates });
+    lists = outs.map(filesUnder);
+  }, 600_000);
+
+  it('write the same files', () => {
+    expect(lists[1]).toEqual(lists[0]);
+    const expected = ['zh/index.html', 'en/index.html', 'bilingual.html'];
+    if (formats.includes('xlsx')) expected.push('tables.xlsx');
+    if (formats.includes('pdf')) expected.push('zh/report.pdf', 'en/report.pdf');
+    expect(lists[0]).toEqual(expect.arrayContaining(expected.map((f) => f.split('/').join(path.sep))));
+  });
+
+  it('with identical bytes', () => {
+    const differ = lists[0].filter((f) => !fs.readFileSync(path.join(outs[0], f)).equals(fs.readFileSync(path.join(outs[1], f))));
+    expect(differ).toEqual([]);
+  });
+
+  it.skipIf(!formats.includes('pdf'))('with PDF dates from the edition, not from the clock', () => {
+    const pdf = fs.readFileSync(path.join(outs[0], 'zh', 'report.pdf')).toString('latin1');
+    const year = new Date().getFullYear();
+    const dates = [...pdf.matchAll(/D:(\d{4})/g)].map((m) => Number(m[1]));
+    expect(dates.length).toBeGreaterThan(0);
+    // The sample's session date is 2023-01-05; a build stamped with today's date would show this year.
+    if (year !== 2023) expect(dates).not.toContain(year);
+  });
+});
