@@ -20,7 +20,8 @@ import { renderHtml } from '../src/render/html/index.js';
 import { CLIENT_JS } from '../src/watch/client-assets.js';
 import { HtmlCache } from '../src/watch/html-cached.js';
 import { startWatch, type WatchHandle, type WatchState } from '../src/watch/index.js';
-import { loadEditionCached, SourceCache } from '../src/watch/load-cached.js';
+import { SourceCache } from '../src/load/source-cache.js';
+const loadEditionCached = (dir: string, cache: SourceCache) => loadEdition(dir, { cache });
 import { locate } from '../src/watch/locate.js';
 import { captureIo, lineOf, SAMPLE, TEMPLATES, tempDir } from './helpers.js';
 

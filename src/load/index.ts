@@ -11,8 +11,8 @@ import type { Edition, Figure, GlossaryTerm, Meta, Table } from '../model.js';
 import { loadChapters } from './load-chapters.js';
 import { loadFigure } from './load-figure.js';
 import { loadTable } from './load-table.js';
-import { readSource } from './read-source.js';
 import { resolve } from './resolve.js';
+import { fileReader, type ParseFile, type SourceCache } from './source-cache.js';
 import { editionSchema, figureSchema, glossarySchema, tableSchema, type EditionData } from './schemas.js';
 import { parseYaml, validate, type YamlFile } from './yaml-doc.js';
 
@@ -21,11 +21,14 @@ export interface LoadResult {
   findings: Finding[];
 }
 
-function readYaml<S extends z.ZodType>(file: string, dir: string, schema: S, out: Collector): { data: z.infer<S>; y: YamlFile } | undefined {
-  const text = readSource(file, dir, out);
-  const y = text === undefined ? undefined : parseYaml(text, file, out);
-  const data = y && validate(y, schema, out);
-  return y && data !== undefined ? { data, y } : undefined;
+type Parsed<S extends z.ZodType> = { data: z.infer<S>; y: YamlFile } | undefined;
+
+function readYaml<S extends z.ZodType>(read: ParseFile, file: string, schema: S): Parsed<S> {
+  return read(file, (text, c): Parsed<S> => {
+    const y = parseYaml(text, file, c);
+    const data = y && validate(y, schema, c);
+    return y && data !== undefined ? { data, y } : undefined;
+  }) ?? undefined;
 }
 
 /** Data files of one kind, sorted by name so that builds are deterministic. */
@@ -51,21 +54,36 @@ function toMeta(d: EditionData): Meta {
   };
 }
 
+export interface LoadOptions {
+  /** Reuse the parse of files that did not change (baogao watch). */
+  cache?: SourceCache;
+}
+
 /** Loads whatever of the edition can be loaded, with every finding. */
-export function loadEdition(dir: string): LoadResult {
+export function loadEdition(dir: string, opts: LoadOptions = {}): LoadResult {
   const out = new Collector();
+  const { cache } = opts;
+  cache?.begin();
+  const seen = new Set<string>();
+  const read = fileReader(dir, out, cache, seen);
+  const result = loadInto(dir, read, out);
+  cache?.prune(seen);
+  return result;
+}
+
+function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     out.error('load/edition', fileStart(dir), 'is not an edition folder (expected a folder with edition.yaml, zh/, en/, tables/)');
     return { findings: out.findings };
   }
-  const meta = readYaml(path.join(dir, 'edition.yaml'), dir, editionSchema, out);
+  const meta = readYaml(read, path.join(dir, 'edition.yaml'), editionSchema);
   const tables: Table[] = [];
   // Ids of data files that exist but could not be read: a reference to one
   // would only repeat that file's own error, so it is not reported again.
   const unreadable = new Set<string>();
   const idOf = (file: string) => path.basename(file).replace(/\.ya?ml$/, '');
   for (const file of dataFiles(dir, 'tables')) {
-    const t = readYaml(file, dir, tableSchema, out);
+    const t = readYaml(read, file, tableSchema);
     const expected = idOf(file);
     if (!t) {
       unreadable.add(expected);
@@ -81,16 +99,16 @@ export function loadEdition(dir: string): LoadResult {
   }
   const figures: Figure[] = [];
   for (const file of dataFiles(dir, 'figures')) {
-    const f = readYaml(file, dir, figureSchema, out);
+    const f = readYaml(read, file, figureSchema);
     if (f) figures.push(loadFigure(f.data, f.y, tables, out, unreadable));
     else unreadable.add(idOf(file));
   }
   const glossaryFile = path.join(dir, 'glossary.yaml');
   const glossary: GlossaryTerm[] = [];
-  const g = fs.existsSync(glossaryFile) ? readYaml(glossaryFile, dir, glossarySchema, out) : undefined;
+  const g = fs.existsSync(glossaryFile) ? readYaml(read, glossaryFile, glossarySchema) : undefined;
   g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
   if (!meta) return { findings: out.findings };
-  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), out), tables, figures, glossary };
+  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), read, out), tables, figures, glossary };
   resolve(edition, out, unreadable);
   return { edition, findings: out.findings };
 }

@@ -9,10 +9,10 @@ import { fileStart } from '../diagnostics.js';
 import { blocksOf, blockSignature, describeSignature } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { LANGS, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
-import { readSource } from './read-source.js';
+import type { ParseFile } from './source-cache.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
-export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, out: Collector): Chapter[] {
+export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, read: ParseFile, out: Collector): Chapter[] {
   reportUnlisted(dir, order, out);
   const chapters: Chapter[] = [];
   for (const [index, id] of order.entries()) {
@@ -25,8 +25,8 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
         out.error('load/chapter-missing', listedAt(index), `chapter "${id}" has no ${lang === 'zh' ? 'Chinese' : 'English'} file ${file}${twin}`);
         continue;
       }
-      const text = readSource(file, dir, out);
-      if (text !== undefined) docs[lang] = { lang, file, tree: parseMarkdown(text, file, out) };
+      const tree = read(file, (text, c) => parseMarkdown(text, file, c));
+      if (tree !== undefined) docs[lang] = { lang, file, tree };
       if (docs[lang]) checkBlockSizes(docs[lang], out);
     }
     if (docs.zh && docs.en) {

@@ -22,7 +22,9 @@ export function loadFigure(data: FigureData, y: YamlFile, tables: Table[], out: 
       points.push({ label: p.label, value: { digits: p.value, unit: data.unit }, place });
       return;
     }
-    const { cell, problem } = lookupCell(tables, p.value);
+    const { cell, problem, pending } = lookupCell(tables, p.value);
+    // A point whose cell is still [x] is left out of the chart until the figure is filled in.
+    if (pending) return;
     if (problem || !cell?.quantity) {
       if (unreadable.has(p.value.split('/')[0])) return;
       out.error('reference/missing', place, `"${p.value}" is neither a number nor a table cell: ${problem}`);

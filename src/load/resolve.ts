@@ -9,8 +9,12 @@ import type { Collector } from '../diagnostics.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Cell, Chapter, Edition, Place, Table } from '../model.js';
 
-/** Where a `table/row/column` path leads. */
-export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?: Cell; problem?: string } {
+/**
+ * Where a `table/row/column` path leads. A cell written `[x]` (not yet
+ * available, as in a new edition) is `pending`: not an error here, since the
+ * todo rule reports it as work left to do.
+ */
+export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?: Cell; problem?: string; pending?: boolean } {
   const [tid, rid, cid, ...rest] = ref.split('/');
   const table = tables.find((t) => t.id === tid);
   if (!table) return { problem: `no table "${tid}"` };
@@ -20,6 +24,7 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
   const cell = row.cells[cid];
   if (!cell && table.columns.some((c) => c.id === cid)) return { table, problem: `cell ${ref} has no value (see ${table.file})` };
   if (!cell) return { table, problem: `table "${tid}" has no column "${cid}" (columns: ${table.columns.map((c) => c.id).join(', ')})` };
+  if (!cell.quantity && cell.text.zh === '' && !cell.items) return { table, cell, pending: true };
   if (!cell.quantity) return { table, cell, problem: `cell ${ref} holds no figure` };
   return { table, cell };
 }
@@ -81,8 +86,9 @@ function references(edition: Edition, out: Collector, unreadable: ReadonlySet<st
           const known = [...edition.tables, ...edition.figures].some((t) => t.id === label);
           if (!known) out.error('reference/missing', here, `:ref[${label}] names no table or figure`);
         } else if (node.name === 'num') {
-          const { problem } = lookupCell(edition.tables, label);
-          if (problem) out.error('reference/missing', here, `:num[${label}]: ${problem}`);
+          // A cell that exists but states no figure is the references check's to report.
+          const { problem, cell } = lookupCell(edition.tables, label);
+          if (problem && !cell) out.error('reference/missing', here, `:num[${label}]: ${problem}`);
           const dp = node.attributes?.dp;
           if (dp != null && !/^\d$/.test(dp)) out.error('reference/attribute', here, `:num{dp=${dp}}: dp is a number of decimals, 0–9`);
         }

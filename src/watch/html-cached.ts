@@ -13,8 +13,8 @@ import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Chapter, Edition, Lang } from '../model.js';
 import { writeFonts } from '../render/html/fonts.js';
-import { compileTemplates, renderHtml, renderLangPage, type HtmlOptions } from '../render/html/index.js';
-import { langView, type BlockView, type LangView } from '../render/html/view-model.js';
+import { compileTemplates, renderBilingual, renderHtml, renderLangPage, type HtmlOptions } from '../render/html/index.js';
+import { langView, type LangView } from '../render/html/view-model.js';
 import { commitStaging, createStaging, discardStaging } from '../output.js';
 
 type Templates = ReturnType<typeof compileTemplates>;
@@ -202,13 +202,4 @@ export class HtmlCache {
     this.chapterViews(edition, opts, fileHash);
     return { mode: 'full', chapters: edition.chapters.length, fontsPending: false };
   }
-}
-
-/** The bilingual page, as {@link renderHtml} writes it. */
-function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
-  const chapters = zh.chapters.map((ch, c) => ({
-    id: ch.id,
-    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks[i] ?? {} })),
-  }));
-  return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, version: opts.version });
 }

@@ -18,7 +18,8 @@ import type { Bi, Edition } from '../model.js';
 import { formatFinding, summarize } from '../report/format-findings.js';
 import { VERSION } from '../version.js';
 import { HtmlCache } from './html-cached.js';
-import { loadEditionCached, SourceCache } from './load-cached.js';
+import { loadEdition } from '../load/index.js';
+import { SourceCache } from '../load/source-cache.js';
 import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
 import { HOST, PreviewServer } from './server.js';
 
@@ -161,7 +162,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     const t0 = performance.now();
     const what = changed.length ? changed.map(shown).slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '') : 'start';
     try {
-      const loaded = loadEditionCached(edition, cache);
+      const loaded = loadEdition(edition, { cache });
       const tLoad = performance.now();
       const errors = loaded.findings.filter((f) => f.severity === 'error');
       if (!loaded.edition || errors.length) {

@@ -46,6 +46,8 @@ function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string
   } else if (node.type === 'leafDirective' && node.name === 'figure') {
     const f = ctx.edition.figures.find((x) => x.id === node.attributes?.id);
     html = f ? figureHtml(ctx, f) : '';
+    // Findings about the figure's data file link to the block that shows it.
+    if (f && !ctx.anchors.tables.has(f.file)) ctx.anchors.tables.set(f.file, id);
   } else html = blockHtml(ctx, node, file);
   return `<div class="blk" id="${id}">${html}</div>`;
 }

@@ -46,7 +46,8 @@ export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, 
   return t.layout({ page, assets: '../assets', draft: opts.draft, version: opts.version, date: edition.meta.date });
 }
 
-function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
+/** Renders the bilingual page: both languages side by side, block by block. */
+export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
   const chapters = zh.chapters.map((ch, c) => ({
     id: ch.id,
     pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks[i] ?? {} })),
