@@ -50,3 +50,17 @@ describe('CJK emphasis (remark-cjk-friendly)', () => {
     expect(para.children.filter((c) => c.type === 'strong')).toHaveLength(2);
   });
 });
+
+describe('remark-no-images', () => {
+  it('refuses images: remote, javascript:, and paths leading out of the edition', () => {
+    const out = new Collector();
+    parseMarkdown('文字\n\n![a](http://example.com/a.png)\n\n![b](javascript:alert(1))\n\n![c](../../secret.png)\n', '/ed/zh/01.md', out);
+    expect(out.findings.map((f) => [f.place.line, f.ruleId])).toEqual([
+      [3, 'markdown/image'],
+      [5, 'markdown/image'],
+      [7, 'markdown/image'],
+    ]);
+    expect(out.findings[0].message).toContain('http://example.com/a.png');
+    expect(out.findings[2].message).toContain('leads outside the edition folder');
+  });
+});

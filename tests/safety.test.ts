@@ -67,7 +67,7 @@ const HOSTILE: Op[] = [
     op: 'replace',
     file: EN2,
     find: 'see :ref[tax].',
-    with: 'see :ref[tax], [here](javascript:alert(document.cookie)), [there](JaVaScRiPt:alert(document.cookie)), [tab](java%09script:alert(document.cookie)), <javascript:alert(document.cookie)>, [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgpPC9zY3JpcHQ+) and ![img](javascript:alert(document.cookie)).',
+    with: 'see :ref[tax], [here](javascript:alert(document.cookie)), [there](JaVaScRiPt:alert(document.cookie)), [tab](java%09script:alert(document.cookie)), <javascript:alert(document.cookie)>, [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgpPC9zY3JpcHQ+).',
   },
   // Handlebars-looking text must stay text.
   { op: 'replace', file: ZH2, find: '见:ref[tax]。', with: '见:ref[tax]。模板{{page.title}}与{{{html}}}以及{{> block}}。' },
@@ -192,6 +192,12 @@ describe('paths cannot leave the edition', () => {
   });
 });
 
+/** The error's message and the messages of its findings. */
+function explain(e: unknown): string {
+  const err = e as BaogaoError;
+  return [err.message, ...err.findings.map((f) => f.message)].join('\n');
+}
+
 describe.skipIf(!stageAvailable('pdf'))('printing loads nothing from the network', () => {
   let server: http.Server;
   const requests: string[] = [];
@@ -222,7 +228,7 @@ describe.skipIf(!stageAvailable('pdf'))('printing loads nothing from the network
     // Either the PDF is printed without the remote file, or the build refuses with a clear message naming it.
     if (result !== 'built') {
       expect(result).toBeInstanceOf(BaogaoError);
-      expect((result as Error).message).toContain(base);
+      expect(explain(result)).toContain(base);
     } else {
       expect(fs.existsSync(path.join(path.dirname(dir), 'out', 'en', 'report.pdf'))).toBe(true);
     }
@@ -242,6 +248,6 @@ describe.skipIf(!stageAvailable('pdf'))('printing loads nothing from the network
       (e: unknown) => e,
     );
     expect(result).toBeInstanceOf(BaogaoError);
-    expect((result as Error).message).toContain('secret.png');
+    expect(explain(result)).toContain('secret.png');
   });
 });
