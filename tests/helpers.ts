@@ -9,10 +9,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLE = path.join(ROOT, 'content');
 export const TEMPLATES = path.join(ROOT, 'templates');
 
+const temps = new Set<string>();
+// One exit handler for all temporary folders (one per folder would pile up listeners).
+process.on('exit', () => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temporary folder, removed at process exit. */
 export function tempDir(prefix = 'baogao-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  temps.add(dir);
   return dir;
 }
 
