@@ -35,7 +35,9 @@ async function execute(cmd: Command, io: Io): Promise<number> {
     case 'build': {
       io.err(`baogao build ${cmd.edition} → ${cmd.out}`);
       const r = await build({ ...cmd, templates, onStep: step(io) });
-      if (r.findings.length) io.err(formatFindings(r.findings));
+      // A build shows what needs attention; notes are for `baogao check`.
+      const shown = r.findings.filter((f) => f.severity !== 'info');
+      if (shown.length) io.err(formatFindings(shown));
       io.err(`${r.draft ? 'DRAFT written' : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
       return 0;
     }
