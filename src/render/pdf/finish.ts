@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { Anchor } from './print.js';
+import { renumberStructIds } from './struct-ids.js';
 
 /** One bookmark: a heading and where it was printed. */
 export interface OutlineItem {
@@ -160,6 +161,7 @@ function save(doc: PDFDocument): Promise<Uint8Array> {
  * when the content does.
  */
 export async function finishPdf(doc: PDFDocument, info: FinishInfo): Promise<Uint8Array> {
+  renumberStructIds(doc);
   annotate(doc, info);
   const metaRef = identify(doc, info, '0'.repeat(32), undefined);
   const idHex = createHash('sha256').update(await save(doc)).digest('hex').slice(0, 32);

@@ -15,6 +15,7 @@ import { withBrowser } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
 import { finishPdf, type OutlineItem } from './finish.js';
 import { printEdition, type Anchor } from './print.js';
+import { recallToc, rememberToc, tocKey } from './toc-cache.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
@@ -37,11 +38,10 @@ type Templates = ReturnType<typeof compileTemplates>;
 async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions): Promise<string> {
   const { meta } = edition;
   const view = langView(edition, lang);
-  const printed = await printEdition(page, {
-    dir: path.join(staging, lang),
-    render: (tocPages) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition),
-    tocIds: view.toc.map((e) => e.id),
-  });
+  const render = (tocPages?: Record<string, number>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
+  const key = tocKey(render(), ['report.css', 'print.css', 'fonts.css'].map((f) => fs.readFileSync(path.join(staging, 'assets', f), 'utf8')));
+  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), hint: recallToc(key) });
+  if (printed.toc) rememberToc(key, printed.toc);
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],

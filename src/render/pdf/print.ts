@@ -25,6 +25,8 @@ export interface PrintJob {
   render: (tocPages?: Record<string, number>) => string;
   /** Ids of the headings the contents lists. */
   tocIds: string[];
+  /** Page numbers to try in the first print (from an earlier build); verified, never trusted. */
+  hint?: Record<string, number>;
 }
 
 export interface Printed {
@@ -32,8 +34,10 @@ export interface Printed {
   doc: PDFDocument;
   /** Heading id → where it was printed, in the final PDF. */
   anchors: Record<string, Anchor>;
-  /** Number of prints it took (2 unless page numbers moved the layout). */
+  /** Number of prints it took (1 when the hint was right, else 2 unless page numbers moved the layout). */
   passes: number;
+  /** The contents page numbers the final print shows. */
+  toc?: Record<string, number>;
 }
 
 /** More passes than this means the contents' numbers keep moving the headings: a layout bug. */
@@ -123,14 +127,14 @@ export async function printEdition(page: Page, job: PrintJob): Promise<Printed> 
   // removed before the staging folder is committed.
   const file = path.join(job.dir, '.print-pass.html');
   try {
-    let toc: Record<string, number> | undefined;
+    let toc = job.hint;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await printOnce(page, file, job.render(toc));
       const doc = await parsePdf(pdf);
       const anchors = readAnchors(doc);
       if (!job.tocIds.length) return { doc, anchors, passes: pass };
       const pages = pageNumbers(anchors, job.tocIds);
-      if (toc && samePages(toc, pages)) return { doc, anchors, passes: pass };
+      if (toc && samePages(toc, pages)) return { doc, anchors, passes: pass, toc };
       toc = pages;
     }
     throw new Error(`the contents' page numbers did not settle after ${MAX_PASSES} passes`);
