@@ -2,7 +2,7 @@
  * YAML with positions. Every error points at the key the author must edit,
  * and numbers keep the digits they were written with (80.70 stays "80.70").
  */
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Collector } from '../diagnostics.js';
 import type { Place } from '../model.js';
@@ -131,4 +131,3 @@ function issueMessage(issue: z.core.$ZodIssue, at: { present: boolean; value?: u
   return issue.message;
 }
 
-export { isMap, isSeq, type Node };
