@@ -75,11 +75,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const staging = createStaging(opts.out);
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
-    await timed('html', opts, () => renderHtml(edition, staging, html));
+    const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
       opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })) : undefined,
-      opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html })) : undefined,
+      opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html, views })) : undefined,
     ]);
     return { findings, files: commitStaging(staging, opts.out), draft };
   } catch (e) {

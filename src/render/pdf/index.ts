@@ -35,9 +35,10 @@ function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem
 type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
-async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions): Promise<string> {
+async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView): Promise<string> {
   const { meta } = edition;
-  const view = langView(edition, lang);
+  // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
+  const view = built ?? langView(edition, lang);
   const render = (tocPages?: Record<string, number>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
   const key = tocKey(render(), ['report.css', 'print.css', 'fonts.css'].map((f) => fs.readFileSync(path.join(staging, 'assets', f), 'utf8')));
   const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), hint: recallToc(key) });
@@ -64,7 +65,7 @@ async function printLang(page: Page, edition: Edition, lang: Lang, staging: stri
  * (the HTML stage has already written the assets there) and returns the
  * relative paths written.
  */
-export async function renderPdf(edition: Edition, staging: string, opts: { html: HtmlOptions }): Promise<string[]> {
+export async function renderPdf(edition: Edition, staging: string, opts: { html: HtmlOptions; views?: Partial<Record<Lang, LangView>> }): Promise<string[]> {
   const langs = opts.html.langs;
   if (!langs.length) return [];
   const browserPath = (await ensureBrowser()).path;
@@ -73,6 +74,6 @@ export async function renderPdf(edition: Edition, staging: string, opts: { html:
     // Both editions print at once on the one browser: each page lays out in
     // its own renderer process, so two cores share the work. Measured on the
     // 2-core machine: about 10% faster than one after the other.
-    Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html)))),
+    Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang])))),
   );
 }
