@@ -52,6 +52,8 @@ function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string
   return `<div class="blk" id="${id}">${html}</div>`;
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 /** The view the template lays out. */
 export function checkReportView(edition: Edition, findings: Finding[], figures: FigureStatusEntry[]) {
   const book = new StatusBook(figures, findings);
@@ -74,7 +76,8 @@ export function checkReportView(edition: Edition, findings: Finding[], figures: 
     summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
     legend: STATUSES.map((s) => ({ status: s, ...LEGEND[s], count: book.counts[s] })),
     figureCount: STATUSES.reduce((n, s) => n + book.counts[s], 0),
-    findings: sortFindings(findings).map((f) => ({
+    // Errors first, then warnings, then notes: what blocks printing comes first.
+    findings: sortFindings(findings).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => ({
       severity: f.severity,
       ruleId: f.ruleId,
       message: f.message,
