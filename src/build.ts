@@ -9,10 +9,7 @@ import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
 import { commitStaging, createStaging, discardStaging } from './output.js';
-import { renderCheckReport } from './render/check-report/index.js';
-import { renderHtml, type HtmlOptions } from './render/html/index.js';
-import { renderPdf } from './render/pdf/index.js';
-import { renderXlsx } from './render/xlsx/index.js';
+import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx';
@@ -75,11 +72,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const staging = createStaging(opts.out);
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
+    // The renderers are loaded when a build needs them: ECharts, exceljs and
+    // puppeteer cost seconds to import, which `check` and `--help` need not pay.
+    const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
     const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
-      opts.formats.includes('xlsx') ? timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })) : undefined,
-      opts.formats.includes('pdf') ? timed('pdf', opts, () => renderPdf(edition, staging, { html, views })) : undefined,
+      opts.formats.includes('xlsx')
+        ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
+        : undefined,
+      opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
     return { findings, files: commitStaging(staging, opts.out), draft };
   } catch (e) {

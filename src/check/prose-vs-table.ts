@@ -124,12 +124,25 @@ function cellName(table: Table, cell: Cell, rowLabel: string): string {
   return `表${table.number} ${rowLabel} · ${table.columns.find((c) => c.id === cell.column)?.header.zh ?? cell.column}`;
 }
 
-function checkFigures(flat: FlatText, nums: NumRef[], file: string, year: number | undefined, ctx: RuleContext, metrics: Metric[], years: Map<Table, number | undefined>): void {
+/**
+ * Metrics grouped by their alias, so each distinct alias is searched once per
+ * block: many tables share row labels (合计, the indicators of Tables 1 and 7),
+ * and searching per metric made the rule grow with blocks × rows.
+ */
+function byAlias(metrics: Metric[]): Map<string, Metric[]> {
+  const map = new Map<string, Metric[]>();
+  for (const m of metrics) map.set(m.alias, [...(map.get(m.alias) ?? []), m]);
+  return map;
+}
+
+function checkFigures(flat: FlatText, nums: NumRef[], file: string, year: number | undefined, ctx: RuleContext, metrics: Map<string, Metric[]>, years: Map<Table, number | undefined>): void {
   const { reviewYear, planYear } = ctx.edition.meta;
   const bounds = [0, ...[...flat.text.matchAll(/[。！？；\n]/gu)].map((m) => (m.index ?? 0) + 1), flat.text.length];
   const sentenceOf = (k: number) => bounds.findIndex((b, i) => k >= b && k < (bounds[i + 1] ?? Infinity));
   const mentions: { m: Metric; end: number }[] = [];
-  for (const m of metrics) for (let k = flat.text.indexOf(m.alias); k >= 0; k = flat.text.indexOf(m.alias, k + 1)) mentions.push({ m, end: k + m.alias.length });
+  for (const [alias, group] of metrics) {
+    for (let k = flat.text.indexOf(alias); k >= 0; k = flat.text.indexOf(alias, k + 1)) for (const m of group) mentions.push({ m, end: k + alias.length });
+  }
   const figures = scanZh(flat.text).filter((f) => isInText(flat, f.digitsIndex));
   // Every figure in the text, literal or data reference, with its unit: a
   // figure between a mention and a later figure takes the mention for itself.
@@ -217,7 +230,7 @@ export const proseVsTableRule: Rule = {
   id: 'prose-vs-table',
   description: 'literal figures in the Chinese prose equal the table cells that state the same metric',
   run(ctx) {
-    const metrics = metricsOf(ctx.edition);
+    const metrics = byAlias(metricsOf(ctx.edition));
     const years = tableYears(ctx.edition);
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;

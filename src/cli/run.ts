@@ -4,7 +4,6 @@
  * never shows a stack trace for an expected error unless --debug.
  */
 import path from 'node:path';
-import { build, loadAndCheck } from '../build.js';
 import { BaogaoError } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
 import { checkJson, examinedLine } from '../render/check-report/json.js';
@@ -34,6 +33,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     case 'build': {
       io.err(`baogao build ${cmd.edition} → ${cmd.out}`);
+      const { build } = await import('../build.js');
       const r = await build({ ...cmd, templates, onStep: step(io) });
       // A build shows what needs attention; notes are for `baogao check`.
       const shown = r.findings.filter((f) => f.severity !== 'info');
@@ -42,6 +42,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     }
     case 'check': {
+      const { loadAndCheck } = await import('../build.js');
       const { findings, stats } = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous });
       if (cmd.format === 'json') io.out(JSON.stringify(checkJson(cmd.edition, findings, stats), null, 2));
       else {
