@@ -4,11 +4,15 @@
  * half-width punctuation next to Chinese characters (`,` for `，`, `(` for
  * `（`), full-width digits (`２０２２`), and a space between a number and the
  * Chinese unit or character after it (`1600 亿元`, `5 %`), each at the exact
- * character to edit.
+ * character to edit. In the English prose it flags a figure of five or more
+ * digits written without thousands separators (`10324` for `10,324`), the
+ * style the English uses everywhere else; a number the Chinese also writes
+ * bare (`12345` of the 12345 hotline) is a name, not a figure, and is left alone.
  */
 import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Place, Table } from '../model.js';
+import { scanZh } from '../quantity/parse-zh.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -70,9 +74,25 @@ function tableTexts(table: Table): { text: string; place: Place }[] {
   return out;
 }
 
+/** Bare numbers of the Chinese text (no unit after them): names and codes such as 12345. */
+function bareZh(text: string): Set<string> {
+  return new Set(scanZh(text).filter((f) => f.quantity.unit === '').map((f) => f.quantity.digits));
+}
+
+/** English figures of 5+ digits without separators, by offset; `names` are left alone. */
+export function ungroupedEnglish(text: string, names: Set<string>): Problem[] {
+  const out: Problem[] = [];
+  for (const m of text.matchAll(/(?<![\d,.])\d{5,}(?![\d,])/g)) {
+    if (names.has(m[0])) continue;
+    const grouped = m[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    out.push({ offset: m.index ?? 0, message: `"${m[0]}" in English text; write "${grouped}" (thousands separators, as elsewhere in the English)` });
+  }
+  return out;
+}
+
 export const typographyRule: Rule = {
   id: 'typography',
-  description: 'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit',
+  description: 'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit; English figures group thousands',
   run(ctx) {
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
@@ -81,6 +101,15 @@ export const typographyRule: Rule = {
         const flat = flatten(block);
         checkText(flat.text, (k) => placeAt(flat, k, file), (k) => isInText(flat, k), ctx);
       }
+      const en = ch.docs.en;
+      const zhBlocks = blocksOf(tree) as RootContent[];
+      (blocksOf(en.tree) as RootContent[]).forEach((block, i) => {
+        if (block.type === 'leafDirective') return;
+        const flat = flatten(block);
+        const names = zhBlocks[i] ? bareZh(flatten(zhBlocks[i]).text) : new Set<string>();
+        ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
+        for (const p of ungroupedEnglish(flat.text, names)) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+      });
     }
     for (const table of ctx.edition.tables) {
       for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);

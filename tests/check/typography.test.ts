@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { typographyProblems } from '../../src/check/typography.js';
+import { typographyProblems, ungroupedEnglish } from '../../src/check/typography.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
 import { at, byRule, checkDir, where } from './check-helpers.js';
 
@@ -89,5 +89,24 @@ describe('typography mutations', () => {
   it('English prose may use half-width punctuation', () => {
     const { found } = mutated('en/01-review.md', 'The economy stabilized and improved overall.', 'The economy (overall) stabilized; improved: yes!');
     expect(found).toEqual([]);
+  });
+});
+
+describe('English number style', () => {
+  it('flags a figure of five or more digits without thousands separators, not a name the Chinese writes bare', () => {
+    const text = 'added 10324 enterprises and handled 163,000 orders through the 12345 hotline in 2022';
+    expect(ungroupedEnglish(text, new Set(['12345'])).map((p) => [p.offset, p.message])).toEqual([
+      [text.indexOf('10324'), '"10324" in English text; write "10,324" (thousands separators, as elsewhere in the English)'],
+    ]);
+    expect(ungroupedEnglish(text, new Set()).map((p) => text.slice(p.offset, p.offset + 5))).toEqual(['10324', '12345']);
+  });
+
+  it('a grouped figure of the sample written without separators: warning at the figure', () => {
+    const dir = copySample();
+    const file = path.join(dir, 'en/01-review.md');
+    edit(file, '10,324', '10324');
+    const found = byRule(checkDir(dir), RULE);
+    const pos = where(file, '10324');
+    expect(found.map(at)).toEqual([`${file}:${pos.line}:${pos.column}`]);
   });
 });
