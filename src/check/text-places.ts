@@ -4,9 +4,9 @@
  * is one phrase across its emphasis) and must still report the line and column
  * of the exact character, in the Markdown file or in the table's YAML file.
  */
-import fs from 'node:fs';
 import type { Nodes, Text } from 'mdast';
 import type { Place } from '../model.js';
+import { forgetSources, lineColumn, sourceText } from '../source-text.js';
 
 /** Stands in for a `:num`/`:ref` directive or inline code: no figure, no word. */
 export const OBJECT = '\uFFFC';
@@ -74,23 +74,8 @@ export function placeAt(flat: FlatText, offset: number, file: string): Place {
   return { file, line: start.line + before.split('\n').length - 1, column: k - nl };
 }
 
-const sources = new Map<string, string | null>();
-
-function source(file: string): string | null {
-  if (!sources.has(file)) {
-    try {
-      sources.set(file, fs.readFileSync(file, 'utf8'));
-    } catch {
-      sources.set(file, null);
-    }
-  }
-  return sources.get(file) ?? null;
-}
-
 /** Forgets cached sources (tests rewrite files between runs). */
-export function clearSourceCache(): void {
-  sources.clear();
-}
+export const clearSourceCache = forgetSources;
 
 /**
  * The place of character `offset` of a table text (a cell, a list item, a
@@ -99,20 +84,14 @@ export function clearSourceCache(): void {
  * be found verbatim (an escaped or folded scalar) the key's place is kept.
  */
 export function yamlTextPlace(at: Place, text: string, offset: number): Place {
-  const src = source(at.file);
-  if (src === null) return at;
-  const lines = src.split('\n');
-  let from = 0;
-  for (let i = 0; i < at.line - 1 && i < lines.length; i++) from += lines[i].length + 1;
-  from += at.column - 1;
+  const src = sourceText(at.file);
+  if (!src) return at;
+  const from = (src.lineStarts[at.line - 1] ?? 0) + at.column - 1;
   const w0 = Math.max(0, offset - 8);
   const window = text.slice(w0, Math.min(text.length, offset + 8));
-  const hit = window ? src.indexOf(window, from) : -1;
+  const hit = window ? src.text.indexOf(window, from) : -1;
   if (hit < 0) return at;
-  const abs = hit + (offset - w0);
-  const lineStart = src.lastIndexOf('\n', abs - 1) + 1;
-  const line = src.slice(0, lineStart).split('\n').length;
-  return { file: at.file, line, column: abs - lineStart + 1 };
+  return { file: at.file, ...lineColumn(src, hit + (offset - w0)) };
 }
 
 /** `file:line:column`, the key under which statuses and anchors are kept. */

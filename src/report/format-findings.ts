@@ -2,21 +2,8 @@
  * Prints findings the way a compiler does: `path:line:column  severity  message  rule`,
  * then the source line with a caret under the column.
  */
-import fs from 'node:fs';
 import type { Finding, Severity } from '../diagnostics.js';
-
-const lineCache = new Map<string, string[] | null>();
-
-function sourceLine(file: string, line: number): string | undefined {
-  if (!lineCache.has(file)) {
-    try {
-      lineCache.set(file, fs.readFileSync(file, 'utf8').split(/\r?\n/));
-    } catch {
-      lineCache.set(file, null);
-    }
-  }
-  return lineCache.get(file)?.[line - 1];
-}
+import { lineText, sourceText } from '../source-text.js';
 
 /** Display width in terminal columns: CJK characters take two. */
 function width(s: string): number {
@@ -27,7 +14,8 @@ function width(s: string): number {
 
 /** A two-line code frame: the line, and a caret under the column. */
 export function codeFrame(file: string, line: number, column: number): string[] {
-  const text = sourceLine(file, line);
+  const source = sourceText(file);
+  const text = source && lineText(source, line);
   if (text === undefined) return [];
   const max = 160;
   const chars = [...text];
