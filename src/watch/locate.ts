@@ -6,8 +6,8 @@
  * of the zh file is block n of the en file and row n of the bilingual page),
  * a table place by its table, row and column.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { lineText, sourceText } from '../source-text.js';
 import type { Finding, Severity } from '../diagnostics.js';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Edition, Lang, Place } from '../model.js';
@@ -100,22 +100,15 @@ export function findingView(f: Finding, edition: Edition | undefined): FindingVi
 
 /** The lines around `line` of `file` as it is now on disk (two before, two after). */
 export function excerpt(file: string, line: number, column = 1): ExcerptLine[] {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > 8 * 1024 * 1024) return [];
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const lines = text.split(/\r?\n/);
+  const source = sourceText(file);
+  if (!source) return [];
   const from = Math.max(1, line - 2);
-  const to = Math.min(lines.length, line + 2);
+  const to = Math.min(source.lineStarts.length, line + 2);
   // Long lines (a paragraph is one line) are shown from 60 characters before the column.
   const start = Math.max(0, column - 1 - 60);
   const out: ExcerptLine[] = [];
   for (let n = from; n <= to; n++) {
-    const chars = [...lines[n - 1]];
+    const chars = [...(lineText(source, n) ?? '')];
     const shown = chars.slice(start, start + 160).join('');
     out.push({ line: n, text: chars.length > start + 160 ? `${shown}…` : shown, from: start });
   }
