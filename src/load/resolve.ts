@@ -7,7 +7,9 @@ import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Collector } from '../diagnostics.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
-import type { Cell, Chapter, Edition, Place, Table } from '../model.js';
+import type { TextDirective } from 'mdast-util-directive';
+import type { Cell, Chapter, Edition, Lang, Place, Table } from '../model.js';
+import { formatQuantity } from '../quantity/format.js';
 
 /**
  * Where a `table/row/column` path leads. A cell written `[x]` (not yet
@@ -27,6 +29,19 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
   if (!cell.quantity && cell.text.zh === '' && !cell.items) return { table, cell, pending: true };
   if (!cell.quantity) return { table, cell, problem: `cell ${ref} holds no figure` };
   return { table, cell };
+}
+
+/**
+ * What a `:num` directive prints in a language: its cell's figure with the
+ * directive's `{bare}` and `{dp=N}`, or `[table/row/column]` while the cell
+ * has no figure (a new edition's `[x]`).
+ */
+export function numText(tables: Table[], node: TextDirective, lang: Lang): string {
+  const label = directiveLabel(node);
+  const { cell } = lookupCell(tables, label);
+  const attrs = node.attributes ?? {};
+  if (!cell?.quantity) return `[${label}]`;
+  return formatQuantity(cell.quantity, lang, { bare: attrs.bare != null, dp: attrs.dp ? Number(attrs.dp) : undefined });
 }
 
 function placeOf(file: string, node: { position?: { start: { line: number; column: number } } }): Place {

@@ -10,7 +10,7 @@ import type { Nodes, Text } from 'mdast';
 import { placeAt, placeKey, flatten, yamlTextPlace, type FlatText } from '../../check/text-places.js';
 import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
 import type { Finding } from '../../diagnostics.js';
-import { lookupCell } from '../../load/resolve.js';
+import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
@@ -190,9 +190,7 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
           const f = ctx.edition.figures.find((x) => x.id === label);
           return esc(ctx.lang === 'zh' ? `${t ? '表' : '图'}${(t ?? f)?.number ?? '?'}` : `${t ? 'Table' : 'Figure'} ${(t ?? f)?.number ?? '?'}`);
         }
-        const { cell } = lookupCell(ctx.edition.tables, label);
-        const a = n.attributes ?? {};
-        const value = cell?.quantity ? formatQuantity(cell.quantity, ctx.lang, { bare: a.bare !== undefined && a.bare !== null, dp: a.dp ? Number(a.dp) : undefined }) : `[${label}]`;
+        const value = numText(ctx.edition.tables, n, ctx.lang);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
         return mark(ctx, value, place, 'data-linked', sourceTitle(ctx.edition, label), true);
       }

@@ -8,10 +8,9 @@ import { toHtml } from 'hast-util-to-html';
 import type { RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toHast, type State } from 'mdast-util-to-hast';
-import { lookupCell } from '../../load/resolve.js';
+import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
-import { formatQuantity } from '../../quantity/format.js';
 import { refLabel } from './labels.js';
 
 /**
@@ -41,10 +40,7 @@ function handlers(edition: Edition, lang: Lang, file: string) {
         return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
       }
       const { cell } = lookupCell(edition.tables, label);
-      const attrs = node.attributes ?? {};
-      const value = cell?.quantity
-        ? formatQuantity(cell.quantity, lang, { bare: attrs.bare !== undefined, dp: attrs.dp ? Number(attrs.dp) : undefined })
-        : `[${label}]`;
+      const value = numText(edition.tables, node, lang);
       return {
         type: 'element',
         tagName: 'span',
