@@ -11,6 +11,7 @@ import { placeAt, placeKey, flatten, yamlTextPlace, type FlatText } from '../../
 import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
 import type { Finding } from '../../diagnostics.js';
 import { lookupCell, numText } from '../../load/resolve.js';
+import { refLabel } from '../html/labels.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
@@ -188,7 +189,8 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
         if (n.name === 'ref') {
           const t = ctx.edition.tables.find((x) => x.id === label);
           const f = ctx.edition.figures.find((x) => x.id === label);
-          return esc(ctx.lang === 'zh' ? `${t ? '表' : '图'}${(t ?? f)?.number ?? '?'}` : `${t ? 'Table' : 'Figure'} ${(t ?? f)?.number ?? '?'}`);
+          const target = t ?? f;
+          return esc(target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang) : label);
         }
         const value = numText(ctx.edition.tables, n, ctx.lang);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
@@ -220,7 +222,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  const caption = `${lang === 'zh' ? `表${table.number}` : `Table ${table.number}`} ${table.caption[lang]}`;
+  const caption = `${refLabel('table', table.number, lang)} ${table.caption[lang]}`;
   const id = lang === 'zh' ? `t-${table.id}` : undefined;
   if (id) ctx.anchors.tables.set(table.file, id);
   return `<table class="data"${id ? ` id="${id}"` : ''}><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -228,7 +230,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
 
 /** A chart's points in one language: a data-linked cell or a figure stated in the report. */
 export function figureHtml(ctx: MarkContext, figure: Figure): string {
-  const caption = `${ctx.lang === 'zh' ? `图${figure.number}` : `Figure ${figure.number}`} ${figure.caption[ctx.lang]}`;
+  const caption = `${refLabel('figure', figure.number, ctx.lang)} ${figure.caption[ctx.lang]}`;
   const points = figure.points.map((p) => {
     const value = formatQuantity(p.value, ctx.lang);
     const title = p.ref ? sourceTitle(ctx.edition, p.ref) : '';
