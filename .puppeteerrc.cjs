@@ -1,16 +1,5 @@
-// Puppeteer cannot download its own browser on every network (the bureau's
-// machines and CI reach only the npm registry and Debian's packages), so when a
-// system Chromium exists we use it and skip the download entirely.
-const fs = require('node:fs');
-
-const candidates = [
-  process.env.BAOGAO_CHROME,
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-].filter(Boolean);
-const system = candidates.find((p) => fs.existsSync(p));
-
-module.exports = system ? { skipDownload: true, executablePath: system } : {};
+// baogao never lets puppeteer download a browser at `npm install`: the
+// bureau's machines and CI reach only the npm registry and Debian's packages,
+// and a failed download fails the whole install. The browser is found (or
+// provisioned) at the first PDF build instead: src/render/pdf/find-browser.ts.
+module.exports = { skipDownload: true };

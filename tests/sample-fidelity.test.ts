@@ -17,7 +17,7 @@ import { directiveLabel } from '../src/markdown/remark-known-directives.js';
 import { formatZh } from '../src/quantity/format.js';
 import { SAMPLE } from './helpers.js';
 
-const SOURCE = path.resolve(SAMPLE, '../../shared/source/000_1a6be56df61c6e9a.txt');
+const SOURCE = path.resolve(import.meta.dirname, 'fixtures/source/000_1a6be56df61c6e9a.txt');
 const source = fs.readFileSync(SOURCE, 'utf8');
 const edition = loadEdition(SAMPLE).edition!;
 
