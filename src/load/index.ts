@@ -48,6 +48,7 @@ function toMeta(d: EditionData): Meta {
     session: d.session,
     issuer: d.issuer,
     contact: d.contact,
+    editionLabel: d.edition_label,
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,

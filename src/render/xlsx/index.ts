@@ -14,7 +14,7 @@ import { addCoverSheet } from './cover-sheet.js';
 import { bi, editionInstant, editionLabel, numberNotes } from './labels.js';
 import { addNotesSheet } from './notes-sheet.js';
 import { stableZip } from './stable-zip.js';
-import { tidyTableXml } from './sheet-writer.js';
+import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 
 /**
@@ -34,7 +34,9 @@ function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
   wb.lastModifiedBy = meta.issuer.zh;
   wb.company = meta.issuer.zh;
   wb.title = bi(`${meta.title.zh}（表格）`, `${meta.title.en}: tables`);
-  wb.subject = bi(`${edition.zh}：报告表格（中英文对照）`, `${edition.en}: the tables of the report, in Chinese and English`);
+  wb.subject = edition
+    ? bi(`${edition.zh}：报告表格（中英文对照）`, `${edition.en}: the tables of the report, in Chinese and English`)
+    : bi('报告表格（中英文对照）', 'The tables of the report, in Chinese and English');
   wb.keywords = [...meta.keywords.zh, ...meta.keywords.en].join('; ');
   wb.description = meta.description ? bi(meta.description.zh, meta.description.en) : '';
   wb.category = bi('统计表格', 'Statistical tables');
@@ -63,5 +65,5 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   addNotesSheet(wb, tables, noteNumbers);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   const raw = await wb.xlsx.writeBuffer();
-  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyTableXml);
+  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyParts);
 }
