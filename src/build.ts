@@ -1,5 +1,5 @@
 /**
- * `baogao build`: load → check → HTML → (PDF, XLSX) → commit. This file only
+ * `baogao build`: load → check → HTML → (PDF, XLSX, CSV) → commit. This file only
  * calls the stages in order; each stage lives in its own folder.
  */
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { commitStaging, createStaging, discardStaging } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
-export type Format = 'html' | 'pdf' | 'xlsx';
+export type Format = 'html' | 'pdf' | 'xlsx' | 'csv';
 
 export interface BuildOptions {
   edition: string;
@@ -81,6 +81,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('xlsx')
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
         : undefined,
+      opts.formats.includes('csv') ? import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging))) : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
     return { findings, files: commitStaging(staging, opts.out), draft };

@@ -19,18 +19,19 @@ Options:
 The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors.`;
 
 const COMMANDS: Record<string, string> = {
-  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx] [--force] [--previous DIR]
+  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,csv] [--force] [--previous DIR]
 
 Checks the edition, then writes:
   output/zh/index.html, output/en/index.html, output/bilingual.html
   output/zh/report.pdf, output/en/report.pdf      (--format pdf)
   output/tables.xlsx                              (--format xlsx)
+  output/data/*.csv, output/data/datapackage.json (--format csv)
 Nothing in the output folder changes if any step fails.
 
 Options:
   --out DIR          output folder (default: output)
   --lang LIST        languages to build (default: zh,en)
-  --format LIST      outputs to build (default: html,pdf,xlsx)
+  --format LIST      outputs to build (default: html,pdf,xlsx,csv)
   --force            write the outputs despite check errors, marked DRAFT
   --previous DIR     last year's edition, for the plan carry-over check
 

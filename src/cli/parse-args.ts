@@ -100,7 +100,7 @@ export function parseArgs(argv: string[]): ParseResult {
   if (first === 'build') {
     const langs = list(str('lang') ?? 'zh,en', ['zh', 'en'] as const, 'lang');
     if (typeof langs === 'string') return { ok: false, message: langs };
-    const formats = list(str('format') ?? 'html,pdf,xlsx', ['html', 'pdf', 'xlsx'] as const, 'format');
+    const formats = list(str('format') ?? 'html,pdf,xlsx,csv', ['html', 'pdf', 'xlsx', 'csv'] as const, 'format');
     if (typeof formats === 'string') return { ok: false, message: formats };
     return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, previous: str('previous'), debug } };
   }

@@ -8,23 +8,16 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Edition, Meta, Table } from '../../model.js';
+import type { Edition, Meta } from '../../model.js';
 import { addContentsSheet } from './contents-sheet.js';
 import { addCoverSheet } from './cover-sheet.js';
-import { bi, editionInstant, editionLabel, numberNotes } from './labels.js';
+import { annexTables, bi, editionInstant, editionLabel, numberNotes } from './labels.js';
 import { addNotesSheet } from './notes-sheet.js';
 import { stableZip } from './stable-zip.js';
 import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 
-/**
- * The tables the workbook holds: those placed in the report, in table-number
- * order. A table never placed has no number; the checker reports it as an
- * error, and the annex leaves it out rather than invent a number for it.
- */
-export function annexTables(edition: Edition): Table[] {
-  return edition.tables.filter((t) => t.number > 0).sort((a, b) => a.number - b.number);
-}
+export { annexTables };
 
 /** Document properties: what file managers, search and screen readers show. */
 function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {

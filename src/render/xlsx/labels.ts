@@ -4,7 +4,7 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { Direction, Meta, Qualifier, Quantity, Table } from '../../model.js';
+import type { Direction, Edition, Meta, Qualifier, Quantity, Table } from '../../model.js';
 import { unitInfo } from '../../quantity/units.js';
 
 /** Sheet names: bilingual for the front sheets, `表N` for the tables (all far below Excel's 31 characters). */
@@ -83,6 +83,15 @@ export function codesSentence(codes: Iterable<string>): { zh: string; en: string
   };
 }
 
+/**
+ * The tables the annex holds: those placed in the report, in table-number
+ * order. A table never placed has no number; the checker reports it as an
+ * error, and the annex leaves it out rather than invent a number for it.
+ */
+export function annexTables(edition: Edition): Table[] {
+  return edition.tables.filter((t) => t.number > 0).sort((a, b) => a.number - b.number);
+}
+
 /** `[note 3]`: how a note is referred to in a table, never a symbol in a number cell. */
 export function noteRef(n: number): string {
   return `[note ${n}]`;
@@ -146,19 +155,28 @@ const PERIOD_EN: Record<string, string> = {
   全年: 'full year',
 };
 
+/** The words that qualify a figure, direction first (增长 / increase, 以上 / over); empty lists when it stands alone. */
+export function qualifierWords(q: Quantity): { zh: string[]; en: string[] } {
+  const pairs = [q.direction && DIRECTION[q.direction], q.qualifier && QUALIFIER[q.qualifier]].filter((p): p is [string, string] => Boolean(p));
+  return { zh: pairs.map((p) => p[0]), en: pairs.map((p) => p[1]) };
+}
+
+/** The period written with a figure (前三季度 / first three quarters); `enText` supplies an English period the fixed list does not know. */
+export function periodWords(q: Quantity, enText: string): { zh: string; en: string } | undefined {
+  if (!q.period) return undefined;
+  const fromText = /\(([^()]+)\)\s*$/.exec(enText)?.[1];
+  return { zh: q.period, en: PERIOD_EN[q.period] ?? fromText ?? '' };
+}
+
 /**
  * What changes the meaning of a figure, in both languages:
  * `增长 increase; 以上 over`. Empty when the figure stands alone.
- * `enText` supplies an English period the fixed list does not know.
  */
 export function qualifierLabel(q: Quantity, enText: string): string {
-  const parts: string[] = [];
-  if (q.direction) parts.push(DIRECTION[q.direction].join(' '));
-  if (q.qualifier) parts.push(QUALIFIER[q.qualifier].join(' '));
-  if (q.period) {
-    const fromText = /\(([^()]+)\)\s*$/.exec(enText)?.[1];
-    parts.push(bi(q.period, PERIOD_EN[q.period] ?? fromText ?? ''));
-  }
+  const words = qualifierWords(q);
+  const parts = words.zh.map((zh, i) => `${zh} ${words.en[i]}`);
+  const period = periodWords(q, enText);
+  if (period) parts.push(bi(period.zh, period.en));
   return parts.join('; ');
 }
 
