@@ -13,10 +13,11 @@ import { carryOverRule } from './carry-over.js';
 import { glossaryRule } from './glossary.js';
 import { typographyRule } from './typography.js';
 import { todoRule } from './todo.js';
+import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule];
+export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, xmlCharactersRule];
 
 export interface CheckOptions {
   previous?: Edition;

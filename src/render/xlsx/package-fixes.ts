@@ -2,6 +2,7 @@
  * Rewrites of the XML parts exceljs writes, made while the package is
  * re-zipped (see stable-zip.ts): what exceljs cannot be told to write.
  */
+import { XML_INVALID } from '../../check/xml-characters.js';
 import { FONT_NAME } from './sheet-writer.js';
 
 /**
@@ -34,7 +35,15 @@ function tidyStylesXml(name: string, xml: string): string {
   );
 }
 
+/**
+ * The check reports a character XML forbids as an error; a build forced past
+ * it (a DRAFT) still writes a file Excel opens, with U+FFFD in its place.
+ */
+function validXmlText(xml: string): string {
+  return xml.replace(XML_INVALID, '\uFFFD');
+}
+
 /** Every rewrite, part by part. */
 export function tidyParts(name: string, xml: string): string {
-  return tidyStylesXml(name, tidyTableXml(name, xml));
+  return validXmlText(tidyStylesXml(name, tidyTableXml(name, xml)));
 }
