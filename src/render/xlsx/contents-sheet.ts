@@ -5,7 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
-import { bi, CODE, linkFormula, SHEET, tableSheetName } from './labels.js';
+import { bi, CODE, codesSentence, linkFormula, SHEET, tableSheetName } from './labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
 
@@ -21,6 +21,9 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
       text: bi(`本工作簿共${tables.length}张表格，每张表格一个工作表；点击“链接”列前往。`, `This workbook has ${tables.length} tables, one per sheet; use the Link column to go to one.`),
     },
   ];
+  // The notes sheet's row has no table number: [z], explained here like on every sheet that uses a code.
+  const codes = hasNotes && codesSentence([CODE.notApplicable]);
+  if (codes) lines.push({ text: bi(codes.zh, codes.en) });
   const next = writeLines(ws, lines);
   if (!tables.length && !hasNotes) {
     setPrint(ws, { widths: [ws.getColumn(1).width ?? 10] });

@@ -39,6 +39,8 @@ export interface PrintOptions {
   titleRow?: number;
   /** Fit on one page (the cover), rather than one page wide and as many long as needed. */
   onePage?: boolean;
+  /** Top and bottom margins in inches, when not Excel's "Normal" ones. */
+  vertical?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export function setPrint(ws: Worksheet, opts: PrintOptions): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: opts.onePage ? 1 : 0,
-    margins: MARGINS,
+    margins: opts.vertical === undefined ? MARGINS : { ...MARGINS, top: opts.vertical, bottom: opts.vertical },
     horizontalCentered: false,
   } satisfies Partial<PageSetup>);
   if (opts.titleRow) ws.pageSetup.printTitlesRow = `${opts.titleRow}:${opts.titleRow}`;
@@ -92,7 +94,7 @@ export function styleLink(cell: Cell): void {
  * `wrapWidth` the lines wrap in a column that wide (the cover sheet); without
  * it they overflow into the empty cells to their right (above a table).
  */
-export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number): number {
+export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number, lineHeight = LINE_HEIGHT): number {
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line.link ?? line.text;
@@ -102,7 +104,7 @@ export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number): nu
       const size = FONTS[line.style ?? 'plain'].size ?? 11;
       // Larger type takes more width per character and more height per line.
       const lines = linesWhenWrapped(line.text, (wrapWidth * 11) / size);
-      ws.getRow(i + 1).height = Math.ceil((lines * LINE_HEIGHT * size) / 11);
+      ws.getRow(i + 1).height = Math.ceil((lines * lineHeight * size) / 11);
     }
   });
   return lines.length + 1;
