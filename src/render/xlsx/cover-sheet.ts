@@ -6,10 +6,14 @@
 import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
 import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
-import { type Line, printableUnits, setPrint, writeLines } from './sheet-writer.js';
+import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
 
-/** Column A as wide as a portrait A4 page prints at 100 %, so the cover prints unscaled and unclipped. */
-const COVER_WIDTH = printableUnits('portrait') - 2;
+/**
+ * Column A as wide as a portrait A4 page prints at 100 % even where 等线 is
+ * missing and a wider font stands in: LibreOffice does not scale this sheet
+ * to the page's width, so a wider column would print cut off at the right.
+ */
+const COVER_WIDTH = printableUnits('portrait', WIDEST_PX_PER_UNIT);
 
 function pair(heading: string, zh: string, en: string): Line[] {
   return [
@@ -76,4 +80,6 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
   // Lines of 15 pt (11-point text) and half-inch top and bottom margins keep the cover on one page at 100 %.
   writeLines(ws, lines, Math.floor(COVER_WIDTH * 0.8), 15);
   setPrint(ws, { widths: [COVER_WIDTH], onePage: true, vertical: 0.5 });
+  // LibreOffice scales a sheet to its pages only when it has a print area.
+  ws.pageSetup.printArea = `A$1:A$${lines.length}`;
 }

@@ -22,14 +22,24 @@ const BASE_FONT: Partial<Font> = { name: FONT_NAME, family: 2, charset: CHARSET_
 /** Page margins in inches (Excel's "Normal"), written out so that the print width below is a fact of the file. */
 export const MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
-/** A4 in inches, and the pixels of one of Excel's column-width units (one digit of 11-point text at 96 dpi). */
+/**
+ * A4 in inches, and the pixels of one of Excel's column-width units: one
+ * digit of the default font at 96 dpi, 8 for 等线 11 pt (Chinese Excel's
+ * default column, 8.38 units, is 72 px), where Calibri's is 7.
+ */
 export const A4 = { width: 8.27, height: 11.69 };
-export const PX_PER_UNIT = 7;
+export const PX_PER_UNIT = 8;
+/**
+ * The widest digit among the fonts that stand in for a missing 等线: DejaVu
+ * Sans, LibreOffice's last resort, is 9.3 px at 11 pt. LibreOffice sizes
+ * columns by the font it actually uses.
+ */
+export const WIDEST_PX_PER_UNIT = 9.5;
 
 /** How many column-width units fit across a printed A4 page at 100 %. */
-export function printableUnits(orientation: 'portrait' | 'landscape'): number {
+export function printableUnits(orientation: 'portrait' | 'landscape', pxPerUnit = PX_PER_UNIT): number {
   const paper = orientation === 'portrait' ? A4.width : A4.height;
-  return Math.floor(((paper - MARGINS.left - MARGINS.right) * 96) / PX_PER_UNIT);
+  return Math.floor(((paper - MARGINS.left - MARGINS.right) * 96) / pxPerUnit);
 }
 
 export interface PrintOptions {
