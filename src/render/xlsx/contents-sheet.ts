@@ -5,7 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
-import { bi, CODE, codesSentence, linkFormula, SHEET, tableSheetName } from './labels.js';
+import { bi, CODE, linkFormula, SHEET, tableSheetName } from './labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
 
@@ -22,8 +22,9 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
     },
   ];
   // The notes sheet's row has no table number: [z], explained here like on every sheet that uses a code.
-  const codes = hasNotes && codesSentence([CODE.notApplicable]);
-  if (codes) lines.push({ text: bi(codes.zh, codes.en) });
+  if (hasNotes) {
+    lines.push({ text: bi(`“${CODE.notApplicable}”表示不适用：注释工作表没有表号。`, `"${CODE.notApplicable}" means not applicable: the notes sheet has no table number.`) });
+  }
   const next = writeLines(ws, lines);
   if (!tables.length && !hasNotes) {
     setPrint(ws, { widths: [ws.getColumn(1).width ?? 10] });
