@@ -6,40 +6,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
 import { langView, tableView, type LangView } from '../../src/render/html/view-model.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { VERSION } from '../../src/version.js';
-import { SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { sharedSampleBuild } from '../shared-build.js';
 import { pdfFonts } from './pdf-fonts.js';
 import { folio, pageText, readPdf, squash, type PageInfo, type ReadPdf } from './read-pdf.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 const tmp = tempDir('baogao-pdf-');
-const out = path.join(tmp, 'out');
+let out: string;
+let templates: string;
 let edition: Edition;
 let draft: boolean;
 const pdfs = {} as Record<Lang, ReadPdf>;
 const views = {} as Record<Lang, LangView>;
 
 beforeAll(async () => {
-  // A snapshot of the sample and the templates: others may edit them while the suite runs.
-  const dir = path.join(tmp, 'edition');
-  const templates = path.join(tmp, 'templates');
-  fs.cpSync(SAMPLE, dir, { recursive: true });
-  fs.cpSync(TEMPLATES, templates, { recursive: true });
-  // force: the layout is under test here, not the sample's consistency.
-  ({ draft } = await build({ edition: dir, out, langs: LANGS, formats: ['html', 'pdf'], force: true, templates }));
-  const loaded = loadEdition(dir);
+  const shared = await sharedSampleBuild();
+  ({ out, draft } = shared);
+  templates = shared.templates;
+  const loaded = loadEdition(shared.edition);
   if (!loaded.edition) throw new Error('the sample edition did not load');
   edition = loaded.edition;
   for (const lang of LANGS) {
     pdfs[lang] = await readPdf(path.join(out, lang, 'report.pdf'));
     views[lang] = langView(edition, lang);
   }
-}, 600_000);
+}, 900_000);
 
 /** Pages holding the contents: those whose links point at headings. */
 function tocPages(lang: Lang): PageInfo[] {
@@ -212,7 +209,6 @@ describe('reproducibility', () => {
     fs.mkdirSync(again);
     for (const entry of ['assets', 'zh', 'en']) fs.cpSync(path.join(out, entry), path.join(again, entry), { recursive: true });
     for (const lang of LANGS) fs.rmSync(path.join(again, lang, 'report.pdf'));
-    const templates = path.join(tmp, 'templates');
     const written = await renderPdf(edition, again, { html: { templates, langs: LANGS, draft, version: VERSION } });
     expect(written.sort()).toEqual(['en/report.pdf', 'zh/report.pdf']);
     for (const rel of written) expect(fs.readFileSync(path.join(again, rel)).equals(fs.readFileSync(path.join(out, rel))), rel).toBe(true);
