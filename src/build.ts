@@ -8,7 +8,7 @@ import type { FigureStatusEntry } from './check/rule.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
-import { commitStaging, createStaging, discardStaging } from './output.js';
+import { commitStaging, createStaging, discardStaging, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
@@ -84,7 +84,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('csv') ? import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging))) : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
-    return { findings, files: commitStaging(staging, opts.out), draft };
+    const files = commitStaging(staging, opts.out);
+    if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
+    return { findings, files, draft };
   } catch (e) {
     discardStaging(staging);
     throw e;

@@ -153,7 +153,14 @@ describe('open data', () => {
     // A number with a comma and a quote in a note: the CSV quotes it.
     edit(path.join(ed, 'tables', 'main-indicators.yaml'), 'en: In step with the city as a whole', 'en: "In step, \\"as ever\\", with the city"');
     const outs = [tempDir(), tempDir()];
+    // The CSV of a table since renamed or dropped goes; other files stay.
+    fs.mkdirSync(path.join(outs[0], 'data'));
+    fs.writeFileSync(path.join(outs[0], 'data', 'old-table.csv'), 'table\r\n');
+    fs.writeFileSync(path.join(outs[0], 'data', 'README.txt'), 'kept');
     for (const out of outs) expect(await run(['build', ed, '--out', out, '--format', 'csv', '--lang', 'zh'], captureIo())).toBe(0);
+    expect(fs.existsSync(path.join(outs[0], 'data', 'old-table.csv'))).toBe(false);
+    expect(fs.readFileSync(path.join(outs[0], 'data', 'README.txt'), 'utf8')).toBe('kept');
+    fs.rmSync(path.join(outs[0], 'data', 'README.txt'));
     const names = fs.readdirSync(path.join(outs[0], 'data')).sort();
     expect(names.length).toBeGreaterThan(5);
     for (const n of names) expect(fs.readFileSync(path.join(outs[1], 'data', n)).equals(fs.readFileSync(path.join(outs[0], 'data', n))), n).toBe(true);
