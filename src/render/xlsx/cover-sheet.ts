@@ -30,8 +30,8 @@ function aboutLines(tableCount: number): Line[] {
       'Figures are stored as numbers, with their units in the column headings or in the unit columns. Targets with qualifiers (such as "growth of over 8%") keep their exact wording, and their figure, unit and qualifier are also given in separate columns.',
     ],
     [
-      `“${CODE.notApplicable}”表示该项为文字，不含数值；“${CODE.notAvailable}”表示无数据。`,
-      `"${CODE.notApplicable}" means the cell is text and states no figure; "${CODE.notAvailable}" means not available.`,
+      `“${CODE.notApplicable}”表示不适用：该项未设数值（报告中印为“—”）或为文字，不含数值；“${CODE.notAvailable}”表示无数据。`,
+      `"${CODE.notApplicable}" means not applicable: no figure applies (the report prints —) or the cell is text and states no figure; "${CODE.notAvailable}" means not available.`,
     ],
     [
       '注释以“[note 1]”形式标注，全文见“注释 Notes”工作表。',
