@@ -4,8 +4,8 @@
  * `difference` column equals minuend − subtrahend (a gap in percentage
  * points). The result is rounded to the decimals the column prints; when the
  * written figures are still consistent once the rounding of every term is
- * allowed for, the finding is a rounding warning, otherwise an error at the
- * computed cell. A row with a cell not filled in (`[x]`) or not applicable
+ * allowed for, the finding is a rounding note (info), otherwise an error at
+ * the computed cell. A row with a cell not filled in (`[x]`) or not applicable
  * (`—`) is skipped: there is nothing to compute.
  */
 import type { Cell, Place, Relation, Table } from '../model.js';
@@ -40,7 +40,8 @@ function judge(v: Verdict, ctx: RuleContext): void {
   if (v.exact) return ctx.status?.(v.cell.place, 'verified', `${where}: ${v.shown}`);
   if (v.withinRounding) {
     ctx.status?.(v.cell.place, 'verified', `${where}: ${v.shown}, within rounding`);
-    ctx.report({ severity: 'warning', place: v.cell.place, message: `${where}: ${v.shown} (within the rounding of the figures)`, other, expected: v.expected, actual });
+    // Percentages and gaps are computed from unrounded data, so a difference rounding explains is a note, not a fault.
+    ctx.report({ severity: 'info', place: v.cell.place, message: `${where}: ${v.shown} (within the rounding of the figures)`, other, expected: v.expected, actual });
     return;
   }
   ctx.status?.(v.cell.place, 'mismatch', `${where}: ${v.shown}`);
