@@ -51,6 +51,20 @@ export const percentOfPlanRule: Rule = {
         const low = compareDec(mul(subDec(a, ha), HUNDRED), mul(addDec(c, hc), addDec(d, hd))) <= 0;
         const high = compareDec(mul(addDec(a, ha), HUNDRED), mul(subDec(c, hc), subDec(d, hd))) >= 0;
         if (low && high) return ctx.status?.(place, 'verified', `${shown}, within rounding`);
+        // A result that repeats the plan's figure (100%) while the text says otherwise is the slip, not the percentage.
+        if (compareDec(a, d) === 0) {
+          const at = placeAt(t.flat, result.f.digitsIndex, t.file);
+          ctx.status?.(at, 'mismatch', shown);
+          ctx.report({
+            severity: 'error',
+            place: at,
+            message: `${formatZh(r)} is stated as the result but equals the plan ${formatZh(b)} (that would be 100% of plan; the text says ${pct}%); write the result's own figure`,
+            other: { ...place, label: `${pct}% of plan` },
+            expected: `${point}%`,
+            actual: `${pct}%`,
+          });
+          return;
+        }
         ctx.status?.(place, 'mismatch', shown);
         ctx.report({
           severity: 'error',
