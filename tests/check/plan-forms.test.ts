@@ -133,3 +133,13 @@ describe('planted slips', () => {
     expect(f.expected).toBe('-3.5%');
   });
 });
+
+describe('the English side of the new forms', () => {
+  it('a ratio part changed in the English only is a zh-vs-en error at that part', () => {
+    const e = copy();
+    const en = path.join(e.dir, 'en', '01-review.md');
+    edit(en, 'to 8.3:71.1:20.6', 'to 8.3:71.1:26.0');
+    const errors = byRule(checkDir(e.dir), 'zh-vs-en').filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.place)).toContainEqual(placeOf(en, '8.3:71.1:26.0', 9));
+  });
+});
