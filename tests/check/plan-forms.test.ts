@@ -143,3 +143,16 @@ describe('the English side of the new forms', () => {
     expect(errors.map((f) => f.place)).toContainEqual(placeOf(en, '8.3:71.1:26.0', 9));
   });
 });
+
+describe('ratio spellings', () => {
+  it.each(['∶', '：'])('a ratio written with %s is read and linked the same way', (colon) => {
+    const e = copy();
+    edit(e.zh, '调整为8.3:71.1:20.6', `调整为8.3${colon}71.1${colon}20.6`);
+    const c = checkDir(e.dir);
+    expect(c.findings.filter((f) => f.severity === 'error' && f.ruleId === 'ratios')).toEqual([]);
+    expect(c.stats.ratios).toBe(4);
+    edit(e.zh, `8.3${colon}71.1`, `8.3${colon}70.1`);
+    const [f] = errorsOf(e.dir, 'ratios');
+    expect(f.place).toEqual(placeOf(e.zh, `8.3${colon}70.1`, 4));
+  });
+});
