@@ -5,7 +5,8 @@
  * share column's cell, or row ÷ total × 100 rounded to the part's decimals.
  * A ratio the sentence calls a structure or a proportion (结构, 比例, 构成,
  * 比重) and no table links must add up to 100 within the rounding of its
- * parts. A ratio written after 上年/去年 (由上年的9.4:66.8:23.8调整为…) is last
+ * parts (when they add up to between 50 and 150: `配套比例1:1` is no structure
+ * in percent). A ratio written after 上年/去年 (由上年的9.4:66.8:23.8调整为…) is last
  * year's, so it is only added up.
  */
 import type { Edition, Place, Relation, Table } from '../model.js';
@@ -21,7 +22,8 @@ type Structure = Extract<Relation, { kind: 'structure' }>;
 /** Two or more numbers joined by a colon (half-width, full-width or the ratio sign ∶). */
 const RATIO = /(?<![\d.])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?)+(?![\d.])/gu;
 const STRUCTURE_WORDS = /结构|比例|构成|比重|之比/u;
-const LAST_YEAR = /(上年|去年|上一年)(同期)?的?$/u;
+/** 由上年的9.4:66.8:23.8, 由2021年的…: the ratio a change starts from, not this year's. */
+const LAST_YEAR = /(上年|去年|上一年)(同期)?的?$|由(\d{4}年)?的?$/u;
 
 interface Part {
   digits: string;
@@ -84,8 +86,10 @@ function checkLinked(parts: Part[], table: Table, rel: Structure, at: (o: number
 }
 
 function checkSum(parts: Part[], at: (o: number) => Place, ctx: RuleContext): void {
-  ctx.examined();
   const sum = parts.map((p) => parseDec(p.digits)).reduce(addDec);
+  // 配套比例为1:1 states no percentages: only parts that add up to roughly 100 are a structure in percent.
+  if (compareDec(sum, parseDec('50')) < 0 || compareDec(sum, parseDec('150')) > 0) return;
+  ctx.examined();
   const tol = parts.map((p) => halfUlp(p.digits)).reduce(addDec);
   const off = absDec(subDec(sum, HUNDRED));
   const shown = `${parts.map((p) => p.digits).join(' + ')} = ${formatDec(sum)}`;

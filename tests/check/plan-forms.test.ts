@@ -144,6 +144,22 @@ describe('the English side of the new forms', () => {
   });
 });
 
+describe('ratios that are no structure in percent', () => {
+  it('a proportion like 1:1 is not added up to 100', () => {
+    const e = copy();
+    edit(e.zh, '服务业在全区经济中的比重', '配套比例为1:1，服务业在全区经济中的比重');
+    expect(errorsOf(e.dir, 'ratios')).toEqual([]);
+  });
+
+  it('a change from a named year (由2021年的…) is added up, not linked to this year\'s table', () => {
+    const e = copy();
+    edit(e.zh, '由上年的9.4:66.8:23.8', '由2021年的9.4:66.8:23.8');
+    const c = checkDir(e.dir);
+    expect(byRule(c, 'ratios')).toEqual([]);
+    expect(c.stats.ratios).toBe(4);
+  });
+});
+
 describe('ratio spellings', () => {
   it.each(['∶', '：'])('a ratio written with %s is read and linked the same way', (colon) => {
     const e = copy();
