@@ -104,6 +104,8 @@ export const ratiosRule: Rule = {
   run(ctx) {
     const links = structures(ctx.edition);
     for (const t of zhTexts(ctx.edition)) {
+      // A term links the first ratio after it in its sentence (调整为8.3:71.1:20.6), not every later one.
+      const used = new Set<string>();
       for (const m of t.flat.text.matchAll(RATIO)) {
         const k = m.index ?? 0;
         if (!isInText(t.flat, k)) continue;
@@ -112,7 +114,8 @@ export const ratiosRule: Rule = {
         const [start] = sentenceAt(t, k);
         const head = t.flat.text.slice(start, k);
         const at = (o: number) => placeAt(t.flat, o, t.file);
-        const link = LAST_YEAR.test(head) ? undefined : links.find((l) => head.includes(l.rel.term));
+        const link = LAST_YEAR.test(head) ? undefined : links.find((l) => head.includes(l.rel.term) && !used.has(`${start}/${l.rel.term}`));
+        if (link) used.add(`${start}/${link.rel.term}`);
         if (link) checkLinked(parts, link.table, link.rel, at, ctx);
         else if (STRUCTURE_WORDS.test(head) || links.some((l) => head.includes(l.rel.term))) checkSum(parts, at, ctx);
       }
