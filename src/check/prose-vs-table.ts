@@ -111,8 +111,8 @@ export function disagreement(q: Quantity, cell: Quantity, target: boolean): stri
   let c = scaled(cell.digits, unitInfo(cell.unit).scale);
   if (q.direction && cell.direction && q.direction !== cell.direction) return 'the direction differs';
   // A growth column prints a fall as a signed number (-0.2); the prose says 下降0.2%.
-  if (q.direction === 'down' && !cell.direction && c.mant < 0n) c = absDec(c);
-  else if (q.direction && !cell.direction && c.mant < 0n) return 'the direction differs';
+  if (q.direction === 'down' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) c = absDec(c);
+  else if (q.direction === 'up' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) return 'the direction differs';
   const ps = q.qualifier && SENSE[q.qualifier];
   const cs = cell.qualifier && SENSE[cell.qualifier];
   if (target && ps !== cs) return ps ? 'the prose qualifies a target the table states plainly' : 'the prose drops the qualifier of the target';
