@@ -17,8 +17,14 @@ export interface ZhText {
   figures: FoundFigure[];
 }
 
+// Three rules read the same texts; an edition is loaded afresh for every check, so its texts are kept with it.
+const cache = new WeakMap<Edition, ZhText[]>();
+
 export function zhTexts(edition: Edition): ZhText[] {
+  const known = cache.get(edition);
+  if (known) return known;
   const out: ZhText[] = [];
+  cache.set(edition, out);
   for (const ch of edition.chapters) {
     const { file, tree } = ch.docs.zh;
     visit(tree, (n) => {

@@ -160,6 +160,18 @@ describe('ratios that are no structure in percent', () => {
   });
 });
 
+describe('signed growth cells', () => {
+  it('下降0.2% states the table\'s -0.2; 增长0.2% contradicts it', () => {
+    const e = copy();
+    const p = where(e.zh, '下降0.2%', 2);
+    expect(checkDir(e.dir).figures.filter((s) => s.place.line === p.line && s.place.column === p.column).map((s) => `${s.ruleId}:${s.status}`)).toContain('prose-vs-table:verified');
+    edit(e.zh, '同比下降0.2%', '同比增长0.2%');
+    const [f] = errorsOf(e.dir, 'prose-vs-table');
+    expect(f.place).toEqual(placeOf(e.zh, '同比增长0.2%', 4));
+    expect(f.message).toContain('the direction differs');
+  });
+});
+
 describe('ratio spellings', () => {
   it.each(['∶', '：'])('a ratio written with %s is read and linked the same way', (colon) => {
     const e = copy();
