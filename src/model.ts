@@ -112,8 +112,12 @@ export type Relation =
   | { kind: 'share'; column: string; part: string; base: Quantity; place: Place }
   /** Row by row, column = numerator ÷ denominator × 100 (percent of plan: result ÷ plan). */
   | { kind: 'ratio'; column: string; numerator: string; denominator: string; place: Place }
-  /** Row by row, column = minuend − subtrahend (a gap in percentage points). */
-  | { kind: 'difference'; column: string; minuend: string; subtrahend: string; place: Place }
+  /**
+   * Row by row, column = minuend − subtrahend (a gap in percentage points).
+   * Without a column it only tells the prose's gaps (高于全市平均4.3个百分点)
+   * which two cells they are the difference of.
+   */
+  | { kind: 'difference'; column?: string; minuend: string; subtrahend: string; place: Place }
   /**
    * A structure the prose states as a ratio (`三次产业结构…8.3:71.1:20.6`): after
    * `term`, each part is the share of its row, taken from `column` (a share

@@ -96,6 +96,7 @@ export function checkRatio(table: Table, rel: RatioRelation, ctx: RuleContext): 
 
 /** In every row, column = minuend − subtrahend (both in one unit; the column in points for rates). */
 export function checkDifference(table: Table, rel: DifferenceRelation, ctx: RuleContext): void {
+  if (!rel.column) return;
   for (const row of table.rows) {
     const cells = figures(row, [rel.minuend, rel.subtrahend, rel.column]);
     if (!cells) continue;

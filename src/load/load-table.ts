@@ -130,7 +130,7 @@ function loadRelations(data: TableData, y: YamlFile, columns: Column[], rows: Ro
       if ([rel.column, rel.numerator, rel.denominator].some(badCol)) return;
       result.push({ kind: 'ratio', column: rel.column, numerator: rel.numerator, denominator: rel.denominator, place });
     } else if (rel.kind === 'difference') {
-      if ([rel.column, rel.minuend, rel.subtrahend].some(badCol)) return;
+      if ([...(rel.column ? [rel.column] : []), rel.minuend, rel.subtrahend].some(badCol)) return;
       result.push({ kind: 'difference', column: rel.column, minuend: rel.minuend, subtrahend: rel.subtrahend, place });
     } else if (rel.kind === 'structure') {
       if ([...rel.parts, ...(rel.total ? [rel.total] : [])].some(badRow) || badCol(rel.column)) return;

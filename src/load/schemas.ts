@@ -44,7 +44,7 @@ const relationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).optional(), columns: z.array(id).min(1) }),
   z.strictObject({ kind: z.literal('share'), column: id, part: id, base: z.string() }),
   z.strictObject({ kind: z.literal('ratio'), column: id, numerator: id, denominator: id }),
-  z.strictObject({ kind: z.literal('difference'), column: id, minuend: id, subtrahend: id }),
+  z.strictObject({ kind: z.literal('difference'), column: id.optional(), minuend: id, subtrahend: id }),
   z.strictObject({ kind: z.literal('structure'), term: text, column: id, parts: z.array(id).min(2), total: id.optional() }),
 ]);
 

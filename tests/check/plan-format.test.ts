@@ -66,6 +66,27 @@ describe('difference relation', () => {
   });
 });
 
+describe('a gap in the prose against a difference relation', () => {
+  it('高于全市平均水平5.7个百分点 equals the row\'s growth − the city\'s, when the table holds both', () => {
+    const e = copy();
+    const gdp = path.join(e.dir, 'tables', 'gdp.yaml');
+    // The city's average growth the sentence implies (7.7 − 5.7), as a column of a test copy.
+    edit(gdp, '\nrows:', '\n  - { id: city, kind: number, unit: "%", header: { zh: 全市增长（%）, en: City growth (%) } }\nrows:');
+    for (const [row, v] of [['gdp', '2.0'], ['primary', '[x]'], ['secondary', '[x]'], ['tertiary', '[x]']]) edit(gdp, new RegExp(`(- id: ${row}\\n(?:.*\\n){3})`), `$1    city: ${v}\n`);
+    edit(gdp, 'relations:\n', 'relations:\n  - { kind: difference, minuend: growth, subtrahend: city }\n');
+    const zh = path.join(e.dir, 'zh', '01-review.md');
+    const c = checkDir(e.dir);
+    expect(byRule(c, 'point-difference')).toEqual([]);
+    const p = where(zh, '5.7个百分点');
+    expect(c.figures.find((s) => s.ruleId === 'point-difference' && s.place.line === p.line && s.place.column === p.column)?.status).toBe('verified');
+    edit(zh, '平均水平5.7个百分点', '平均水平5.2个百分点');
+    const [f, ...rest] = byRule(checkDir(e.dir), 'point-difference');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', place: { file: zh, ...where(zh, '5.2个百分点') }, expected: '5.7个百分点', other: { file: gdp, ...where(gdp, 'city: 2.0') } });
+    expect(f.message).toContain('表1 生产总值 · 比上年增长（%） − 表1 生产总值 · 全市增长（%） = 7.7 − 2.0 = 5.7');
+  });
+});
+
 describe('edition metadata', () => {
   it('loads without a session line; with one, the model carries it', () => {
     const e = copy();
