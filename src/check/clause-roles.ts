@@ -32,9 +32,10 @@ function clauseBefore(text: string, index: number): string {
  */
 export function figureRole(text: string, index: number, unit: string, direction: boolean): Role | undefined {
   const before = clauseBefore(text, index);
-  if (direction || GROWTH_WORDS.test(before)) return 'growth';
-  if (unit === '%' && PERCENT_OF_PLAN.test(before)) return 'percent-of-plan';
+  if (unit === '%' && !direction && PERCENT_OF_PLAN.test(before)) return 'percent-of-plan';
+  // 年计划增长8% is a plan (of growth): the plan's words come first.
   if (PLAN_WORDS.test(before)) return 'plan';
+  if (direction || GROWTH_WORDS.test(before)) return 'growth';
   if (unit === '%' || unit === '个百分点') return undefined;
   return 'result';
 }

@@ -28,6 +28,13 @@ describe('figureRole', () => {
     ]);
   });
 
+  it('a plan of growth is a plan', () => {
+    expect(roles('年计划增长8%，实际增长7.7%')).toEqual([
+      ['8%', 'plan'],
+      ['7.7%', 'growth'],
+    ]);
+  });
+
   it('a rate with no role word has none; 比上年 and 同比 make a growth', () => {
     expect(roles('R&D占GDP比重达到4.51%，同比增长3.3%，比上年提高0.6个百分点')).toEqual([
       ['4.51%', undefined],
