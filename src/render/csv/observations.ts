@@ -49,7 +49,8 @@ function figure(cell: Cell | undefined): Pick<Observation, 'value' | 'unit' | 'u
   const q = cell?.quantity;
   if (!q) {
     // A cell with text and no figure states no number: not applicable. An empty cell is a figure not available.
-    const text = Boolean(cell?.text.zh);
+    // A cell written — (the model's notApplicable) is not applicable too, whatever its text.
+    const text = Boolean(cell?.text.zh) || cell?.notApplicable === true;
     const unit = text ? CODE.notApplicable : '';
     return { value: text ? CODE.notApplicable : CODE.notAvailable, unit, unit_en: unit, qualifier_zh: '', qualifier_en: '', period_zh: '', period_en: '' };
   }

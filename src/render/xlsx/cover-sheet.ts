@@ -65,8 +65,12 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
     ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),
     ...pair(bi('会议日期', 'Date of the session'), date.zh, date.en),
     // The session line of the report starts with a dash (——（…）), a typographic device of the printed cover.
-    { text: meta.session.zh.replace(/^[—–-]+/, ''), style: 'plain' },
-    { text: meta.session.en, style: 'plain' },
+    ...(meta.session
+      ? [
+          { text: meta.session.zh.replace(/^[—–-]+/, ''), style: 'plain' as const },
+          { text: meta.session.en, style: 'plain' as const },
+        ]
+      : []),
     ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
     ...(contact ? pair(bi('联系方式', 'Contact'), contact.zh, contact.en) : []),
     { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },

@@ -56,7 +56,7 @@ export function oneLine(s: string): string {
 export const CODE = {
   /**
    * `[z]` not applicable: there is nothing to give, because the cell cannot
-   * hold one — an entry worded as text has no figure (nor unit), a figure
+   * hold one — a cell written — (no plan set), an entry worded as text has no figure (nor unit), a figure
    * without qualifier has no qualifier, a row without a note has no note.
    */
   notApplicable: '[z]',
@@ -68,8 +68,8 @@ export const CODE = {
 export const CODE_MEANING: Record<(typeof CODE)[keyof typeof CODE], { zh: string; en: string }> = {
   '[x]': { zh: '无数据（报告未给出该项数据）', en: 'not available (the report gives no figure for this cell)' },
   '[z]': {
-    zh: '不适用（该项以文字表述，不含数值；或该数值无限定词、该行无注释）',
-    en: 'not applicable (the entry is worded as text and states no figure, or the figure has no qualifier, or the row has no note)',
+    zh: '不适用（该项未设数值，报告中印为“—”；或以文字表述，不含数值；或该数值无限定词、该行无注释）',
+    en: 'not applicable (no figure applies, where the report prints —; or the entry is worded as text and states no figure; or the figure has no qualifier, or the row has no note)',
   },
 };
 
