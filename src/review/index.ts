@@ -68,8 +68,10 @@ export async function listComments(docx: string, edition: Edition): Promise<{ la
 
 export async function runComments(opts: CommentsOptions, io: Io): Promise<number> {
   const loaded = loadEdition(opts.edition);
-  const errors = loaded.findings.filter((f) => f.severity === 'error');
-  if (!loaded.edition || errors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
+  if (!loaded.edition) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
+  // Comments come back while the editors are already revising: an edition in mid-edit still traces.
+  const errors = loaded.findings.filter((f) => f.severity === 'error').length;
+  if (errors) io.err(`baogao: note: ${opts.edition} has ${errors} error${errors === 1 ? '' : 's'} (baogao check lists them); comments are traced to the sources as they stand`);
   const { lang, status, entries } = await listComments(opts.docx, loaded.edition);
   if (opts.format === 'json') {
     const json = {
