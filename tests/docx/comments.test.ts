@@ -9,7 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { run } from '../../src/cli/run.js';
-import { captureIo, copySample, edit, SAMPLE, tempDir } from '../helpers.js';
+import { captureIo, copySample, edit, tempDir } from '../helpers.js';
+import { sharedSampleBuild } from '../shared-build.js';
 import { buildDocx } from './fixture.js';
 import { applyReview, type Review } from './word-edits.js';
 
@@ -46,19 +47,24 @@ const REVIEW: Review = {
   deletions: [{ text: '为近三年来最高', author: '张伟' }],
 };
 
-const review = path.join(SAMPLE, 'zh', '01-review.md');
-const belt = path.join(SAMPLE, 'tables', 'belt-tax.yaml');
+let sample: string;
+let review: string;
+let belt: string;
 let reviewed: string;
 
 beforeAll(async () => {
-  const out = await buildDocx(SAMPLE);
+  const shared = await sharedSampleBuild();
+  sample = shared.edition;
+  review = path.join(sample, 'zh', '01-review.md');
+  belt = path.join(sample, 'tables', 'belt-tax.yaml');
+  const out = shared.out;
   reviewed = path.join(tempDir('baogao-review-'), '审阅稿.docx');
   fs.writeFileSync(reviewed, await applyReview(fs.readFileSync(path.join(out, 'zh', 'report.docx')), REVIEW));
 });
 
 describe('baogao comments', () => {
   it('lists each comment and tracked change with its author, its text and the source place it concerns', async () => {
-    const { code, json } = await comments(reviewed, SAMPLE);
+    const { code, json } = await comments(reviewed, sample);
     expect(code).toBe(0);
     expect(json!.language).toBe('zh');
     const by = (kind: string) => json!.entries.filter((e) => e.kind === kind);
@@ -72,7 +78,7 @@ describe('baogao comments', () => {
   });
 
   it('prints them like the check: file:line:column, the author and text, the source line with a caret', async () => {
-    const { code, io } = await comments(reviewed, SAMPLE, 'text');
+    const { code, io } = await comments(reviewed, sample, 'text');
     expect(code).toBe(0);
     const out = io.stdout.join('\n');
     const p = placeOf(review, '降幅较最低点收窄');
@@ -110,16 +116,16 @@ describe('baogao comments', () => {
     const dir = tempDir();
     const notDocx = path.join(dir, 'notes.docx');
     fs.writeFileSync(notDocx, 'plain text');
-    const a = await comments(notDocx, SAMPLE, 'text');
+    const a = await comments(notDocx, sample, 'text');
     expect(a.code).toBe(2);
     expect(a.io.stderr.join('\n')).toContain(`${notDocx} is not a Word document`);
     const { Document, Packer, Paragraph } = await import('docx');
     const foreign = path.join(dir, 'retyped.docx');
     fs.writeFileSync(foreign, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('各位代表：')] }] })));
-    const b = await comments(foreign, SAMPLE, 'text');
+    const b = await comments(foreign, sample, 'text');
     expect(b.code).toBe(2);
     expect(b.io.stderr.join('\n')).toContain('was not made with "baogao build --format docx"');
-    const c = await comments(path.join(dir, 'missing.docx'), SAMPLE, 'text');
+    const c = await comments(path.join(dir, 'missing.docx'), sample, 'text');
     expect(c.code).toBe(2);
   });
 

@@ -13,9 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition } from '../../src/model.js';
-import { captureIo, SAMPLE, tempDir } from '../helpers.js';
+import { captureIo, tempDir } from '../helpers.js';
 import { folio, pageText, readPdf, squash, type PageInfo } from '../pdf/read-pdf.js';
-import { buildDocx } from './fixture.js';
+import { sharedSampleBuild } from '../shared-build.js';
 import { convert, ensureSoffice } from './soffice.js';
 import { applyReview } from './word-edits.js';
 
@@ -23,14 +23,17 @@ const { soffice, reason } = ensureSoffice();
 if (!soffice) console.warn(`SKIPPED the LibreOffice DOCX tests: ${reason}`);
 
 let edition: Edition;
+let sample: string;
 let dir: string;
 const pdfs: Record<string, PageInfo[]> = {};
 const texts: Record<string, string> = {};
 
 beforeAll(async () => {
   if (!soffice) return;
-  edition = loadEdition(SAMPLE).edition!;
-  const out = await buildDocx();
+  const shared = await sharedSampleBuild();
+  edition = loadEdition(shared.edition).edition!;
+  sample = shared.edition;
+  const out = shared.out;
   dir = tempDir('baogao-lo-');
   const copies = (['zh', 'en'] as const).map((lang) => {
     const file = path.join(dir, `report-${lang}.docx`);
@@ -100,7 +103,7 @@ describe.skipIf(!soffice)('LibreOffice lays out en/report.docx', () => {
 
 describe.skipIf(!soffice)('a reviewed copy saved again by LibreOffice', () => {
   it('keeps its comments, tracked insertion and source places', async () => {
-    const out = await buildDocx();
+    const out = (await sharedSampleBuild()).out;
     const reviewed = path.join(dir, 'reviewed-zh.docx');
     fs.writeFileSync(
       reviewed,
@@ -111,9 +114,9 @@ describe.skipIf(!soffice)('a reviewed copy saved again by LibreOffice', () => {
     );
     const [resaved] = convert(soffice!, [reviewed], 'docx', path.join(dir, 'resaved'));
     const io = captureIo();
-    expect(await run(['comments', resaved, SAMPLE, '--format', 'json'], io)).toBe(0);
+    expect(await run(['comments', resaved, sample, '--format', 'json'], io)).toBe(0);
     const entries = (JSON.parse(io.stdout.join('\n')) as { entries: { kind: string; author: string; text: string; place: { file: string; line: number } }[] }).entries;
-    const file = path.join(SAMPLE, 'zh', '01-review.md');
+    const file = path.join(sample, 'zh', '01-review.md');
     const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('降幅较最低点收窄')) + 1;
     expect(entries.map((e) => [e.kind, e.author, e.text, e.place.file, e.place.line])).toEqual([
       ['comment', '王芳', '请核对口径。', file, line],

@@ -12,15 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
 import { docxBytes } from '../../src/render/docx/index.js';
-import { SAMPLE } from '../helpers.js';
-import { all, buildDocx, openDocx, styleOf, text, wAttr, type Package } from './fixture.js';
+import { sharedSampleBuild } from '../shared-build.js';
+import { all, openDocx, styleOf, text, wAttr, type Package } from './fixture.js';
 
 let edition: Edition;
 const pkg: Partial<Record<Lang, Package>> = {};
 
 beforeAll(async () => {
-  edition = loadEdition(SAMPLE).edition!;
-  const out = await buildDocx();
+  const shared = await sharedSampleBuild();
+  edition = loadEdition(shared.edition).edition!;
+  const out = shared.out;
   for (const lang of ['zh', 'en'] as const) pkg[lang] = await openDocx(path.join(out, lang, 'report.docx'));
 });
 
