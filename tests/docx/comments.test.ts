@@ -15,11 +15,11 @@ import { buildDocx } from './fixture.js';
 import { applyReview, type Review } from './word-edits.js';
 
 /** Where `needle` starts in `file` (1-based line and column), read from the source text itself. */
-function placeOf(file: string, needle: string, after = false): { file: string; line: number; column: number } {
+function placeOf(file: string, needle: string, after = false, skip = 0): { file: string; line: number; column: number } {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const i = lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`${needle} not in ${file}`);
-  return { file, line: i + 1, column: lines[i].indexOf(needle) + 1 + (after ? needle.length : 0) };
+  return { file, line: i + 1, column: lines[i].indexOf(needle) + 1 + skip + (after ? needle.length : 0) };
 }
 
 interface Entry {
@@ -42,6 +42,7 @@ const REVIEW: Review = {
   comments: [
     { anchor: '降幅较最低点收窄', author: '王芳（区统计局）', text: '请核对降幅收窄的口径。' },
     { anchor: '中环两翼创新创意集聚带', author: '李强（区财政局）', text: '此处名称与市里文件一致吗？' },
+    { anchor: '发展计划草案的报告', author: '办公室', text: '标题按会议通知。' },
   ],
   insertions: [{ after: '位列中心城区第一', author: '张伟', text: '，连续三年保持领先' }],
   deletions: [{ text: '为近三年来最高', author: '张伟' }],
@@ -68,7 +69,10 @@ describe('baogao comments', () => {
     expect(code).toBe(0);
     expect(json!.language).toBe('zh');
     const by = (kind: string) => json!.entries.filter((e) => e.kind === kind);
+    // In the order of the document: the cover, the prose, the table.
     expect(by('comment').map((e) => ({ author: e.author, text: e.text, quoted: e.quoted, place: e.place, status: e.status }))).toEqual([
+      // The cover: the title line in edition.yaml.
+      { author: '办公室', text: '标题按会议通知。', quoted: '发展计划草案的报告', place: placeOf(path.join(sample, 'edition.yaml'), '- 发展计划草案的报告', false, 2), status: 'same' },
       { author: '王芳（区统计局）', text: '请核对降幅收窄的口径。', quoted: '降幅较最低点收窄', place: placeOf(review, '降幅较最低点收窄'), status: 'same' },
       // A table cell: the YAML line of the cell, at its key.
       { author: '李强（区财政局）', text: '此处名称与市里文件一致吗？', quoted: '中环两翼创新创意集聚带', place: { ...placeOf(belt, '中环两翼创新创意集聚带'), column: placeOf(belt, '中环两翼创新创意集聚带').column - 'belt: { zh: '.length }, status: 'same' },
@@ -85,7 +89,7 @@ describe('baogao comments', () => {
     expect(out).toContain(`${review}:${p.line}:${p.column}  info  comment by 王芳（区统计局） on “降幅较最低点收窄”: 请核对降幅收窄的口径。  review/comment`);
     expect(out).toContain(`${p.line} | `);
     expect(out).toMatch(/insertion by 张伟: “，连续三年保持领先”\s+review\/insertion/);
-    expect(out).toMatch(/2 comments, 1 insertion, 1 deletion; 0 on text changed since the copy was built$/);
+    expect(out).toMatch(/3 comments, 1 insertion, 1 deletion; 0 on text changed since the copy was built$/);
   });
 
   it('flags a comment on text changed in the sources since the copy was built, and keeps exact places for moved text', async () => {
@@ -100,7 +104,7 @@ describe('baogao comments', () => {
     const { json, io } = await comments(copy, edition);
     // The Chinese chapter now has a paragraph more than the English: the edition is mid-edit, and still traces.
     expect(io.stderr.join('\n')).toContain('has 1 error (baogao check lists them)');
-    const [changed, cell] = json!.entries.filter((e) => e.kind === 'comment');
+    const [changed, cell] = json!.entries.filter((e) => e.kind === 'comment' && e.author !== '办公室');
     expect(changed.status).toBe('changed');
     expect(changed.changed).toBe(true);
     expect(changed.place).toEqual({ file, line: placeOf(file, '经济运行总体企稳向好').line, column: 1 });

@@ -56,12 +56,13 @@ function unit(key: string, place: Place, text: string): Unit {
   return { key, place, pieces: [{ text, place }] };
 }
 
-/** Where a metadata value is written in edition.yaml (the model keeps no places for metadata). */
-function metaPlace(edition: Edition, value: string): Place {
+/** Where a metadata value is written in edition.yaml, under its top-level key (the model keeps no places for metadata). */
+function metaPlace(edition: Edition, key: string, value: string): Place {
   const file = path.join(edition.dir, 'edition.yaml');
   const src = sourceText(file);
-  const probe = value.trim().slice(0, 12);
-  const at = src && probe ? src.text.indexOf(probe) : -1;
+  const from = src ? Math.max(0, src.text.search(new RegExp(`^${key}:`, 'm'))) : 0;
+  // The whole value, else its start (a value YAML writes escaped or folded differs further on).
+  const at = !src || !value.trim() ? -1 : [value.trim(), value.trim().slice(0, 12)].map((probe) => src.text.indexOf(probe, from)).find((i) => i >= 0) ?? -1;
   if (!src || at < 0) return { file, line: 1, column: 1 };
   return { file, ...lineColumn(src, at) };
 }
@@ -69,9 +70,9 @@ function metaPlace(edition: Edition, value: string): Place {
 export function coverUnits(edition: Edition, lang: Lang): Cover {
   const m = edition.meta;
   return {
-    titleLines: m.titleLines[lang].map((l, i) => unit(`m_t${i}`, metaPlace(edition, l), l)),
-    session: unit('m_s', metaPlace(edition, m.session[lang]), m.session[lang]),
-    issuer: unit('m_i', metaPlace(edition, m.issuer[lang]), m.issuer[lang]),
+    titleLines: m.titleLines[lang].map((l, i) => unit(`m_t${i}`, metaPlace(edition, 'title_lines', l), l)),
+    session: unit('m_s', metaPlace(edition, 'session', m.session[lang]), m.session[lang]),
+    issuer: unit('m_i', metaPlace(edition, 'issuer', m.issuer[lang]), m.issuer[lang]),
   };
 }
 
