@@ -12,8 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
 import { docxBytes } from '../../src/render/docx/index.js';
+import { copySample, edit } from '../helpers.js';
 import { sharedSampleBuild } from '../shared-build.js';
-import { all, openDocx, styleOf, text, wAttr, type Package } from './fixture.js';
+import { all, buildDocx, openDocx, styleOf, text, wAttr, type Package } from './fixture.js';
 
 let edition: Edition;
 const pkg: Partial<Record<Lang, Package>> = {};
@@ -164,6 +165,16 @@ describe('draft mark and bytes', () => {
     }
     const final = await openDocx(await docxBytes(edition, 'zh', false));
     expect(Object.keys(final.zip.files).some((n) => n.startsWith('word/header'))).toBe(false);
+  });
+
+  it('is what `build --force` writes when the check finds errors', async () => {
+    const copy = copySample();
+    edit(path.join(copy, 'tables', 'belt-tax.yaml'), 'tax: 374.51', 'tax: 384.51'); // the belts no longer add up
+    const out = await buildDocx(copy, ['--force']);
+    const zh = await openDocx(path.join(out, 'zh', 'report.docx'));
+    const headers = Object.keys(zh.zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.length).toBe(3);
+    for (const h of headers) expect(await zh.zip.file(h)!.async('string')).toContain('string="草稿"');
   });
 
   it('gives the same bytes on a second build in the same process and another time zone, dated from the edition', async () => {
