@@ -19,7 +19,7 @@ import { sharedSampleBuild } from '../shared-build.js';
 import { convert, ensureSoffice } from './soffice.js';
 import { applyReview } from './word-edits.js';
 
-const { soffice, reason } = ensureSoffice();
+const { soffice, reason } = await ensureSoffice();
 if (!soffice) console.warn(`SKIPPED the LibreOffice DOCX tests: ${reason}`);
 
 let edition: Edition;

@@ -6,7 +6,7 @@
  * machine's package lists are empty). `BAOGAO_NO_PROVISION=1` forbids it.
  * When none can be had, the reason is returned, for the test to show.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontFilesFor } from '../../src/render/html/fonts.js';
@@ -37,15 +37,27 @@ function debianLike(): boolean {
   }
 }
 
-export function ensureSoffice(): { soffice?: string; reason?: string } {
+/** Runs apt-get without blocking the event loop (an install takes minutes; the test worker must stay responsive). */
+function apt(args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const timer = setTimeout(() => child.kill('SIGTERM'), 900_000);
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+  });
+}
+
+export async function ensureSoffice(): Promise<{ soffice?: string; reason?: string }> {
   const found = findSoffice();
   if (found) return { soffice: found };
+  if (process.env.BAOGAO_SOFFICE) return { reason: `BAOGAO_SOFFICE=${process.env.BAOGAO_SOFFICE} is not an executable soffice` };
   if (process.env.BAOGAO_NO_PROVISION) return { reason: 'LibreOffice is not installed and BAOGAO_NO_PROVISION forbids installing it' };
   if (process.getuid?.() !== 0 || !debianLike()) return { reason: 'LibreOffice is not installed, and it can be installed automatically only as root on Debian/Ubuntu (apt-get install libreoffice-writer-nogui)' };
   process.stderr.write('tests: installing LibreOffice Writer for the DOCX tests (apt-get install -y libreoffice-writer-nogui)\n');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 900_000 }).status === 0;
-  if (!apt(['update', '-qq']) || !apt(['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui'])) return { reason: 'apt-get install libreoffice-writer-nogui failed' };
+  if (!(await apt(['update', '-qq'])) || !(await apt(['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui']))) return { reason: 'apt-get install libreoffice-writer-nogui failed' };
   const installed = findSoffice();
   return installed ? { soffice: installed } : { reason: 'libreoffice-writer-nogui was installed but no soffice was found' };
 }
