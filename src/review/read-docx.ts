@@ -106,9 +106,13 @@ class Walker {
   bookmarks = 0;
   private open: { id: string; name: string }[] = [];
   private offsets = new Map<string, number>();
-  /** Entries met before any bookmark of their paragraph: they take the next one's start, or the last one's end. */
+  /**
+   * Entries met before any bookmark of their paragraph: they take the next one's start, or the end of the
+   * paragraph's last one; in a paragraph without any (one the reviewer inserted), the end of the one before.
+   */
   private unplaced: Anchor[] = [];
   private lastInParagraph?: string;
+  private lastClosed?: string;
   private ranges = new Map<string, { anchor: Anchor; quote: string[] }>();
   private quoting = new Set<string>();
 
@@ -142,7 +146,16 @@ class Walker {
       case 'p':
         this.lastInParagraph = undefined;
         children(e).forEach((c) => this.walk(c, change));
-        for (const a of this.unplaced.splice(0)) if (this.lastInParagraph) Object.assign(a, { bookmark: this.lastInParagraph, offset: this.offsets.get(this.lastInParagraph) ?? 0 });
+        {
+          const target = this.lastInParagraph ?? this.lastClosed;
+          for (const a of this.unplaced.splice(0)) if (target) Object.assign(a, { bookmark: target, offset: this.offsets.get(target) ?? 0 });
+        }
+        return;
+      case 'sdt':
+        // The contents (a content control) hold no units: what is written there is not traced to the text before it.
+        this.lastClosed = undefined;
+        children(e).forEach((c) => this.walk(c, change));
+        this.lastClosed = undefined;
         return;
       case 'bookmarkStart': {
         const name = attr(e, 'name') ?? '';
@@ -155,7 +168,7 @@ class Walker {
       }
       case 'bookmarkEnd': {
         const i = this.open.findIndex((b) => b.id === attr(e, 'id'));
-        if (i >= 0) this.lastInParagraph = this.open.splice(i, 1)[0].name;
+        if (i >= 0) this.lastInParagraph = this.lastClosed = this.open.splice(i, 1)[0].name;
         return;
       }
       case 'commentRangeStart': {

@@ -46,6 +46,7 @@ const REVIEW: Review = {
   ],
   insertions: [{ after: '位列中心城区第一', author: '张伟', text: '，连续三年保持领先' }],
   deletions: [{ text: '为近三年来最高', author: '张伟' }],
+  paragraphs: [{ after: '落实常态化疫情防控举措', author: '赵敏', text: '新增一段：加强社区防控力量配备。' }],
 };
 
 let sample: string;
@@ -77,7 +78,11 @@ describe('baogao comments', () => {
       // A table cell: the YAML line of the cell, at its key.
       { author: '李强（区财政局）', text: '此处名称与市里文件一致吗？', quoted: '中环两翼创新创意集聚带', place: { ...placeOf(belt, '中环两翼创新创意集聚带'), column: placeOf(belt, '中环两翼创新创意集聚带').column - 'belt: { zh: '.length }, status: 'same' },
     ]);
-    expect(by('insertion').map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([{ author: '张伟', text: '，连续三年保持领先', place: placeOf(review, '位列中心城区第一', true) }]);
+    expect(by('insertion').slice(0, 1).map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([{ author: '张伟', text: '，连续三年保持领先', place: placeOf(review, '位列中心城区第一', true) }]);
+    // A paragraph the reviewer added: at the end of the paragraph before it.
+    const before = placeOf(review, '落实常态化疫情防控举措');
+    const end = fs.readFileSync(review, 'utf8').split('\n')[before.line - 1].length + 1;
+    expect(by('insertion').slice(1).map((e) => ({ author: e.author, text: e.text, place: e.place, status: e.status }))).toEqual([{ author: '赵敏', text: '新增一段：加强社区防控力量配备。', place: { file: review, line: before.line, column: end }, status: 'same' }]);
     expect(by('deletion').map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([{ author: '张伟', text: '为近三年来最高', place: placeOf(review, '为近三年来最高') }]);
   });
 
@@ -89,7 +94,7 @@ describe('baogao comments', () => {
     expect(out).toContain(`${review}:${p.line}:${p.column}  info  comment by 王芳（区统计局） on “降幅较最低点收窄”: 请核对降幅收窄的口径。  review/comment`);
     expect(out).toContain(`${p.line} | `);
     expect(out).toMatch(/insertion by 张伟: “，连续三年保持领先”\s+review\/insertion/);
-    expect(out).toMatch(/3 comments, 1 insertion, 1 deletion; 0 on text changed since the copy was built$/);
+    expect(out).toMatch(/3 comments, 2 insertions, 1 deletion; 0 on text changed since the copy was built$/);
   });
 
   it('flags a comment on text changed in the sources since the copy was built, and keeps exact places for moved text', async () => {

@@ -17,6 +17,8 @@ export interface Review {
   comments?: { anchor: string; author: string; text: string; date?: string }[];
   insertions?: { after: string; author: string; text: string; date?: string }[];
   deletions?: { text: string; author: string; date?: string }[];
+  /** A new paragraph typed after the one holding `after`: its mark and its text are both tracked insertions. */
+  paragraphs?: { after: string; author: string; text: string; date?: string }[];
 }
 
 function el(doc: Document, name: string, attrs: Record<string, string> = {}, ...kids: Element[]): Element {
@@ -92,6 +94,12 @@ export async function applyReview(docx: Buffer, review: Review): Promise<Buffer>
     const run = isolate(doc, del.text);
     const wrap = el(doc, 'del', { id: String(revision++), author: del.author, date: del.date ?? '2023-01-02T10:05:00Z' }, textRun(doc, del.text, 'delText'));
     run.parentNode!.replaceChild(wrap, run);
+  }
+  for (const para of review.paragraphs ?? []) {
+    const p = isolate(doc, para.after).parentNode as Element;
+    const mark = { id: String(revision++), author: para.author, date: para.date ?? '2023-01-02T10:10:00Z' };
+    const added = el(doc, 'p', {}, el(doc, 'pPr', {}, el(doc, 'rPr', {}, el(doc, 'ins', mark))), el(doc, 'ins', { ...mark, id: String(revision++) }, textRun(doc, para.text)));
+    p.parentNode!.insertBefore(added, p.nextSibling);
   }
   zip.file('word/document.xml', new XMLSerializer().serializeToString(doc));
   if (review.comments?.length) {
