@@ -73,6 +73,9 @@ function tableContent(b: DocBlock & { kind: 'table' }, lang: Lang): FileChild[] 
     table,
     ...b.notes.map((n) => new Paragraph({ style: 'Note', children: [marked(n)] })),
     ...(b.source ? [new Paragraph({ style: 'Note', children: [marked(b.source)] })] : []),
+    // Half a line of the grid below the table block, as the PDF's margin (a paragraph of its own:
+    // Word has no space below a table, and the next paragraph may be a heading with its own spacing).
+    new Paragraph({ indent: { firstLine: 0 }, spacing: { line: 289, lineRule: 'exact', before: 0, after: 0 }, children: [] }),
   ];
 }
 
