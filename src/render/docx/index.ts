@@ -45,7 +45,7 @@ function cover(edition: Edition, lang: Lang): FileChild[] {
       : [new Paragraph({ heading: 'Title', spacing: { before: 1247 }, children: c.titleLines.flatMap((u, i) => (i ? [new TextRun(' '), marked(u)] : [marked(u)])) })];
   return [
     ...title,
-    new Paragraph({ style: 'CoverSession', children: [marked(c.session)] }),
+    ...(c.session ? [new Paragraph({ style: 'CoverSession', children: [marked(c.session)] })] : []),
     // Towards the foot of the page, as on the PDF's title page. (A frame pinned to the foot would
     // anchor to the next paragraph, which starts the contents' page, and move there with it.)
     new Paragraph({ style: 'CoverIssuer', spacing: { before: lang === 'zh' ? 5386 : 5102 }, children: [marked(c.issuer)] }),

@@ -44,7 +44,8 @@ export type DocBlock =
 
 export interface Cover {
   titleLines: Unit[];
-  session: Unit;
+  /** The session line, when the report prints one. */
+  session?: Unit;
   issuer: Unit;
 }
 
@@ -71,7 +72,7 @@ export function coverUnits(edition: Edition, lang: Lang): Cover {
   const m = edition.meta;
   return {
     titleLines: m.titleLines[lang].map((l, i) => unit(`m_t${i}`, metaPlace(edition, 'title_lines', l), l)),
-    session: unit('m_s', metaPlace(edition, 'session', m.session[lang]), m.session[lang]),
+    session: m.session ? unit('m_s', metaPlace(edition, 'session', m.session[lang]), m.session[lang]) : undefined,
     issuer: unit('m_i', metaPlace(edition, 'issuer', m.issuer[lang]), m.issuer[lang]),
   };
 }
@@ -184,7 +185,7 @@ export function bodyBlocks(edition: Edition, lang: Lang): DocBlock[] {
 /** Every unit of the document by key, for tracing comments. */
 export function unitsByKey(edition: Edition, lang: Lang): Map<string, Unit> {
   const cover = coverUnits(edition, lang);
-  const all: Unit[] = [...cover.titleLines, cover.session, cover.issuer];
+  const all: Unit[] = [...cover.titleLines, ...(cover.session ? [cover.session] : []), cover.issuer];
   for (const b of bodyBlocks(edition, lang)) {
     if (b.kind === 'heading' || b.kind === 'paragraph') all.push(b.unit);
     else if (b.kind === 'table') all.push(b.caption, ...b.headers, ...b.rows.flatMap((r) => r.cells.flat()), ...b.notes, ...(b.source ? [b.source] : []));
