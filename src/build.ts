@@ -12,7 +12,7 @@ import { commitStaging, createStaging, discardStaging, pruneStale } from './outp
 import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
-export type Format = 'html' | 'pdf' | 'xlsx' | 'csv';
+export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
 
 export interface BuildOptions {
   edition: string;
@@ -82,6 +82,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
         : undefined,
       opts.formats.includes('csv') ? import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging))) : undefined,
+      opts.formats.includes('docx')
+        ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
+        : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
     const files = commitStaging(staging, opts.out);
