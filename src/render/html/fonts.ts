@@ -1,5 +1,6 @@
 /**
- * Web fonts from npm (@fontsource), copied next to the pages so that the HTML
+ * Web fonts from npm (@fontsource) and the repository's own fonts/ (the 仿宋
+ * face, which no npm package ships), copied next to the pages so that the HTML
  * and the PDF never depend on the machine's installed fonts. Only the slices
  * of each font whose unicode-range the report actually uses are copied: the
  * CJK fonts come in about a hundred slices each.
@@ -7,11 +8,19 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-/** The faces the report uses: body serif, 黑体 and 楷体 headings, Latin serif. */
+/** The repository's fonts/ folder. */
+const OWN_FONTS = fileURLToPath(new URL('../../../fonts/', import.meta.url));
+
+/**
+ * The faces the report uses: 仿宋 body, 宋 (the title's 小标宋 stand-in and
+ * bold), 黑体 and 楷体 headings, Latin serif.
+ */
 const SHEETS = [
+  'fandol-fang/400.css',
   '@fontsource/noto-serif-sc/400.css',
   '@fontsource/noto-serif-sc/700.css',
   '@fontsource/noto-sans-sc/400.css',
@@ -34,7 +43,7 @@ function faces(): Face[] {
   if (cache) return cache;
   cache = [];
   for (const sheet of SHEETS) {
-    const file = require.resolve(sheet);
+    const file = sheet.startsWith('@') ? require.resolve(sheet) : path.join(OWN_FONTS, sheet);
     const dir = path.dirname(file);
     for (const block of fs.readFileSync(file, 'utf8').match(/@font-face\s*{[^}]*}/g) ?? []) {
       const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
