@@ -70,7 +70,10 @@ def main(otf):
         subprocess.run(['fontforge', '-quiet', '-lang=ff', '-c',
                         'Open($1); CIDFlatten(); SetFontNames("FandolFang-Regular", "FandolFang", "FandolFang Regular"); Generate($2)',
                         otf, ttf], check=True)
-        cmap = TTFont(ttf).getBestCmap()
+        # FandolFang maps the control characters U+0000–001F to its space glyph;
+        # Chromium's ToUnicode names a glyph by its lowest code point, so every
+        # space would copy out of the PDF as U+0001. Control characters go.
+        cmap = {c: g for c, g in TTFont(ttf).getBestCmap().items() if c >= 0x20 and not 0x7f <= c <= 0x9f}
         faces = []
         for name, rng in ranges_of(open(SLICES, encoding='utf8').read()):
             wanted = codepoints(rng) & set(cmap) if rng else set(cmap)
