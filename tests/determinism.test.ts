@@ -11,10 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Format } from '../src/build.js';
+import { sharedSampleBuild } from './shared-build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLE = path.join(ROOT, 'content');
-const TEMPLATES = path.join(ROOT, 'templates');
 
 /** A stage is available once its placeholder (which throws "not available") has been replaced. */
 function stageAvailable(stage: 'pdf' | 'xlsx'): boolean {
@@ -30,20 +29,19 @@ function filesUnder(dir: string): string[] {
 }
 
 describe(`two builds of the sample (${formats.join(', ')})`, () => {
-  const outs = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+  const outs: string[] = [];
   let lists: string[][];
 
   beforeAll(async () => {
-    // Both builds read one snapshot of the edition and the templates (which may be edited while the test runs),
-    // one after the other, so that the second cannot share anything with the first but the code.
-    const editions = [path.join(tmp, 'edition'), path.join(tmp, 'elsewhere', 'deeper', '2023')];
-    const templates = path.join(tmp, 'templates');
-    for (const e of editions) fs.cpSync(SAMPLE, e, { recursive: true });
-    fs.cpSync(TEMPLATES, templates, { recursive: true });
-    await build({ edition: editions[0], out: outs[0], langs: ['zh', 'en'], formats, force: false, templates });
-    await build({ edition: path.relative(process.cwd(), editions[1]), out: outs[1], langs: ['zh', 'en'], formats, force: false, templates });
+    // The run's shared build, and a second build made here, after it, of a copy of the same snapshot
+    // in another folder, given by a relative path: the two share nothing but the code and the bytes of the input.
+    const shared = await sharedSampleBuild();
+    const elsewhere = path.join(tmp, 'elsewhere', 'deeper', '2023');
+    fs.cpSync(shared.edition, elsewhere, { recursive: true });
+    outs.push(shared.out, path.join(tmp, 'b'));
+    await build({ edition: path.relative(process.cwd(), elsewhere), out: outs[1], langs: ['zh', 'en'], formats, force: false, templates: shared.templates });
     lists = outs.map((o) => filesUnder(o).filter((f) => f !== 'check.html'));
-  }, 600_000);
+  }, 900_000);
 
   it('write the same files', () => {
     expect(lists[1]).toEqual(lists[0]);

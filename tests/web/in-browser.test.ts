@@ -10,9 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
-import { SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
+import { sharedSampleBuild } from '../shared-build.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,8 +20,7 @@ let out: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  out = path.join(tempDir('baogao-browser-'), 'out');
-  await build({ edition: SAMPLE, out, langs: ['zh', 'en'], formats: ['html'], force: false, templates: TEMPLATES });
+  ({ out } = await sharedSampleBuild());
   const { path: executablePath } = await ensureBrowser();
   const root = process.getuid?.() === 0;
   browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: root ? ['--no-sandbox'] : [] });

@@ -10,11 +10,10 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition } from '../../src/model.js';
 import { formatQuantity } from '../../src/quantity/format.js';
-import { SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
+import { sharedSampleBuild } from '../shared-build.js';
 
 const PAGES = ['zh/index.html', 'en/index.html', 'bilingual.html'];
 let out: string;
@@ -24,11 +23,8 @@ const html = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8');
 const doc = (rel: string) => new JSDOM(html(rel)).window.document;
 
 beforeAll(async () => {
-  const tmp = tempDir('baogao-web-');
-  editionDir = path.join(tmp, 'edition');
-  fs.cpSync(SAMPLE, editionDir, { recursive: true });
-  out = path.join(tmp, 'out');
-  await build({ edition: editionDir, out, langs: ['zh', 'en'], formats: ['html'], force: false, templates: TEMPLATES });
+  const shared = await sharedSampleBuild();
+  ({ out, edition: editionDir } = shared);
   edition = loadEdition(editionDir).edition!;
 });
 
