@@ -187,6 +187,12 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
       // Chromium writes web fonts as Type0 with a CIDFontType2 (TrueType) descendant.
       expect(`${font.subtype}/${font.cidType}`, font.name).toBe('Type0/CIDFontType2');
     }
+    // Each embedded font is named for the face and style it prints (subset prefix aside), not
+    // for the variable-font instance an npm slice was cut from ("NotoSerifSCExtraLight-Bold").
+    const names = new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    const faces = /^(FandolFang-Regular|NotoSerifSC-(Regular|Bold)|NotoSansSC-(Regular|Bold)|LXGWWenKai-Regular|SourceSerif4-(Regular|Bold|Italic))$/;
+    expect([...names].filter((n) => !faces.test(n))).toEqual([]);
+    if (lang === 'zh') expect([...names]).toEqual(expect.arrayContaining(['FandolFang-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular']));
   });
 });
 

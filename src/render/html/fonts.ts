@@ -5,10 +5,13 @@
  * of each font whose unicode-range the report actually uses are copied: the
  * CJK fonts come in about a hundred slices each.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../version.js';
+import { renameWoff2, type FontNames } from './font-names.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,14 +20,14 @@ const OWN_FONTS = fileURLToPath(new URL('../../../fonts/', import.meta.url));
 
 /**
  * The faces the report uses: 仿宋 body, 宋 (the title's 小标宋 stand-in and
- * bold), 黑体 and 楷体 headings, Latin serif.
+ * bold), 黑体 and 楷体 headings, Latin serif. The Noto slices are renamed
+ * (font-names.ts): they carry the names of the variable-font instances they
+ * were cut from ("NotoSerifSCExtraLight-Bold").
  */
+const RENAME = new Set(['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css']);
 const SHEETS = [
   'fandol-fang/400.css',
-  '@fontsource/noto-serif-sc/400.css',
-  '@fontsource/noto-serif-sc/700.css',
-  '@fontsource/noto-sans-sc/400.css',
-  '@fontsource/noto-sans-sc/700.css',
+  ...RENAME,
   '@fontsource/lxgw-wenkai/latin-500.css',
   '@fontsource/source-serif-4/400.css',
   '@fontsource/source-serif-4/700.css',
@@ -35,6 +38,30 @@ interface Face {
   css: string;
   woff2: string;
   ranges: [number, number][] | undefined;
+  /** The names to give the font, when its own are wrong. */
+  names?: FontNames;
+}
+
+const STYLE: Record<string, string> = { '400': 'Regular', '500': 'Medium', '700': 'Bold' };
+
+/** Renamed slices, kept across builds: compressing a slice again takes tens of milliseconds. */
+const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'fonts');
+
+function renamedCopy(face: Face, to: string): void {
+  const data = fs.readFileSync(face.woff2);
+  const key = createHash('sha256').update(data).update(JSON.stringify(face.names)).digest('hex').slice(0, 32);
+  const cached = path.join(CACHE, `${key}.woff2`);
+  if (fs.existsSync(cached)) return fs.copyFileSync(cached, to);
+  const renamed = renameWoff2(data, face.names!);
+  fs.writeFileSync(to, renamed);
+  try {
+    fs.mkdirSync(CACHE, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, renamed);
+    fs.renameSync(tmp, cached);
+  } catch {
+    // A cache that cannot be written costs only time.
+  }
 }
 
 let cache: Face[] | undefined;
@@ -50,7 +77,10 @@ function faces(): Face[] {
       if (!url) continue;
       const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
       const css = block.replace(/src:[^;]+;/, `src: url(fonts/${url}) format('woff2');`).replace('font-display: swap;', 'font-display: block;');
-      cache.push({ css, woff2: path.join(dir, 'files', url), ranges: range ? parseRanges(range) : undefined });
+      const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
+      const weight = /font-weight:\s*(\d+)/.exec(block)?.[1] ?? '400';
+      const names = RENAME.has(sheet) && family ? { family, style: STYLE[weight] ?? weight } : undefined;
+      cache.push({ css, woff2: path.join(dir, 'files', url), ranges: range ? parseRanges(range) : undefined, names });
     }
   }
   return cache;
@@ -82,7 +112,9 @@ export function writeFonts(assetsDir: string, used: Set<number>): string {
   for (const face of faces()) {
     const needed = !face.ranges || points.some((p) => face.ranges!.some(([a, b]) => p >= a && p <= b));
     if (!needed) continue;
-    fs.copyFileSync(face.woff2, path.join(fontsDir, path.basename(face.woff2)));
+    const to = path.join(fontsDir, path.basename(face.woff2));
+    if (face.names) renamedCopy(face, to);
+    else fs.copyFileSync(face.woff2, to);
     css.push(face.css);
   }
   return `${css.join('\n')}\n`;
