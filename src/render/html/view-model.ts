@@ -66,7 +66,8 @@ export interface LangView {
   htmlLang: string;
   title: string;
   titleLines: string[];
-  session: string;
+  /** Absent when the report prints no session line. */
+  session?: string;
   issuer: string;
   words: (typeof WORDS)[Lang];
   toc: TocEntry[];
@@ -146,7 +147,7 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
     htmlLang: lang === 'zh' ? 'zh-Hans' : 'en',
     title: smartText(meta.title[lang], lang),
     titleLines: meta.titleLines[lang].map((l) => smartText(l, lang)),
-    session: smartText(meta.session[lang], lang),
+    session: smartText(meta.session?.[lang], lang),
     issuer: smartText(meta.issuer[lang], lang),
     words: WORDS[lang],
     toc,
