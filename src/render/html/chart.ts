@@ -30,6 +30,11 @@ function stableIds(svg: string, prefix: string): string {
   });
 }
 
+/** What the chart shows, in words: its caption and every value (the Word image's alternative text). */
+export function chartDescription(f: Figure, lang: Lang): string {
+  return `${f.caption[lang]}: ${f.points.map((p) => `${p.label[lang]} ${formatQuantity(p.value, lang)}`).join('; ')}`;
+}
+
 /**
  * The SVG as an image with a name: `role="img"` and `aria-label` (what it
  * shows, in words), which Chromium also writes as the Figure's /Alt in the
