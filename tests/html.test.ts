@@ -3,6 +3,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { renderHtml } from '../src/render/html/index.js';
 import { loadEdition } from '../src/load/index.js';
 import { lookupCell } from '../src/load/resolve.js';
 import type { Edition } from '../src/model.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 
 describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
   it('declares its language', () => {
-    expect(doc(`${lang}/index.html`).documentElement.lang).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    expect(doc(`${lang}/index.html`).documentElement.lang).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
   });
 
   it('has every table as a real table with caption, thead and its rows', () => {
@@ -66,9 +67,10 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
   it('has a table of contents whose links all resolve to headings', () => {
     const d = doc(`${lang}/index.html`);
     const links = [...d.querySelectorAll('nav.toc a')];
-    const headings = [...d.querySelectorAll('main h1, main h2')];
+    // Chapters are h2 and sections h3: the report's title is the page's only h1.
+    const headings = [...d.querySelectorAll('main h2, main h3')];
     expect(links).toHaveLength(headings.length);
-    for (const a of links) expect(d.getElementById(a.getAttribute('href')!.slice(1))?.tagName).toMatch(/^H[12]$/);
+    for (const a of links) expect(d.getElementById(a.getAttribute('href')!.slice(1))?.tagName).toMatch(/^H[23]$/);
   });
 
   it('loads nothing from the network', () => {
@@ -88,6 +90,10 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
 
 describe('data references', () => {
   it('render 1480亿元 as RMB 148 billion and 8376 as 8,376', () => {
+    // The preview (watch) keeps each figure's data key; the published page does not.
+    const preview = path.join(tempDir(), 'preview');
+    renderHtml(edition, preview, { templates: TEMPLATES, langs: ['zh', 'en'], draft: false, version: 'test', preview: true });
+    const doc = (rel: string) => new JSDOM(fs.readFileSync(path.join(preview, rel), 'utf8')).window.document;
     const zh = [...doc('zh/index.html').querySelectorAll('span.num[data-ref="main-indicators/retail-sales/actual"]')].map((s) => s.textContent);
     const en = [...doc('en/index.html').querySelectorAll('span.num[data-ref="main-indicators/retail-sales/actual"]')].map((s) => s.textContent);
     expect(zh).toEqual(['1480']);
@@ -104,7 +110,7 @@ describe('bilingual.html', () => {
     const rows = [...d.querySelectorAll('.bi-row')];
     expect(rows).toHaveLength(blocks);
     for (const row of rows) {
-      expect(row.querySelector('.lang-zh')!.getAttribute('lang')).toBe('zh-CN');
+      expect(row.querySelector('.lang-zh')!.getAttribute('lang')).toBe('zh-Hans');
       expect(row.querySelector('.lang-en')!.textContent!.trim().length).toBeGreaterThan(0);
     }
   });

@@ -127,7 +127,8 @@ describe('hostile Markdown and YAML', () => {
     expect(zh).toContain('模板{{page.title}}与{{{html}}}以及{{> block}}。');
     const en = text('en/index.html');
     expect(en).toContain('<img src=x onerror=alert(document.cookie)>');
-    expect(en).toContain("</title><script>alert('title')</script>{{{page.title}}}");
+    // As text, with the English edition's typographic quotes.
+    expect(en).toContain('</title><script>alert(‘title’)</script>{{{page.title}}}');
   });
 });
 

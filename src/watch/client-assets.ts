@@ -409,7 +409,7 @@ export const CLIENT_JS = `(function () {
 
 /** The index page: links to both languages and the bilingual view, filled in by the script. */
 export const INDEX_HTML = `<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -114,7 +114,7 @@ export class HtmlCache {
     const pages: [string, string][] = [];
     const views: Partial<Record<Lang, LangView>> = {};
     for (const lang of opts.langs) {
-      const base = langView({ ...edition, chapters: [] }, lang);
+      const base = langView({ ...edition, chapters: [] }, lang, opts);
       fresh.push(JSON.stringify(base));
       const view: LangView = { ...base, toc: perLang[lang].flatMap((c) => c.toc), chapters: perLang[lang].map((c) => c.chapter) };
       views[lang] = view;
@@ -169,7 +169,7 @@ export class HtmlCache {
         const one = { ...edition, chapters: [ch] };
         const views = {} as Record<Lang, ChapterView>;
         for (const lang of opts.langs) {
-          const v = langView(one, lang);
+          const v = langView(one, lang, opts);
           views[lang] = { chapter: v.chapters[0], toc: v.toc };
         }
         cached = { key, views };

@@ -187,7 +187,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       const tCheck = performance.now();
       const all = sortFindings([...loaded.findings, ...checked]);
       const isDraft = all.some((f) => f.severity === 'error');
-      const h = html.build(ed, out, { templates, langs: ['zh', 'en'], draft: isDraft, version: VERSION }, (f) => cache.hashOf(f));
+      const h = html.build(ed, out, { templates, langs: ['zh', 'en'], draft: isDraft, preview: true, version: VERSION }, (f) => cache.hashOf(f));
       const tHtml = performance.now();
       buildNo++;
       lastMs = Math.round(tHtml - t0);

@@ -58,7 +58,7 @@ describe('check.html of the sample', () => {
   it('lays out every block of every chapter, Chinese beside English', () => {
     const blocks = c.edition.chapters.reduce((n, ch) => n + Math.max(blocksOf(ch.docs.zh.tree).length, blocksOf(ch.docs.en.tree).length), 0);
     expect(doc.querySelectorAll('.pair')).toHaveLength(blocks);
-    expect(doc.querySelectorAll('.pair > .zh[lang="zh-CN"] + .en[lang="en"]')).toHaveLength(blocks);
+    expect(doc.querySelectorAll('.pair > .zh[lang="zh-Hans"] + .en[lang="en"]')).toHaveLength(blocks);
     expect(doc.querySelectorAll('table.data')).toHaveLength(2 * c.edition.tables.filter((t) => t.number > 0).length);
   });
 

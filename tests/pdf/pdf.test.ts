@@ -8,7 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
-import { langView, tableView, type LangView } from '../../src/render/html/view-model.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { figureView, langView, tableView, type LangView } from '../../src/render/html/view-model.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { VERSION } from '../../src/version.js';
 import { tempDir } from '../helpers.js';
@@ -61,10 +62,16 @@ function headingPage(lang: Lang, text: string): number | undefined {
 }
 
 describe.each(LANGS)('%s/report.pdf', (lang) => {
-  it('is A4 on every page', () => {
+  it('is exactly A4 on every page: media, crop, bleed, trim and art boxes of 595.28 × 841.89 pt', async () => {
     for (const p of pdfs[lang].pages) {
-      expect(p.width).toBeCloseTo(595.28, 0);
-      expect(p.height).toBeCloseTo(841.89, 0);
+      expect(p.width).toBeCloseTo(595.28, 2);
+      expect(p.height).toBeCloseTo(841.89, 2);
+    }
+    const doc = await PDFDocument.load(fs.readFileSync(path.join(out, lang, 'report.pdf')), { updateMetadata: false });
+    for (const page of doc.getPages()) {
+      for (const box of [page.getMediaBox(), page.getCropBox(), page.getBleedBox(), page.getTrimBox(), page.getArtBox()]) {
+        expect([box.x, box.y, box.width, box.height]).toEqual([0, 0, 595.28, 841.89]);
+      }
     }
   });
 
@@ -121,7 +128,7 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     expect(info.Author).toBe(meta.issuer[lang]);
     expect(info.Subject).toBe(meta.description?.[lang] ?? meta.session?.[lang]);
     for (const k of meta.keywords[lang]) expect(info.Keywords).toContain(k);
-    expect(info.Language).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    expect(info.Language).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
     expect(info.CreationDate).toBe(date);
     expect(info.ModDate).toBe(date);
     expect(info.Creator).toBe(`baogao ${VERSION}`);
@@ -129,18 +136,45 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     expect(metadata?.get('xmp:createdate')).toBe(`${meta.date}T00:00:00+08:00`);
   });
 
-  it('repeats the header row of a table on each page it runs onto', () => {
-    // A page that opens with table text (not a caption) continues a table from the page before.
+  it('opens each page a table runs onto with 续表n / "Table n (continued)" and the repeated header row', () => {
+    // A page that opens with table text, or with a continued line, continues a table from the page before.
     const tableSize = lang === 'zh' ? 12 : 10.5;
-    const headers = edition.tables.filter((t) => t.number > 0).map((t) => tableView(t, lang).columns.map((c) => c.header));
+    const label = lang === 'zh' ? /^续表(\d+)$/ : /^Table (\d+) \(continued\)$/;
+    const tables = edition.tables.filter((t) => t.number > 0);
     const last = Math.max(...tocPages(lang).map((p) => p.number));
-    const continued = pdfs[lang].pages.filter((p) => p.number > last && p.lines.length && Math.abs(p.lines[0].size - tableSize) < 0.2);
+    const continued = pdfs[lang].pages.filter((p) => p.number > last && p.lines.length && (Math.abs(p.lines[0].size - tableSize) < 0.2 || label.test(p.lines[0].text.trim())));
     expect(continued.length, 'no table of the sample crosses a page: the test has nothing to check').toBeGreaterThan(0);
     for (const p of continued) {
-      // Its first lines (header cells may wrap) hold every word of one table's header row.
-      const band = squash(p.lines.filter((l) => l.y > p.lines[0].y - 40).map((l) => l.text).join(''));
-      const repeated = headers.some((cells) => cells.every((h) => h.split(/\s+/).every((w) => band.includes(squash(w)))));
-      expect(repeated, `page ${p.number} continues a table without its header: ${band.slice(0, 60)}`).toBe(true);
+      const m = label.exec(p.lines[0].text.trim());
+      expect(m, `page ${p.number} continues a table without a continued line: ${p.lines[0].text}`).not.toBeNull();
+      const table = tables.find((t) => t.number === Number(m![1]))!;
+      // Below it (header cells may wrap), every word of that table's header row.
+      const band = squash(p.lines.filter((l) => l.y < p.lines[0].y && l.y > p.lines[0].y - 60).map((l) => l.text).join(''));
+      const header = tableView(table, lang).columns.map((c) => c.header);
+      expect(header.every((h) => h.split(/\s+/).every((w) => band.includes(squash(w)))), `page ${p.number}: ${band.slice(0, 60)}`).toBe(true);
+    }
+  });
+
+  it('gives the chart its description as the Figure\'s Alt text in the tagged PDF', async () => {
+    const doc = await PDFDocument.load(fs.readFileSync(path.join(out, lang, 'report.pdf')), { updateMetadata: false });
+    const alts: string[] = [];
+    const walk = (node: unknown, depth = 0): void => {
+      if (depth > 60) return;
+      const dict = node instanceof PDFRef ? doc.context.lookup(node) : node;
+      if (dict instanceof PDFArray) return void dict.asArray().forEach((k) => walk(k, depth + 1));
+      if (!(dict instanceof PDFDict)) return;
+      if (dict.lookup(PDFName.of('S')) === PDFName.of('Figure')) {
+        const alt = dict.lookup(PDFName.of('Alt'));
+        if (alt instanceof PDFString || alt instanceof PDFHexString) alts.push(alt.decodeText());
+      }
+      walk(dict.get(PDFName.of('K')), depth + 1);
+    };
+    walk(doc.catalog.lookup(PDFName.of('StructTreeRoot')));
+    for (const f of edition.figures) {
+      const v = figureView(f, lang);
+      const alt = alts.find((a) => a.startsWith(v.label));
+      expect(alt, `no Figure with Alt text for ${v.label}`).toBeDefined();
+      for (const d of v.data) expect(alt).toContain(d.value);
     }
   });
 
@@ -153,6 +187,12 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
       // Chromium writes web fonts as Type0 with a CIDFontType2 (TrueType) descendant.
       expect(`${font.subtype}/${font.cidType}`, font.name).toBe('Type0/CIDFontType2');
     }
+    // Each embedded font is named for the face and style it prints (subset prefix aside), not
+    // for the variable-font instance an npm slice was cut from ("NotoSerifSCExtraLight-Bold").
+    const names = new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    const faces = /^(FandolFang-Regular|NotoSerifSC-(Regular|Bold)|NotoSansSC-(Regular|Bold)|LXGWWenKai-Regular|SourceSerif4-(Regular|Bold|Italic))$/;
+    expect([...names].filter((n) => !faces.test(n))).toEqual([]);
+    if (lang === 'zh') expect([...names]).toEqual(expect.arrayContaining(['FandolFang-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular']));
   });
 });
 
@@ -192,7 +232,53 @@ describe('the Chinese text grid', () => {
   });
 });
 
+describe('the Chinese body face', () => {
+  it('is 仿宋 (FandolFang) for the 16 pt body text', async () => {
+    const last = Math.max(...tocPages('zh').map((p) => p.number));
+    const faces = new Map<string, number>();
+    for (let n = last + 1; n <= Math.min(last + 6, pdfs.zh.doc.numPages); n++) {
+      const page = await pdfs.zh.doc.getPage(n);
+      await page.getOperatorList();
+      const text = await page.getTextContent();
+      for (const it of text.items) {
+        if (!('str' in it) || Math.abs(Math.hypot(it.transform[2], it.transform[3]) - 16) > 0.2) continue;
+        const name = (page.commonObjs.get(it.fontName) as { name: string }).name.replace(/^[A-Z]{6}\+/, '');
+        faces.set(name, (faces.get(name) ?? 0) + [...it.str].length);
+      }
+    }
+    const total = [...faces.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1000);
+    expect((faces.get('FandolFang-Regular') ?? 0) / total, JSON.stringify([...faces])).toBeGreaterThan(0.8);
+  });
+});
+
 describe('the English edition', () => {
+  it('uses typographic quotes and apostrophes only', () => {
+    const straight = pdfs.en.pages.flatMap((p) => p.lines.filter((l) => /["']/.test(l.text)).map((l) => `p.${p.number}: ${l.text}`));
+    expect(straight).toEqual([]);
+    expect(pdfs.en.pages.some((p) => p.lines.some((l) => /[’“”]/.test(l.text)))).toBe(true);
+  });
+
+  it('leaves no page short by more than a quarter of the text block, but the contents\' and a chapter\'s last', () => {
+    // The text block's foot is 35 mm above the page's; a quarter of its 225 mm height is 56.25 mm.
+    const foot = (35 / 25.4) * 72;
+    const quarter = (225 / 4 / 25.4) * 72;
+    const last = Math.max(...tocPages('en').map((p) => p.number));
+    const chapterStarts = new Set(views.en.toc.filter((e) => e.depth === 1).map((e) => squash(e.text)));
+    const pages = pdfs.en.pages.filter((p) => p.number > last);
+    const short: string[] = [];
+    pages.forEach((p, i) => {
+      const next = pages[i + 1];
+      if (!next) return;
+      const opensChapter = next.lines.length && [...chapterStarts].some((t) => pageText(next).startsWith(t.slice(0, 20)));
+      if (opensChapter) return;
+      const body = p.lines.filter((l) => l !== folio(p));
+      const lowest = Math.min(...body.map((l) => l.y));
+      if (lowest - foot > quarter) short.push(`page ${p.number} ends ${Math.round(lowest - foot)} pt above the text block's foot`);
+    });
+    expect(short).toEqual([]);
+  });
+
   it('is printed at its designed size (13 pt body), not shrunk to fit an over-wide element', () => {
     const sizes = pdfs.en.pages.slice(3).flatMap((p) => p.lines.map((l) => Math.round(l.size * 2) / 2));
     const counts = new Map<number, number>();

@@ -87,9 +87,13 @@ export async function readPdf(file: string): Promise<ReadPdf> {
   return { doc, pages };
 }
 
-/** Text without white space or leader dots, for comparing across line breaks. */
+/**
+ * Text without white space or leader dots, for comparing across line breaks.
+ * Source Serif 4 draws ’ and ʼ (U+02BC) with one glyph, and the PDF's
+ * ToUnicode names the latter: both read as ’.
+ */
 export function squash(s: string): string {
-  return s.replace(/[\s.·…]/g, '');
+  return s.replace(/[\s.·…]/g, '').replace(/\u02bc/g, '’');
 }
 
 /** The page's text, top to bottom, squashed. */

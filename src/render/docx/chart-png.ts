@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Figure, Lang } from '../../model.js';
-import { renderChart } from '../html/chart.js';
+import { chartDescription, renderChart } from '../html/chart.js';
 import { codePoints, fontFilesFor } from '../html/fonts.js';
 import { woffToSfnt } from './woff.js';
 
@@ -18,9 +18,9 @@ export const CHART_PX = 1920;
 
 /** The chart's PNG and its size in pixels. */
 export function chartPng(f: Figure, lang: Lang): { png: Buffer; width: number; height: number } {
-  const svg = renderChart(f, lang);
+  const svg = renderChart(f, lang, chartDescription(f, lang));
   const text = [...svg.matchAll(/>([^<]+)</g)].map((m) => m[1]);
-  const files = fontFilesFor(codePoints(text), /^(noto-serif-sc|source-serif-4)-.*-(400|700)-normal\.woff2$/);
+  const files = fontFilesFor(codePoints(text), /^(noto-serif-sc|noto-sans-sc|source-serif-4)-.*-(400|700)-normal\.woff2$/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-fonts-'));
   try {
     const fontFiles = files.map((woff2) => {

@@ -6,9 +6,11 @@
 import * as echarts from 'echarts';
 import type { Figure, Lang } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
+import { smartText } from './typography.js';
 
+/** Chart labels are small: in Chinese the 黑体 stand-in reads better there than the thin 仿宋. */
 const FONT: Record<Lang, string> = {
-  zh: "'Noto Serif SC', serif",
+  zh: "'Noto Sans SC', sans-serif",
   en: "'Source Serif 4', 'Noto Serif SC', serif",
 };
 /** Distinct in grayscale: black, mid grey, light grey with a dark outline. */
@@ -28,13 +30,30 @@ function stableIds(svg: string, prefix: string): string {
   });
 }
 
-/** What the chart shows, in words: its caption and every value (the SVG's aria label, the Word image's alternative text). */
+/** What the chart shows, in words: its caption and every value (the Word image's alternative text). */
 export function chartDescription(f: Figure, lang: Lang): string {
   return `${f.caption[lang]}: ${f.points.map((p) => `${p.label[lang]} ${formatQuantity(p.value, lang)}`).join('; ')}`;
 }
 
-/** The figure as an SVG string for the given language. */
-export function renderChart(f: Figure, lang: Lang): string {
+/**
+ * The SVG as an image with a name: `role="img"` and `aria-label` (what it
+ * shows, in words), which Chromium also writes as the Figure's /Alt in the
+ * tagged PDF. zrender's attributes that HTML does not allow on inline SVG
+ * (baseProfile, version) are dropped.
+ */
+function asImage(svg: string, alt: string): string {
+  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
+    const kept = attrs.replace(/\s(?:baseProfile|version|xmlns:xlink|aria-label|role)="[^"]*"/g, '');
+    return `<svg${kept} role="img" aria-label="${escapeAttr(alt)}">`;
+  });
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/** The figure as an SVG string for the given language; `alt` says what it shows. */
+export function renderChart(f: Figure, lang: Lang, alt: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
   try {
     const values = f.points.map((p) => Number(p.value.digits));
@@ -57,26 +76,25 @@ export function renderChart(f: Figure, lang: Lang): string {
           };
     chart.setOption({
       animation: false,
-      aria: { enabled: true, label: { description: chartDescription(f, lang) } },
       textStyle: { fontFamily: FONT[lang], color: '#000' },
       grid: { left: 64, right: 24, top: 36, bottom: 56 },
       xAxis: {
         type: 'category',
-        data: f.points.map((p) => p.label[lang]),
+        data: f.points.map((p) => smartText(p.label[lang], lang)),
         axisLabel: { fontSize: 14, color: '#000', interval: 0, width: 180, overflow: 'break' },
         axisLine: { lineStyle: { color: '#000' } },
         axisTick: { show: false },
       },
       yAxis: {
         type: 'value',
-        name: f.axis[lang],
+        name: smartText(f.axis[lang], lang),
         nameTextStyle: { fontSize: 13, color: '#000', align: 'left' },
         axisLabel: { fontSize: 13, color: '#000' },
         splitLine: { lineStyle: { color: '#d0d0d0', type: 'dashed' } },
       },
       series: [series],
     });
-    return stableIds(chart.renderToSVGString(), `chart-${f.id}-${lang}`);
+    return asImage(stableIds(chart.renderToSVGString(), `chart-${f.id}-${lang}`), alt);
   } finally {
     chart.dispose();
   }

@@ -1,21 +1,33 @@
 /**
- * Web fonts from npm (@fontsource), copied next to the pages so that the HTML
+ * Web fonts from npm (@fontsource) and the repository's own fonts/ (the 仿宋
+ * face, which no npm package ships), copied next to the pages so that the HTML
  * and the PDF never depend on the machine's installed fonts. Only the slices
  * of each font whose unicode-range the report actually uses are copied: the
  * CJK fonts come in about a hundred slices each.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../version.js';
+import { renameWoff2, type FontNames } from './font-names.js';
 
 const require = createRequire(import.meta.url);
 
-/** The faces the report uses: body serif, 黑体 and 楷体 headings, Latin serif. */
+/** The repository's fonts/ folder. */
+const OWN_FONTS = fileURLToPath(new URL('../../../fonts/', import.meta.url));
+
+/**
+ * The faces the report uses: 仿宋 body, 宋 (the title's 小标宋 stand-in and
+ * bold), 黑体 and 楷体 headings, Latin serif. The Noto slices are renamed
+ * (font-names.ts): they carry the names of the variable-font instances they
+ * were cut from ("NotoSerifSCExtraLight-Bold").
+ */
+const RENAME = new Set(['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css']);
 const SHEETS = [
-  '@fontsource/noto-serif-sc/400.css',
-  '@fontsource/noto-serif-sc/700.css',
-  '@fontsource/noto-sans-sc/400.css',
-  '@fontsource/noto-sans-sc/700.css',
+  'fandol-fang/400.css',
+  ...RENAME,
   '@fontsource/lxgw-wenkai/latin-500.css',
   '@fontsource/source-serif-4/400.css',
   '@fontsource/source-serif-4/700.css',
@@ -26,6 +38,30 @@ interface Face {
   css: string;
   woff2: string;
   ranges: [number, number][] | undefined;
+  /** The names to give the font, when its own are wrong. */
+  names?: FontNames;
+}
+
+const STYLE: Record<string, string> = { '400': 'Regular', '500': 'Medium', '700': 'Bold' };
+
+/** Renamed slices, kept across builds: compressing a slice again takes tens of milliseconds. */
+const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'fonts');
+
+function renamedCopy(face: Face, to: string): void {
+  const data = fs.readFileSync(face.woff2);
+  const key = createHash('sha256').update(data).update(JSON.stringify(face.names)).digest('hex').slice(0, 32);
+  const cached = path.join(CACHE, `${key}.woff2`);
+  if (fs.existsSync(cached)) return fs.copyFileSync(cached, to);
+  const renamed = renameWoff2(data, face.names!);
+  fs.writeFileSync(to, renamed);
+  try {
+    fs.mkdirSync(CACHE, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, renamed);
+    fs.renameSync(tmp, cached);
+  } catch {
+    // A cache that cannot be written costs only time.
+  }
 }
 
 let cache: Face[] | undefined;
@@ -34,14 +70,17 @@ function faces(): Face[] {
   if (cache) return cache;
   cache = [];
   for (const sheet of SHEETS) {
-    const file = require.resolve(sheet);
+    const file = sheet.startsWith('@') ? require.resolve(sheet) : path.join(OWN_FONTS, sheet);
     const dir = path.dirname(file);
     for (const block of fs.readFileSync(file, 'utf8').match(/@font-face\s*{[^}]*}/g) ?? []) {
       const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
       if (!url) continue;
       const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
       const css = block.replace(/src:[^;]+;/, `src: url(fonts/${url}) format('woff2');`).replace('font-display: swap;', 'font-display: block;');
-      cache.push({ css, woff2: path.join(dir, 'files', url), ranges: range ? parseRanges(range) : undefined });
+      const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
+      const weight = /font-weight:\s*(\d+)/.exec(block)?.[1] ?? '400';
+      const names = RENAME.has(sheet) && family ? { family, style: STYLE[weight] ?? weight } : undefined;
+      cache.push({ css, woff2: path.join(dir, 'files', url), ranges: range ? parseRanges(range) : undefined, names });
     }
   }
   return cache;
@@ -82,7 +121,9 @@ export function writeFonts(assetsDir: string, used: Set<number>): string {
   for (const face of faces()) {
     const needed = !face.ranges || points.some((p) => face.ranges!.some(([a, b]) => p >= a && p <= b));
     if (!needed) continue;
-    fs.copyFileSync(face.woff2, path.join(fontsDir, path.basename(face.woff2)));
+    const to = path.join(fontsDir, path.basename(face.woff2));
+    if (face.names) renamedCopy(face, to);
+    else fs.copyFileSync(face.woff2, to);
     css.push(face.css);
   }
   return `${css.join('\n')}\n`;

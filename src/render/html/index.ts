@@ -16,6 +16,8 @@ export interface HtmlOptions {
   /** Mark every page DRAFT (a build forced past check errors). */
   draft: boolean;
   version: string;
+  /** The editor's preview (watch): figures and rows keep their data keys and source places. */
+  preview?: boolean;
   /** Page numbers of headings, for the printed table of contents (second PDF pass). */
   tocPages?: Partial<Record<Lang, Record<string, number>>>;
 }
@@ -43,16 +45,28 @@ export function compileTemplates(dir: string): Templates {
 export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, edition: Edition): string {
   const pages = opts.tocPages?.[view.lang];
   const page = pages ? { ...view, toc: view.toc.map((e) => ({ ...e, page: pages[e.id] })) } : view;
-  return t.layout({ page, assets: '../assets', draft: opts.draft, version: opts.version, date: edition.meta.date });
+  return t.layout({ page, assets: '../assets', draft: opts.draft, preview: opts.preview, version: opts.version, date: edition.meta.date });
+}
+
+/**
+ * The English block of the bilingual page, its ids (and the links to them)
+ * suffixed `-en`: the Chinese block beside it has the same ones, and a
+ * page's ids are unique.
+ */
+function englishBeside(b: BlockView): BlockView {
+  if (b.table) return { table: { ...b.table, anchor: `${b.table.anchor}-en` } };
+  if (b.figure) return { figure: { ...b.figure, anchor: `${b.figure.anchor}-en` } };
+  if (!b.html) return b;
+  return { html: b.html.replace(/\b(id="|href="#)([^"]+)"/g, '$1$2-en"') };
 }
 
 /** Renders the bilingual page: both languages side by side, block by block. */
 export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
   const chapters = zh.chapters.map((ch, c) => ({
     id: ch.id,
-    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks[i] ?? {} })),
+    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: englishBeside(en.chapters[c]?.blocks[i] ?? {}) })),
   }));
-  return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, version: opts.version });
+  return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, preview: opts.preview, version: opts.version });
 }
 
 /** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */
@@ -61,7 +75,7 @@ export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions):
   const views: Partial<Record<Lang, LangView>> = {};
   const pages: [string, string][] = [];
   for (const lang of opts.langs) {
-    const view = langView(edition, lang);
+    const view = langView(edition, lang, opts);
     views[lang] = view;
     pages.push([`${lang}/index.html`, renderLangPage(t, view, opts, edition)]);
   }

@@ -10,7 +10,12 @@ export function refLabel(kind: 'table' | 'figure', n: number, lang: Lang): strin
   return `${kind === 'table' ? 'Table' : 'Figure'} ${n}`;
 }
 
+/** The line over the rest of a table continued on a next page: 续表2 / Table 2 (continued). */
+export function continuedLabel(n: number, lang: Lang): string {
+  return lang === 'zh' ? `续表${n}` : `Table ${n} (continued)`;
+}
+
 export const WORDS = {
-  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '草稿', unit: '单位：' },
-  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', unit: 'Unit: ' },
+  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '草稿', unit: '单位：', chartData: '图中数据', item: '项目' },
+  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', unit: 'Unit: ', chartData: 'The figures in the chart', item: 'Item' },
 } as const;

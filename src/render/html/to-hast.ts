@@ -28,7 +28,7 @@ const schema: Schema = {
 };
 
 /** Renders `:num` and `:ref` for one language. */
-function handlers(edition: Edition, lang: Lang, file: string) {
+function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) {
   return {
     textDirective(_state: State, node: TextDirective): ElementContent {
       const label = directiveLabel(node);
@@ -39,21 +39,31 @@ function handlers(edition: Edition, lang: Lang, file: string) {
         const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
         return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
       }
-      const { cell } = lookupCell(edition.tables, label);
       const value = numText(edition.tables, node, lang);
+      // The data key and the source place are for the editor's preview (watch
+      // finds a figure by its place); a published page shows neither, and its
+      // bytes must not depend on how the edition's path was typed.
+      const properties = preview
+        ? { className: ['num'], dataRef: label, dataPlace: `${file}:${line}:${column}`, title: lookupCell(edition.tables, label).cell ? label : undefined }
+        : { className: ['num'] };
       return {
         type: 'element',
         tagName: 'span',
-        properties: { className: ['num'], dataRef: label, dataPlace: `${file}:${line}:${column}`, title: cell ? `${label}` : undefined },
+        properties,
         children: [{ type: 'text', value }],
       };
     },
   };
 }
 
-/** One narrative block as an HTML string, sanitized. */
-export function blockHtml(block: RootContent, edition: Edition, lang: Lang, file: string): string {
-  const tree = toHast({ type: 'root', children: [block] }, { handlers: handlers(edition, lang, file) as never }) as HastRoot | Element;
+/**
+ * One narrative block as an HTML string, sanitized. Headings go one level
+ * down: the report's title is the page's `h1`, so a chapter (`#`, 一、) is an
+ * `h2` and a section (`##`, （一）) an `h3`.
+ */
+export function blockHtml(block: RootContent, edition: Edition, lang: Lang, file: string, preview = false): string {
+  const node = block.type === 'heading' ? { ...block, depth: Math.min(6, block.depth + 1) as 1 | 2 | 3 | 4 | 5 | 6 } : block;
+  const tree = toHast({ type: 'root', children: [node] }, { handlers: handlers(edition, lang, file, preview) as never }) as HastRoot | Element;
   const clean = sanitize(tree, schema);
   return toHtml(clean);
 }

@@ -22,7 +22,7 @@ export interface FinishInfo {
   author: string;
   subject: string;
   keywords: string[];
-  /** BCP 47: `zh-CN`, `en`. */
+  /** BCP 47: `zh-Hans`, `en`. */
   lang: string;
   /** ISO date (YYYY-MM-DD) of the session: creation and modification date. */
   date: string;
@@ -111,9 +111,30 @@ function writeOutline(ctx: PDFContext, pageRefs: PDFRef[], items: OutlineItem[])
   return root;
 }
 
+/** ISO 216 A4 in PDF points (210 × 297 mm). */
+export const A4 = { width: 595.28, height: 841.89 };
+
+/**
+ * Chromium sizes the page in whole CSS pixels, 594.96 × 841.92 pt (209.89 ×
+ * 297.01 mm): a print shop's preflight reports that as not A4. Every page
+ * box is set to A4 exactly; the content keeps its place from the top left,
+ * which moves it 0.03 pt, far below what a press can show.
+ */
+function setA4(doc: PDFDocument): void {
+  const { width: w, height: h } = A4;
+  for (const page of doc.getPages()) {
+    page.setMediaBox(0, 0, w, h);
+    page.setCropBox(0, 0, w, h);
+    page.setBleedBox(0, 0, w, h);
+    page.setTrimBox(0, 0, w, h);
+    page.setArtBox(0, 0, w, h);
+  }
+}
+
 /** Sets everything but the document id. */
 function annotate(doc: PDFDocument, info: FinishInfo): void {
   const ctx = doc.context;
+  setA4(doc);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);

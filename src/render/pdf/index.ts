@@ -17,7 +17,7 @@ import { finishPdf, type OutlineItem } from './finish.js';
 import { printEdition, type Anchor } from './print.js';
 import { recallToc, rememberToc, tocKey } from './toc-cache.js';
 
-const PDF_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
 /** The outline: the contents page, then chapters (一、) with their sections (（一）). */
 function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem[] {
