@@ -41,6 +41,27 @@ export interface Quantity {
   period?: string;
 }
 
+/**
+ * How the English rounds an amount the Chinese states more precisely
+ * (edition.yaml `style.en.precision`): 638.89亿元 → RMB 63.89 billion,
+ * 326.29万人次 → 3.26 million person-times. Only figures written in millions
+ * or billions are rounded, and only when the Chinese gives two decimals or more.
+ */
+export interface Precision {
+  /** Decimals of amounts of money: RMB 63.89 billion. */
+  decimals: number;
+  /** Significant figures of counts and measures (never more than `decimals` decimals): 3.26 million. */
+  significant: number;
+}
+
+/** Per-edition typesetting choices of each language (edition.yaml `style`). */
+export interface Style {
+  /** Whether `**791.7**` keeps its bold in that language's outputs (Chinese: yes; English: no). */
+  boldFigures: Bi<boolean>;
+  /** The English rounding; undefined: every digit of the Chinese (`precision: exact`). */
+  precision?: Precision;
+}
+
 /** Edition metadata from edition.yaml. */
 export interface Meta {
   reviewYear: number;
@@ -55,6 +76,7 @@ export interface Meta {
   description?: Bi;
   keywords: Bi<string[]>;
   chapterOrder: string[];
+  style: Style;
 }
 
 export type ColumnKind = 'label' | 'number' | 'value' | 'list';

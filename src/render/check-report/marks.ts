@@ -192,7 +192,7 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
           const target = t ?? f;
           return esc(target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang) : label);
         }
-        const value = numText(ctx.edition.tables, n, ctx.lang);
+        const value = numText(ctx.edition.tables, n, ctx.lang, ctx.edition.meta.style.precision);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
         return mark(ctx, value, place, 'data-linked', sourceTitle(ctx.edition, label), true);
       }
@@ -232,7 +232,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
 export function figureHtml(ctx: MarkContext, figure: Figure): string {
   const caption = `${refLabel('figure', figure.number, ctx.lang)} ${figure.caption[ctx.lang]}`;
   const points = figure.points.map((p) => {
-    const value = formatQuantity(p.value, ctx.lang);
+    const value = formatQuantity(p.value, ctx.lang, { precision: ctx.edition.meta.style.precision });
     const title = p.ref ? sourceTitle(ctx.edition, p.ref) : '';
     return `<li>${esc(p.label[ctx.lang])}: ${mark(ctx, value, p.place, p.ref ? 'data-linked' : 'unchecked', title, ctx.lang === 'zh')}</li>`;
   });

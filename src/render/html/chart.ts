@@ -4,7 +4,7 @@
  * and greys with value labels so that a black-and-white print reads the same.
  */
 import * as echarts from 'echarts';
-import type { Figure, Lang } from '../../model.js';
+import type { Figure, Lang, Precision } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
 
 const FONT: Record<Lang, string> = {
@@ -29,11 +29,11 @@ function stableIds(svg: string, prefix: string): string {
 }
 
 /** The figure as an SVG string for the given language. */
-export function renderChart(f: Figure, lang: Lang): string {
+export function renderChart(f: Figure, lang: Lang, precision?: Precision): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
   try {
     const values = f.points.map((p) => Number(p.value.digits));
-    const labels = f.points.map((p) => formatQuantity(p.value, lang));
+    const labels = f.points.map((p) => formatQuantity(p.value, lang, { precision }));
     const series: echarts.SeriesOption =
       f.kind === 'bar'
         ? {

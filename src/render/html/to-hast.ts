@@ -40,7 +40,7 @@ function handlers(edition: Edition, lang: Lang, file: string) {
         return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
       }
       const { cell } = lookupCell(edition.tables, label);
-      const value = numText(edition.tables, node, lang);
+      const value = numText(edition.tables, node, lang, edition.meta.style.precision);
       return {
         type: 'element',
         tagName: 'span',

@@ -6,7 +6,7 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { blocksOf } from '../../markdown/blocks.js';
-import type { Edition, Figure, Lang, Table } from '../../model.js';
+import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
 import { renderChart } from './chart.js';
 import { refLabel, WORDS } from './labels.js';
 import { blockHtml } from './to-hast.js';
@@ -89,8 +89,8 @@ export function tableView(t: Table, lang: Lang): TableView {
   };
 }
 
-export function figureView(f: Figure, lang: Lang): FigureView {
-  return { anchor: `figure-${f.id}`, label: refLabel('figure', f.number, lang), caption: f.caption[lang], svg: renderChart(f, lang), note: f.note?.[lang] };
+export function figureView(f: Figure, lang: Lang, precision?: Precision): FigureView {
+  return { anchor: `figure-${f.id}`, label: refLabel('figure', f.number, lang), caption: f.caption[lang], svg: renderChart(f, lang, precision), note: f.note?.[lang] };
 }
 
 /** Builds the whole page of one language. */
@@ -104,7 +104,7 @@ export function langView(edition: Edition, lang: Lang): LangView {
         const id = node.attributes?.id;
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
-        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang) } : {};
+        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang, edition.meta.style.precision) } : {};
       }
       if (node.type === 'heading' && node.depth <= 2) {
         const id = String((node as Heading).data?.hProperties?.id ?? '');
