@@ -55,7 +55,7 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
         if (n.name !== 'num') return;
         const { cell } = lookupCell(edition.tables, directiveLabel(n));
         const a = n.attributes ?? {};
-        expected.push(formatQuantity(cell!.quantity!, lang, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined }));
+        expected.push(formatQuantity(cell!.quantity!, lang, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined, precision: edition.meta.style.precision }));
       });
     }
     const spans = [...doc(`${lang}/index.html`).querySelectorAll('main span.num')].map((s) => s.textContent);
