@@ -110,7 +110,8 @@ function enCore(q: Quantity, digits: string, bare: boolean, precision?: Precisio
  */
 export function formatEn(q: Quantity, opts: FormatOptions = {}): string {
   const digits = opts.dp === undefined ? q.digits : roundDigits(q.digits, opts.dp);
-  let s = enCore(q, digits, opts.bare ?? false, opts.dp === undefined ? opts.precision : undefined);
+  // English sets a negative figure with a minus sign, not a hyphen: −1.9%.
+  let s = enCore(q, digits, opts.bare ?? false, opts.dp === undefined ? opts.precision : undefined).replace(/(^|[\s$])-(?=\d)/, '$1−');
   if (opts.full) {
     if (q.qualifier) s = `${EN_QUALIFIER[q.qualifier]} ${s}`;
     if (q.direction) s = `${q.direction === 'up' ? 'growth of' : 'decrease of'} ${s}`;

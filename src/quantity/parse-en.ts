@@ -85,8 +85,8 @@ const UNIT_AFTER = new RegExp(
 const UNIT_OF_GROUP = ['%', '个百分点', '人次', '平方米', '平方公里', '公里', '吨/日', '微克/立方米', '元'];
 
 // The number: not glued to a word before it (COVID-19, PM2.5), thousands
-// grouped (15,000) or not (12345). A minus sign counts only at a word start.
-const NUMBER = /(?<![\p{L}\p{N}_.,\-])(?<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+// grouped (15,000) or not (12345). A minus sign (− or a typed -) counts only at a word start.
+const NUMBER = /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
 const CURRENCY = /(?:RMB ?|US\$ ?|USD ?|\$)$/;
 
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
@@ -130,7 +130,7 @@ function digitNumbers(text: string): NumberMatch[] {
   return [...text.matchAll(NUMBER)].map((m) => {
     const n = m.groups ?? {};
     const index = m.index ?? 0;
-    return { index, end: index + m[0].length, num: n.num.replace(/,/g, ''), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
+    return { index, end: index + m[0].length, num: n.num.replace(/,/g, '').replace('−', '-'), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
   });
 }
 

@@ -11,6 +11,7 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
+import { withoutFigureEmphasis } from './figure-emphasis.js';
 import { refLabel } from './labels.js';
 
 /**
@@ -51,9 +52,10 @@ function handlers(edition: Edition, lang: Lang, file: string) {
   };
 }
 
-/** One narrative block as an HTML string, sanitized. */
+/** One narrative block as an HTML string, sanitized, with bold figures as the edition chooses for `lang`. */
 export function blockHtml(block: RootContent, edition: Edition, lang: Lang, file: string): string {
-  const tree = toHast({ type: 'root', children: [block] }, { handlers: handlers(edition, lang, file) as never }) as HastRoot | Element;
+  const shown = edition.meta.style.boldFigures[lang] ? block : withoutFigureEmphasis(block, lang);
+  const tree = toHast({ type: 'root', children: [shown] }, { handlers: handlers(edition, lang, file) as never }) as HastRoot | Element;
   const clean = sanitize(tree, schema);
   return toHtml(clean);
 }
