@@ -44,13 +44,14 @@ export interface Quantity {
 /**
  * How the English rounds an amount the Chinese states more precisely
  * (edition.yaml `style.en.precision`): 638.89亿元 → RMB 63.89 billion,
- * 326.29万人次 → 3.26 million person-times. Only figures written in millions
- * or billions are rounded, and only when the Chinese gives two decimals or more.
+ * 326.29万人次 → 3.26 million person-times, 22.27万人 → 223,000. Amounts of
+ * money round in millions and billions only, counts and measures also when
+ * written in full; and only when the Chinese gives two decimals or more.
  */
 export interface Precision {
   /** Decimals of amounts of money: RMB 63.89 billion. */
   decimals: number;
-  /** Significant figures of counts and measures (never more than `decimals` decimals): 3.26 million. */
+  /** Significant figures of counts and measures (in millions, never more than `decimals` decimals): 3.26 million, 223,000. */
   significant: number;
 }
 

@@ -65,7 +65,8 @@ export function enDecimals(num: string, money: boolean, p: Precision): number {
 
 /**
  * Splits an amount into a number and a magnitude word for English: 27.942
- * billion, or 27.94 billion under a precision. The Chinese figure's own
+ * billion, or 27.94 billion under a precision; a count written in full
+ * keeps its significant figures (222,700 → 223,000). The Chinese figure's own
  * decimals decide whether rounding applies: one decimal or fewer is printed exactly.
  */
 function magnitude(digits: string, scale: number, money: boolean, precision?: Precision): { num: string; word: string } {
@@ -78,7 +79,11 @@ function magnitude(digits: string, scale: number, money: boolean, precision?: Pr
   };
   if (abs.mant !== 0n && intDigits > 9) return { num: round(shift(digits, scale - 9)), word: ' billion' };
   if (abs.mant !== 0n && intDigits > 6 && scale > 0) return { num: round(shift(digits, scale - 6)), word: ' million' };
-  return { num: groupThousands(shift(digits, scale)), word: '' };
+  const full = shift(digits, scale);
+  // A large count written in full keeps `significant` figures: 22.27万人 → 223,000.
+  if (!precision || money || abs.decimals <= 1 || scale === 0) return { num: groupThousands(full), word: '' };
+  const drop = full.replace(/^-/, '').split('.')[0].length - precision.significant;
+  return { num: groupThousands(drop > 0 ? shift(roundDigits(shift(full, -drop), 0), drop) : full), word: '' };
 }
 
 /** The number of an English figure, without qualifier words. */

@@ -25,10 +25,17 @@ describe('English precision', () => {
     expect(formatEn(q('3262.95', '万人次'), { precision: P })).toBe('32.6 million person-times');
   });
 
-  it('prints the exact figure where the Chinese gives one decimal or fewer, and below a million', () => {
+  it('rounds large counts written in full to three significant figures', () => {
+    expect(formatEn(q('22.27', '万人'), { precision: P })).toBe('223,000');
+    expect(formatEn(q('44.07', '万人次'), { precision: P })).toBe('441,000 person-times');
+    expect(formatEn(q('8.67', '万平方米'), { precision: P })).toBe('86,700 square metres');
+  });
+
+  it('prints the exact figure where the Chinese gives one decimal or fewer, and money below a million', () => {
     expect(formatEn(q('791.7', '亿元'), { precision: P })).toBe('RMB 79.17 billion');
     expect(formatEn(q('4309', '万元'), { precision: P })).toBe('RMB 43.09 million');
-    expect(formatEn(q('11.42', '万人次'), { precision: P })).toBe('114,200 person-times');
+    expect(formatEn(q('11.4', '万人次'), { precision: P })).toBe('114,000 person-times');
+    expect(formatEn(q('12.34', '万元'), { precision: P })).toBe('RMB 123,400');
     expect(formatEn(q('0.34', '%'), { precision: P })).toBe('0.34%');
   });
 
@@ -50,10 +57,14 @@ describe('compareRounding', () => {
     expect(cmp('638.89', '亿元', 'RMB 64.89 billion')).toBe('different');
   });
 
-  it('rounds only in millions and billions: 2% is not 1.5%', () => {
+  it('rounds in millions and billions, and large counts to three significant figures: 2% is not 1.5%', () => {
     expect(cmp('1.5', '%', '2%')).toBe('different');
     expect(cmp('1.56', '万人', '15,600')).toBe('equal');
     expect(cmp('1.56', '万人', '16,000')).toBe('different');
+    expect(cmp('22.27', '万人', '223,000')).toBe('rounded');
+    expect(cmp('22.27', '万人', '222,700')).toBe('too-precise');
+    expect(cmp('22.27', '万人', '222,000')).toBe('wrong-rounding');
+    expect(cmp('22.27', '万人', '220,000')).toBe('different');
   });
 });
 

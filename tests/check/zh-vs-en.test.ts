@@ -158,6 +158,12 @@ describe('zh-vs-en: English rounding (326.29万人次 is 3.26 million person-tim
     }
   });
 
+  it('a large count rounds to three significant figures: 223,000 for 22.27万人 is clean, 222,000 an error', () => {
+    const { found } = mutate(en, 'signed up **223,000** people', 'signed up **222,000** people');
+    expect(found.map((f) => [f.severity, f.expected])).toEqual([['error', '223,000']]);
+    expect(found[0].message).toContain('rounds to 223,000');
+  });
+
   it('with `precision: exact` in edition.yaml the English keeps every digit, and the rounded figure is still accepted', () => {
     const dir = copySample();
     fs.appendFileSync(path.join(dir, 'edition.yaml'), 'style:\n  en:\n    precision: exact\n');
