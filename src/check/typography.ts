@@ -60,14 +60,14 @@ function checkText(text: string, placeOf: (k: number) => Place, inText: (k: numb
 }
 
 /** Every text of a table in one language, with the YAML place its search starts from. */
-function tableTexts(table: Table, lang: Lang = 'zh'): { text: string; place: Place }[] {
+function tableTexts(table: Table, lang: Lang = 'zh', wordsOnly = false): { text: string; place: Place }[] {
   const out = [{ text: table.caption[lang], place: table.place }];
   if (table.source) out.push({ text: table.source[lang], place: table.place });
   for (const c of table.columns) out.push({ text: c.header[lang], place: c.place });
   for (const row of table.rows) {
     for (const cell of Object.values(row.cells)) {
       if (cell.items) for (const it of cell.items) out.push({ text: it.text[lang], place: it.place });
-      else out.push({ text: cell.text[lang], place: cell.place });
+      else if (!(wordsOnly && cell.quantity && cell.text[lang] === cell.quantity.digits)) out.push({ text: cell.text[lang], place: cell.place });
     }
   }
   for (const n of table.notes) out.push({ text: n.text[lang], place: n.place });
@@ -118,7 +118,8 @@ export const typographyRule: Rule = {
     }
     for (const table of ctx.edition.tables) {
       for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);
-      for (const t of tableTexts(table, 'en')) for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+      // Number cells are data, printed as written in both languages; the English texts are words.
+      for (const t of tableTexts(table, 'en', true)) for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
     }
   },
 };
