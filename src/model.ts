@@ -41,6 +41,28 @@ export interface Quantity {
   period?: string;
 }
 
+/**
+ * How the English rounds an amount the Chinese states more precisely
+ * (edition.yaml `style.en.precision`): 638.89亿元 → RMB 63.89 billion,
+ * 326.29万人次 → 3.26 million person-times, 22.27万人 → 223,000. Amounts of
+ * money round in millions and billions only, counts and measures also when
+ * written in full; and only when the Chinese gives two decimals or more.
+ */
+export interface Precision {
+  /** Decimals of amounts of money: RMB 63.89 billion. */
+  decimals: number;
+  /** Significant figures of counts and measures (in millions, never more than `decimals` decimals): 3.26 million, 223,000. */
+  significant: number;
+}
+
+/** Per-edition typesetting choices of each language (edition.yaml `style`). */
+export interface Style {
+  /** Whether `**791.7**` keeps its bold in that language's outputs (Chinese: yes; English: no). */
+  boldFigures: Bi<boolean>;
+  /** The English rounding; undefined: every digit of the Chinese (`precision: exact`). */
+  precision?: Precision;
+}
+
 /** Edition metadata from edition.yaml. */
 export interface Meta {
   reviewYear: number;
@@ -59,6 +81,7 @@ export interface Meta {
   description?: Bi;
   keywords: Bi<string[]>;
   chapterOrder: string[];
+  style: Style;
   /** `require_citations: true`: a table or figure no text cites is noted (off by default: reports rarely say 见表1). */
   requireCitations: boolean;
 }

@@ -10,7 +10,8 @@ import type { Edition } from '../src/model.js';
 import { formatQuantity } from '../src/quantity/format.js';
 import { visit } from 'unist-util-visit';
 import { directiveLabel } from '../src/markdown/remark-known-directives.js';
-import { SAMPLE, TEMPLATES, tempDir } from './helpers.js';
+import { copySample, SAMPLE, TEMPLATES, tempDir } from './helpers.js';
+import { langView } from '../src/render/html/view-model.js';
 
 let out: string;
 let edition: Edition;
@@ -49,6 +50,18 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
     }
   });
 
+  it('bolds figures as the edition chooses for the language: kept in Chinese, dropped in English', () => {
+    const strong = [...doc(`${lang}/index.html`).querySelectorAll('main p strong, main li strong')].map((e) => e.textContent ?? '');
+    const withDigits = strong.filter((t) => /\d/.test(t));
+    if (lang === 'zh') expect(withDigits.length).toBeGreaterThan(80);
+    else {
+      expect(withDigits).toEqual([]);
+      // The figures are still printed, and bold lead phrases stay.
+      expect(doc('en/index.html').querySelector('main')!.textContent).toContain('RMB 79.17 billion');
+      expect(strong.length).toBeGreaterThan(3);
+    }
+  });
+
   it('renders each data reference from its cell in the page language', () => {
     const expected: string[] = [];
     for (const ch of edition.chapters) {
@@ -56,7 +69,7 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
         if (n.name !== 'num') return;
         const { cell } = lookupCell(edition.tables, directiveLabel(n));
         const a = n.attributes ?? {};
-        expected.push(formatQuantity(cell!.quantity!, lang, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined }));
+        expected.push(formatQuantity(cell!.quantity!, lang, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined, precision: edition.meta.style.precision }));
       });
     }
     const spans = [...doc(`${lang}/index.html`).querySelectorAll('main span.num')].map((s) => s.textContent);
@@ -100,6 +113,21 @@ describe('data references', () => {
     expect(en).toEqual(['RMB 148 billion']);
     const unemployedEn = doc('en/index.html').querySelector('span.num[data-ref="main-indicators/unemployed/actual"]')!.textContent;
     expect(unemployedEn).toBe('8,376');
+  });
+});
+
+describe('edition style', () => {
+  it('style.en.bold_figures: true keeps the English figures bold; style.zh.bold_figures: false drops the Chinese ones', () => {
+    const dir = copySample();
+    fs.appendFileSync(path.join(dir, 'edition.yaml'), 'style:\n  zh: { bold_figures: false }\n  en: { bold_figures: true, precision: exact }\n');
+    const ed = loadEdition(dir).edition!;
+    const en = langView(ed, 'en').chapters.flatMap((c) => c.blocks.map((b) => b.html ?? '')).join('');
+    const zh = langView(ed, 'zh').chapters.flatMap((c) => c.blocks.map((b) => b.html ?? '')).join('');
+    expect(en).toContain('<strong>RMB 79.17 billion</strong>');
+    // precision: exact prints every digit of 638.89亿元.
+    expect(en).toContain('RMB 63.889 billion');
+    expect(zh).not.toMatch(/<strong>[\d.%]+<\/strong>/);
+    expect(zh).toContain('791.7亿元');
   });
 });
 

@@ -30,8 +30,9 @@ import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import { blocksOf, blockSignature } from '../markdown/blocks.js';
-import type { Bi, Place, Qualifier, Quantity } from '../model.js';
-import { absDec, compareDec, formatDec, halfUlp, scaled, subDec, type Dec } from '../quantity/decimal.js';
+import type { Bi, Place, Precision, Qualifier, Quantity } from '../model.js';
+import { compareRounding, type Agreement } from './en-rounding.js';
+import { compareDec, formatDec, type Dec } from '../quantity/decimal.js';
 import { formatEn, formatZh } from '../quantity/format.js';
 import { chineseNumeral, sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
 import { scanZh } from '../quantity/parse-zh.js';
@@ -84,14 +85,18 @@ function zhFigures(text: string, heading: boolean): ZhFig[] {
   return figs.sort((a, b) => a.index - b.index);
 }
 
-const matches = (z: ZhFig, e: EnFigure): boolean => compareDec(z.value, e.value) === 0 && sameDimensionEn(z.q.unit, e);
+/** How `e` renders `z`, in the edition's English precision (see en-rounding.ts). */
+const agreement = (z: ZhFig, e: EnFigure, p?: Precision): Agreement => (sameDimensionEn(z.q.unit, e) ? compareRounding(z.q, z.value, e, p) : { kind: 'different' });
+const SAME: ReadonlySet<Agreement['kind']> = new Set(['equal', 'too-precise']);
 
-/** Within the rounding of the English figure: 326.29万 written as 3.26 million. */
-function rounds(z: ZhFig, e: EnFigure): boolean {
-  if (!sameDimensionEn(z.q.unit, e)) return false;
-  // English units carry no scale (yuan, person-times), only the magnitude word does.
-  const tol = scaled(formatDec(halfUlp(e.digits)), e.magnitude);
-  return compareDec(absDec(subDec(z.value, e.value)), tol) <= 0;
+/**
+ * Whether English could write this value in words (3, 20, 1万 = ten thousand):
+ * a whole number of at most two significant digits. Only then is a number
+ * word a candidate for a Chinese figure it does not equal ("four" for 3家).
+ */
+function spelledOut(v: Dec): boolean {
+  if (v.decimals > 0 && v.mant % 10n ** BigInt(v.decimals) !== 0n) return false;
+  return /^-?[1-9]\d?0*$/.test(formatDec(v).replace(/\.0+$/, ''));
 }
 
 const zhText = (q: Quantity): string => `${q.digits}${q.unit}`;
@@ -109,15 +114,19 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
   };
   ctx.examined(zh.length + pair.nums.zh.length);
 
+  const precision = ctx.edition.meta.style.precision;
   const freeEn = new Set(en);
   const unpaired: ZhFig[] = [];
   for (const z of zh) {
-    const e = en.find((x) => freeEn.has(x) && matches(z, x));
+    // An equal figure first, then a correct rounding (326.29万 ↔ 3.26 million); digits before words.
+    const free = [...freeEn].sort((a, b) => Number(!!a.word) - Number(!!b.word));
+    const e = free.find((x) => SAME.has(agreement(z, x, precision).kind)) ?? free.find((x) => agreement(z, x, precision).kind === 'rounded');
     if (!e) {
       unpaired.push(z);
       continue;
     }
     freeEn.delete(e);
+    const how = agreement(z, e, precision);
     const zs = z.q.qualifier && QUALIFIER_SENSE[z.q.qualifier];
     const es = e.qualifier && QUALIFIER_SENSE[e.qualifier];
     const dirClash = z.q.direction && e.direction && z.q.direction !== e.direction;
@@ -127,9 +136,12 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
       // One side only: English may put the qualifier away from the number, so a warning.
       const message = zs ? `"${e.text}" has no qualifier next to it; the Chinese says ${formatZh(z.q, { full: true })}` : `"${e.text}" reads as "${e.qualifier}" but the Chinese states ${formatZh(z.q, { full: true })} exactly`;
       mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }), actual: e.text, severity: 'warning' });
+    } else if (how.kind === 'too-precise') {
+      mismatch(enAt(e), `"${e.text}" shows more digits than the edition's English precision allows: ${how.expected}`, { ...zhAt(z), label: 'Chinese figure' }, { expected: how.expected, actual: e.text, severity: 'warning' });
     } else {
-      ctx.status?.(zhAt(z), 'cross-checked', `English: ${e.text}`);
-      ctx.status?.(enAt(e), 'cross-checked', `Chinese: ${formatZh(z.q, { full: true })}`);
+      const rounded = how.kind === 'rounded' ? ` (rounded from ${formatEn(z.q)})` : '';
+      ctx.status?.(zhAt(z), 'cross-checked', `English: ${e.text}${rounded}`);
+      ctx.status?.(enAt(e), 'cross-checked', `Chinese: ${formatZh(z.q, { full: true })}${rounded}`);
     }
   }
   // Explicit leniencies first (positive evidence in the Chinese), then pairing.
@@ -145,22 +157,30 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
     else if (e.digits === '1' + '0'.repeat(e.digits.length - 1) && scaleWords.has(e.magnitude + e.digits.length - 1)) accept(e, 'Chinese: a scale word (超亿元, 亿元级)');
   }
   for (const z of unpaired) {
-    const e = z.lenient ? undefined : [...freeEn].find((x) => group(x.dimension) === group(unitInfo(z.q.unit).dimension));
+    const sameGroup = (x: EnFigure) => group(x.dimension) === group(unitInfo(z.q.unit).dimension);
+    const free = [...freeEn].filter(sameGroup);
+    const e = z.lenient ? undefined : (free.find((x) => !x.word) ?? free.find(() => spelledOut(z.value)));
     if (e) {
       freeEn.delete(e);
-      const close = rounds(z, e);
+      const how = agreement(z, e, precision);
       const unitOnly = compareDec(z.value, e.value) === 0;
-      const message = close
-        ? `"${e.text}" rounds ${zhText(z.q)}; the English should keep the precision of the Chinese: ${formatEn(z.q)}`
-        : `"${e.text}" ${unitOnly ? 'has another unit than' : 'differs from'} the Chinese ${zhText(z.q)}, which is ${formatEn(z.q)} in English`;
-      mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q), actual: e.text, severity: close ? 'warning' : 'error' });
+      const expected = formatEn(z.q, { precision });
+      const message =
+        how.kind === 'wrong-rounding'
+          ? `"${e.text}" is not the rounding of the Chinese ${zhText(z.q)}, which rounds to ${how.correct}; in English: ${expected}`
+          : `"${e.text}" ${unitOnly ? 'has another unit than' : 'differs from'} the Chinese ${zhText(z.q)}, which is ${expected} in English`;
+      mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected, actual: e.text });
     } else if (z.lenient) {
       ctx.status?.(zhAt(z), 'unchecked', 'a year or date the English need not repeat');
     } else {
-      mismatch(enBlock(), `${zhText(z.q)} in the Chinese ${pair.what} is missing from the English (expected ${formatEn(z.q, { full: true })})`, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }) });
+      const expected = formatEn(z.q, { full: true, precision });
+      mismatch(enBlock(), `${zhText(z.q)} in the Chinese ${pair.what} is missing from the English (expected ${expected})`, { ...zhAt(z), label: 'Chinese figure' }, { expected });
     }
   }
   for (const e of [...freeEn]) if (e.inName) accept(e, 'part of a name');
+  // A number word no Chinese figure pairs with renders a Chinese numeral or a
+  // word (三大, 一网通办, "one of"): nothing to compare.
+  for (const e of [...freeEn]) if (e.word) freeEn.delete(e);
   for (const e of freeEn) {
     ctx.examined();
     mismatch(enAt(e), `"${e.text}" in the English has no counterpart in the Chinese ${pair.what}`, zhBlock(), { actual: e.text });

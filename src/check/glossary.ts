@@ -33,6 +33,26 @@ export function renderingPattern(en: string): RegExp {
   return new RegExp(`(?<![a-z0-9])${parts.join(' ')}(?![a-z0-9])`);
 }
 
+/**
+ * The rendering as written: its letter case (but for the first letter, which
+ * opens a sentence) and its quotation marks (in any style) are part of it, so
+ * that "Six Increases" Plan is not also written Six Increases plan.
+ */
+export function writtenPattern(en: string): RegExp {
+  let first = true;
+  const parts = [...en.trim()].map((c) => {
+    if (/["“”„«»]/.test(c)) return '["“”„«»]';
+    if (/['‘’]/.test(c)) return "['‘’]";
+    if (/[\s\-‐‑–—]/.test(c)) return '[\\s\\-‐‑–—]+';
+    if (first && /\p{L}/u.test(c)) {
+      first = false;
+      return `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    }
+    return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  });
+  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('').replace(/(\[\\s\\-‐‑–—\]\+)+/g, '[\\s\\-‐‑–—]+')}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'u');
+}
+
 /** Every occurrence of every term, longest first, never overlapping (苏河湾 inside 苏河湾万象天地 is not a separate term). */
 function occurrences(text: string, terms: GlossaryTerm[]): { term: GlossaryTerm; index: number }[] {
   const taken = new Array<boolean>(text.length).fill(false);
@@ -63,12 +83,16 @@ function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<GlossaryTerm, Re
   for (const { term, index } of occurrences(pair.text.zh, terms)) {
     if (!pair.inText(index)) continue;
     ctx.examined();
-    if (patterns.get(term)!.test(en) || reported.has(term)) continue;
+    const loose = patterns.get(term)!.test(en);
+    if ((loose && writtenPattern(term.en).test(pair.text.en)) || reported.has(term)) continue;
     reported.add(term);
+    const shown = /["“”]/.test(term.en) ? term.en : `"${term.en}"`;
     ctx.report({
       severity: 'warning',
       place: pair.placeOf(index),
-      message: `glossary: ${term.zh} is rendered "${term.en}", which the English ${pair.enLabel} does not contain`,
+      message: loose
+        ? `glossary: ${term.zh} is rendered ${shown}; the English ${pair.enLabel} writes it with other capitals or quotation marks`
+        : `glossary: ${term.zh} is rendered ${shown}, which the English ${pair.enLabel} does not contain`,
       other: { ...pair.enPlace, label: `English ${pair.enLabel}` },
       expected: term.en,
     });

@@ -11,7 +11,7 @@
  */
 import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
-import type { Place, Table } from '../model.js';
+import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -59,19 +59,24 @@ function checkText(text: string, placeOf: (k: number) => Place, inText: (k: numb
   for (const p of typographyProblems(text, inText)) ctx.report({ severity: 'warning', place: placeOf(p.offset), message: p.message });
 }
 
-/** Every Chinese text of a table, with the YAML place its search starts from. */
-function tableTexts(table: Table): { text: string; place: Place }[] {
-  const out = [{ text: table.caption.zh, place: table.place }];
-  if (table.source) out.push({ text: table.source.zh, place: table.place });
-  for (const c of table.columns) out.push({ text: c.header.zh, place: c.place });
+/** Every text of a table in one language, with the YAML place its search starts from. */
+function tableTexts(table: Table, lang: Lang = 'zh', wordsOnly = false): { text: string; place: Place }[] {
+  const out = [{ text: table.caption[lang], place: table.place }];
+  if (table.source) out.push({ text: table.source[lang], place: table.place });
+  for (const c of table.columns) out.push({ text: c.header[lang], place: c.place });
   for (const row of table.rows) {
     for (const cell of Object.values(row.cells)) {
-      if (cell.items) for (const it of cell.items) out.push({ text: it.text.zh, place: it.place });
-      else out.push({ text: cell.text.zh, place: cell.place });
+      if (cell.items) for (const it of cell.items) out.push({ text: it.text[lang], place: it.place });
+      else if (!(wordsOnly && cell.quantity && cell.text[lang] === cell.quantity.digits)) out.push({ text: cell.text[lang], place: cell.place });
     }
   }
-  for (const n of table.notes) out.push({ text: n.text.zh, place: n.place });
+  for (const n of table.notes) out.push({ text: n.text[lang], place: n.place });
   return out;
+}
+
+/** A hyphen typed for a minus sign in English text: `-1.9%` for `−1.9%` (COVID-19 and 2021-2025 are not minus signs). */
+export function hyphenMinus(text: string): Problem[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}\-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
 }
 
 /** Bare numbers of the Chinese text (no unit after them): names and codes such as 12345. */
@@ -92,7 +97,7 @@ export function ungroupedEnglish(text: string, names: Set<string>): Problem[] {
 
 export const typographyRule: Rule = {
   id: 'typography',
-  description: 'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit; English figures group thousands',
+  description: 'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit; English figures group thousands and negative figures take a minus sign',
   run(ctx) {
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
@@ -108,11 +113,13 @@ export const typographyRule: Rule = {
         const flat = flatten(block);
         const names = zhBlocks[i] ? bareZh(flatten(zhBlocks[i]).text) : new Set<string>();
         ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
-        for (const p of ungroupedEnglish(flat.text, names)) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+        for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)]) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
       });
     }
     for (const table of ctx.edition.tables) {
       for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);
+      // Number cells are data, printed as written in both languages; the English texts are words.
+      for (const t of tableTexts(table, 'en', true)) for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
     }
   },
 };

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { Collector, fileStart, type Finding } from '../diagnostics.js';
-import type { Edition, Figure, GlossaryTerm, Meta, Table } from '../model.js';
+import type { Edition, Figure, GlossaryTerm, Meta, Style, Table } from '../model.js';
+import { DEFAULT_PRECISION } from '../quantity/format.js';
 import { loadChapters } from './load-chapters.js';
 import { loadFigure } from './load-figure.js';
 import { loadTable } from './load-table.js';
@@ -53,6 +54,16 @@ function toMeta(d: EditionData): Meta {
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
     requireCitations: d.require_citations ?? false,
+    style: toStyle(d.style),
+  };
+}
+
+/** Official English rounds (RMB 63.89 billion) and does not bold figures; the Chinese report does. */
+function toStyle(s: EditionData['style']): Style {
+  const p = s?.en?.precision;
+  return {
+    boldFigures: { zh: s?.zh?.bold_figures ?? true, en: s?.en?.bold_figures ?? false },
+    precision: p === 'exact' ? undefined : { ...DEFAULT_PRECISION, ...p },
   };
 }
 
@@ -79,6 +90,8 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
     return { findings: out.findings };
   }
   const meta = readYaml(read, path.join(dir, 'edition.yaml'), editionSchema);
+  // The English text of value cells is generated at load, in the edition's rounding.
+  const precision = toStyle(meta?.data.style).precision;
   const tables: Table[] = [];
   // Ids of data files that exist but could not be read: a reference to one
   // would only repeat that file's own error, so it is not reported again.
@@ -97,7 +110,7 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
     }
     const dup = tables.find((x) => x.id === t.data.id);
     if (dup) out.error('load/duplicate-id', t.y.placeOf(['id']), `table id "${t.data.id}" is also used by ${dup.file}`);
-    else tables.push(loadTable(t.data, t.y, out));
+    else tables.push(loadTable(t.data, t.y, out, precision));
   }
   const figures: Figure[] = [];
   for (const file of dataFiles(dir, 'figures')) {

@@ -3,7 +3,7 @@
  * column's kind, every figure parsed with its written precision.
  */
 import type { Collector } from '../diagnostics.js';
-import type { Bi, Cell, Column, Note, Relation, Row, Table } from '../model.js';
+import type { Bi, Cell, Column, Note, Precision, Relation, Row, Table } from '../model.js';
 import { isDecimal } from '../quantity/decimal.js';
 import { enCellText } from '../quantity/format.js';
 import { parseZhFigure } from '../quantity/parse-zh.js';
@@ -15,8 +15,11 @@ const NOT_APPLICABLE = /^—{1,2}$/;
 
 type RawCell = string | { zh: string; en: string; note?: string } | { zh: string; en: string }[];
 
-/** Builds a {@link Table} from its data file; reports every problem it finds. */
-export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
+/**
+ * Builds a {@link Table} from its data file; reports every problem it finds.
+ * `precision`: the edition's English rounding, for the English of value cells.
+ */
+export function loadTable(data: TableData, y: YamlFile, out: Collector, precision?: Precision): Table {
   const columns: Column[] = data.columns.map((c, i) => ({
     id: c.id,
     kind: c.kind,
@@ -39,7 +42,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
         out.error('load/unknown-column', place, `unknown column "${key}"; the columns are ${columns.map((c) => c.id).join(', ')}`);
         continue;
       }
-      const cell = loadCell(col, value as RawCell, place, out, (i) => y.placeOf(['rows', r, key, i]));
+      const cell = loadCell(col, value as RawCell, place, out, (i) => y.placeOf(['rows', r, key, i]), precision);
       if (cell?.note && !noteIds.has(cell.note)) out.error('load/unknown-note', place, `unknown note "${cell.note}"; declare it under notes:`);
       if (cell) cells[key] = cell;
     }
@@ -54,7 +57,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
   return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, stale: data.stale, place: y.placeOf([]) };
 }
 
-function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place']): Cell | undefined {
+function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place'], precision?: Precision): Cell | undefined {
   const base = { column: col.id, place };
   if (col.kind === 'list') {
     if (!Array.isArray(value)) {
@@ -90,7 +93,7 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
       out.error('load/cell-text', place, `"${value}" is not a figure; write text as { zh: …, en: … }`);
       return undefined;
     }
-    return { ...base, text: { zh: value, en: enCellText(q) }, quantity: q };
+    return { ...base, text: { zh: value, en: enCellText(q, precision) }, quantity: q };
   }
   const text: Bi = { zh: value.zh, en: value.en };
   const quantity = col.kind === 'value' ? firstFigure(value.zh) : undefined;

@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 import type { Collector } from '../diagnostics.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { TextDirective } from 'mdast-util-directive';
-import type { Cell, Chapter, Edition, Lang, Place, Table } from '../model.js';
+import type { Cell, Chapter, Edition, Lang, Place, Precision, Table } from '../model.js';
 import { formatQuantity } from '../quantity/format.js';
 
 /**
@@ -33,15 +33,15 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
 
 /**
  * What a `:num` directive prints in a language: its cell's figure with the
- * directive's `{bare}` and `{dp=N}`, or `[table/row/column]` while the cell
+ * directive's `{bare}` and `{dp=N}` (English: in the edition's precision), or `[table/row/column]` while the cell
  * has no figure (a new edition's `[x]`).
  */
-export function numText(tables: Table[], node: TextDirective, lang: Lang): string {
+export function numText(tables: Table[], node: TextDirective, lang: Lang, precision?: Precision): string {
   const label = directiveLabel(node);
   const { cell } = lookupCell(tables, label);
   const attrs = node.attributes ?? {};
   if (!cell?.quantity) return `[${label}]`;
-  return formatQuantity(cell.quantity, lang, { bare: attrs.bare != null, dp: attrs.dp ? Number(attrs.dp) : undefined });
+  return formatQuantity(cell.quantity, lang, { bare: attrs.bare != null, dp: attrs.dp ? Number(attrs.dp) : undefined, precision });
 }
 
 function placeOf(file: string, node: { position?: { start: { line: number; column: number } } }): Place {

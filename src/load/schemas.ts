@@ -12,6 +12,23 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters,
 export const bi = z.strictObject({ zh: text, en: text });
 const biList = z.strictObject({ zh: z.array(text), en: z.array(text) });
 
+const boldFigures = z.boolean().optional();
+/** `style`: per-language choices; every key is optional and has a default (see Style in model.ts). */
+const styleSchema = z.strictObject({
+  zh: z.strictObject({ bold_figures: boldFigures }).optional(),
+  en: z
+    .strictObject({
+      bold_figures: boldFigures,
+      precision: z
+        .union([
+          z.literal('exact'),
+          z.strictObject({ decimals: z.number().int().min(0).max(6).optional(), significant: z.number().int().min(1).max(9).optional() }),
+        ])
+        .optional(),
+    })
+    .optional(),
+});
+
 export const editionSchema = z.strictObject({
   review_year: z.coerce.number().int().min(1949).max(2999),
   plan_year: z.coerce.number().int().min(1949).max(2999),
@@ -33,6 +50,7 @@ export const editionSchema = z.strictObject({
   keywords: biList.optional(),
   require_citations: z.boolean().optional(),
   chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
+  style: styleSchema.optional(),
 });
 export type EditionData = z.infer<typeof editionSchema>;
 

@@ -6,12 +6,14 @@
  * Each figure comes back as an exact value in base units (yuan, dollars,
  * square metres, persons …) with its dimension, so that it compares with a
  * Chinese figure after unit conversion: 1480亿元 and RMB 148 billion are both
- * 148,000,000,000 CNY. Number words ("three") are not read: the report writes
- * its figures in digits.
+ * 148,000,000,000 CNY. Number words are read too ("three companies", "ten
+ * thousand", "twenty-five"), flagged `word`: English writes small numbers in
+ * words where the Chinese writes digits.
  */
 import type { Direction, Qualifier, Quantity } from '../model.js';
 import { scaled, type Dec } from './decimal.js';
-import { unitInfo, type Dimension } from './units.js';
+import { COUNT_NOUNS, unitInfo, type Dimension } from './units.js';
+import { wordNumbers } from './number-words.js';
 
 /** A figure found in English text. */
 export interface EnFigure {
@@ -25,8 +27,12 @@ export interface EnFigure {
   dimension: Dimension;
   /** For counts and areas: what is counted or measured, as in units.ts (人次, 平方米). */
   thing?: string;
+  /** For counts: the unit noun written after the number (person-times, visits), lower case. */
+  noun?: string;
   qualifier?: Qualifier;
   direction?: Direction;
+  /** Written in words: three, ten thousand, twenty-five. */
+  word?: boolean;
   /** Written as an ordinal: 20th, 2nd. */
   ordinal?: boolean;
   /** Written after `No.`, as in a name: `No. 1 Road`. */
@@ -59,12 +65,13 @@ const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
 
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
 
+
 /** English unit phrases after a number (one group each), and the Chinese unit whose dimension they share. */
 const UNIT_AFTER = new RegExp(
   [
     '(\\s?(?:%|per ?cent\\b))',
     '(\\s+percentage points?\\b)',
-    '(\\s+person-times\\b)',
+    `(\\s+(?:${COUNT_NOUNS.join('|')})\\b)`,
     '(\\s+square (?:metres|meters|metre|meter)\\b)',
     '(\\s+square (?:kilometres|kilometers|kilometre|kilometer)\\b)',
     '(\\s+(?:kilometres|kilometers|kilometre|kilometer|km)\\b)',
@@ -74,11 +81,12 @@ const UNIT_AFTER = new RegExp(
   ].join('|'),
   'iy',
 );
+// The count group's unit is only the dimension: the noun itself says which units it renders.
 const UNIT_OF_GROUP = ['%', '个百分点', '人次', '平方米', '平方公里', '公里', '吨/日', '微克/立方米', '元'];
 
 // The number: not glued to a word before it (COVID-19, PM2.5), thousands
-// grouped (15,000) or not (12345). A minus sign counts only at a word start.
-const NUMBER = /(?<![\p{L}\p{N}_.,\-])(?<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+// grouped (15,000) or not (12345). A minus sign (− or a typed -) counts only at a word start.
+const NUMBER = /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
 const CURRENCY = /(?:RMB ?|US\$ ?|USD ?|\$)$/;
 
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
@@ -107,6 +115,25 @@ function prefixOf(text: string, at: number): { start: number; cur?: string; qual
   return { start, cur: cur?.trim().toUpperCase(), qualifier: q?.value, direction: d?.value };
 }
 
+/** A number as scanned: digits (`15,000`, `1.42 billion`) or words (`ten thousand`). */
+interface NumberMatch {
+  index: number;
+  /** End of the number, magnitude word included. */
+  end: number;
+  num: string;
+  magnitude: number;
+  ordinal: boolean;
+  word: boolean;
+}
+
+function digitNumbers(text: string): NumberMatch[] {
+  return [...text.matchAll(NUMBER)].map((m) => {
+    const n = m.groups ?? {};
+    const index = m.index ?? 0;
+    return { index, end: index + m[0].length, num: n.num.replace(/,/g, '').replace('−', '-'), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
+  });
+}
+
 /**
  * Finds every figure in an English text. Years, ordinals (`20th`) and
  * numbers in names (`No. 263`) are returned too, flagged, for the checks to
@@ -114,19 +141,22 @@ function prefixOf(text: string, at: number): { start: number; cur?: string; qual
  */
 export function scanEn(text: string): EnFigure[] {
   const out: EnFigure[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const n = m.groups ?? {};
-    const digitsIndex = m.index ?? 0;
+  const numbers = [...digitNumbers(text), ...wordNumbers(text)].sort((a, b) => a.index - b.index);
+  for (const n of numbers) {
+    const digitsIndex = n.index;
     const pre = prefixOf(text, digitsIndex);
-    const digits = n.num.replace(/,/g, '');
-    const magnitude = n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0;
-    let end = digitsIndex + m[0].length;
+    const digits = n.num;
+    const magnitude = n.magnitude;
+    let end = n.end;
     let unit = pre.cur === 'RMB' ? '元' : pre.cur ? '美元' : '';
-    if (!n.ord && !pre.cur) {
+    let noun: string | undefined;
+    if (!n.ordinal && !pre.cur) {
       UNIT_AFTER.lastIndex = end;
       const u = UNIT_AFTER.exec(text);
       if (u) {
-        unit = UNIT_OF_GROUP[u.slice(1).findIndex((g) => g !== undefined)];
+        const g = u.slice(1).findIndex((x) => x !== undefined);
+        unit = UNIT_OF_GROUP[g];
+        if (unit === '人次') noun = u[g + 1].trim().toLowerCase();
         end += u[0].length;
       }
     }
@@ -142,11 +172,13 @@ export function scanEn(text: string): EnFigure[] {
       text: text.slice(pre.start, end),
     };
     if (info.thing && unit !== '') fig.thing = info.thing;
+    if (noun) fig.noun = noun;
     if (pre.qualifier) fig.qualifier = pre.qualifier;
     if (pre.direction) fig.direction = pre.direction;
-    if (n.ord) fig.ordinal = true;
+    if (n.word) fig.word = true;
+    if (n.ordinal) fig.ordinal = true;
     if (/\bNo\.\s*$/.test(text.slice(Math.max(0, pre.start - 5), pre.start))) fig.numbered = true;
-    else if (unit === '' && !fig.qualifier && !digits.includes('.') && afterName(text.slice(Math.max(0, pre.start - 40), pre.start))) fig.inName = true;
+    else if (unit === '' && !n.word && !fig.qualifier && !digits.includes('.') && afterName(text.slice(Math.max(0, pre.start - 40), pre.start))) fig.inName = true;
     out.push(fig);
   }
   return out;
@@ -177,13 +209,14 @@ export function zhValue(q: Quantity): Dec {
  * True when an English figure measures what a Chinese unit measures. English
  * names the counted thing in words that vary with the sentence ("8,376
  * people", "516 elevators"), so a bare English number stands for any count;
- * only person-times is spelled as a unit and must then be 人次.
+ * a unit noun from the unit vocabulary (person-times, visits) must be one of
+ * the Chinese unit's renderings.
  */
 export function sameDimensionEn(zhUnit: string, en: EnFigure): boolean {
   const u = unitInfo(zhUnit);
   const zhDim = zhUnit === '' ? 'bare' : u.dimension;
   if (en.dimension === 'bare') return zhDim === 'bare' || zhDim === 'count';
-  if (en.dimension === 'count') return (zhDim === 'count' && u.thing === en.thing) || zhDim === 'bare';
+  if (en.dimension === 'count') return (zhDim === 'count' && (en.noun ? (u.renderings ?? []).includes(en.noun) : u.thing === en.thing)) || zhDim === 'bare';
   return zhDim === en.dimension && (en.dimension !== 'area' || u.thing === en.thing);
 }
 

@@ -16,7 +16,16 @@ export interface UnitInfo {
   thing?: string;
   /** English noun used after the number, if any (plural form). */
   en?: string;
+  /**
+   * The established English nouns that name this unit after a number, `en`
+   * first: 人次 is "person-times" or "visits". An English figure followed by
+   * one of them must render a unit that lists it.
+   */
+  renderings?: string[];
 }
+
+/** Renderings of plain count units (走访企业12307次: 12,307 visits). */
+const COUNT_RENDERINGS: Record<string, string[]> = { 次: ['visits'] };
 
 const list: UnitInfo[] = [
   { zh: '亿美元', dimension: 'USD', scale: 8 },
@@ -33,15 +42,15 @@ const list: UnitInfo[] = [
   { zh: '公里', dimension: 'length', scale: 0, thing: '公里', en: 'kilometres' },
   { zh: '吨/日', dimension: 'rate', scale: 0, thing: '吨/日', en: 'tonnes per day' },
   { zh: '微克/立方米', dimension: 'concentration', scale: 0, thing: 'µg/m³', en: 'µg/m³' },
-  { zh: '万人次', dimension: 'count', scale: 4, thing: '人次', en: 'person-times' },
-  { zh: '人次', dimension: 'count', scale: 0, thing: '人次', en: 'person-times' },
+  { zh: '万人次', dimension: 'count', scale: 4, thing: '人次', en: 'person-times', renderings: ['person-times', 'visits'] },
+  { zh: '人次', dimension: 'count', scale: 0, thing: '人次', en: 'person-times', renderings: ['person-times', 'visits'] },
   { zh: '万人', dimension: 'count', scale: 4, thing: '人' },
   { zh: '万份', dimension: 'count', scale: 4, thing: '份' },
   { zh: '万张', dimension: 'count', scale: 4, thing: '张' },
   { zh: '万件', dimension: 'count', scale: 4, thing: '件' },
   { zh: '万客', dimension: 'count', scale: 4, thing: '客' },
   ...['件', '宗', '台', '人', '家', '户', '幢', '个', '张', '场', '项', '条', '处', '套', '名', '次', '类', '批次', '份', '客', '支', '间', '幅', '栋', '所', '座', '批', '周年', '年', '届', '大', '万'].map(
-    (zh): UnitInfo => (zh === '万' ? { zh, dimension: 'bare', scale: 4 } : { zh, dimension: 'count', scale: 0, thing: zh }),
+    (zh): UnitInfo => (zh === '万' ? { zh, dimension: 'bare', scale: 4 } : { zh, dimension: 'count', scale: 0, thing: zh, renderings: COUNT_RENDERINGS[zh] }),
   ),
   { zh: '亿', dimension: 'bare', scale: 8 },
 ];
@@ -62,6 +71,9 @@ export function unitInfo(zh: string): UnitInfo {
   }
   return { zh, dimension: zh === '' ? 'bare' : 'count', scale: 0, thing: zh || undefined };
 }
+
+/** Every English noun some count unit lists as its rendering (person-times, visits). */
+export const COUNT_NOUNS: readonly string[] = [...new Set(UNITS.filter((u) => u.dimension === 'count').flatMap((u) => u.renderings ?? []))];
 
 /** Regex source matching any known unit, longest first. */
 export const UNIT_PATTERN = UNITS.map((u) => u.zh.replace(/\//g, '\\/')).join('|');

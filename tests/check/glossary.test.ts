@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalize, renderingPattern } from '../../src/check/glossary.js';
+import { normalize, renderingPattern, writtenPattern } from '../../src/check/glossary.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
 import { at, byRule, checkDir, where } from './check-helpers.js';
 
@@ -41,6 +41,41 @@ describe('glossary tolerance', () => {
 
   it('but not inside another word', () => {
     expect(renderingPattern('Daning').test('the daningtown')).toBe(false);
+  });
+});
+
+describe('the rendering as written: capitals and quotation marks', () => {
+  it.each([
+    ['"Six Increases" Plan', 'implemented the “Six Increases” Plan in depth', true],
+    ['"Six Increases" Plan', 'implemented the Six Increases Plan in depth', false],
+    ['"Six Increases" Plan', 'implemented the “Six Increases” plan in depth', false],
+    ['Shibei Functional Area', "The Shibei Functional Area's companies", true],
+    ['Shibei Functional Area', 'The Shibei functional area continued', false],
+    ['residual waste', 'Residual waste disposal reached', true],
+    ['"public-welfare sports delivery"', '"Public-welfare sports delivery" services', true],
+    ["Jing'an Remote Services", 'Jing’an Remote Services', true],
+  ])('%s in: %s → %s', (rendering, text, ok) => {
+    expect(writtenPattern(rendering).test(text)).toBe(ok);
+  });
+
+  it('a term written with other capitals, or without the quotation marks of a programme name, is a warning', () => {
+    for (const [from, to, term] of [
+      ['The Shibei Functional Area continued', 'The Shibei functional area continued', '市北功能区'],
+      ['advance the "Five Major Projects" across', 'advance the Five Major Projects across', '五大工程'],
+    ]) {
+      const dir = copySample();
+      const file = path.join(dir, 'en', from.startsWith('The Shibei') ? '01-review.md' : '02-targets.md');
+      edit(file, from, to);
+      const found = byRule(checkDir(dir), RULE);
+      expect(found.map((f) => f.message), term).toEqual([expect.stringContaining(`${term} is rendered`)]);
+      expect(found[0].message).toContain('other capitals or quotation marks');
+    }
+  });
+
+  it('dry waste for 干垃圾 is a warning: the glossary fixes Shanghai’s residual waste', () => {
+    const dir = copySample();
+    edit(path.join(dir, 'en', '03-tasks.md'), 'residual waste disposal kept within', 'dry waste disposal kept within');
+    expect(byRule(checkDir(dir), RULE).map((f) => f.expected)).toEqual(['residual waste']);
   });
 });
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { typographyProblems, ungroupedEnglish } from '../../src/check/typography.js';
+import { hyphenMinus, typographyProblems, ungroupedEnglish } from '../../src/check/typography.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
 import { at, byRule, checkDir, where } from './check-helpers.js';
 
@@ -107,6 +107,20 @@ describe('English number style', () => {
     edit(file, '10,324', '10324');
     const found = byRule(checkDir(dir), RULE);
     const pos = where(file, '10324');
+    expect(found.map(at)).toEqual([`${file}:${pos.line}:${pos.column}`]);
+  });
+
+  it('flags a hyphen typed for a minus sign, not COVID-19 or a range', () => {
+    const text = 'down -1.9% (first three quarters), COVID-19, 2021-2025, −0.4%';
+    expect(hyphenMinus(text).map((p) => [p.offset, p.message])).toEqual([[text.indexOf('-1.9'), 'a hyphen typed for a minus sign; English text writes "−1.9" (U+2212)']]);
+  });
+
+  it('the sample’s −1.9% typed with a hyphen in a table cell: warning at the YAML character', () => {
+    const dir = copySample();
+    const file = path.join(dir, 'tables/main-indicators.yaml');
+    edit(file, 'en: "−1.9% (first', 'en: "-1.9% (first');
+    const found = byRule(checkDir(dir), RULE);
+    const pos = where(file, '-1.9% (first');
     expect(found.map(at)).toEqual([`${file}:${pos.line}:${pos.column}`]);
   });
 });

@@ -62,11 +62,11 @@ describe('zh-vs-en mutations', () => {
     expect(found[0].other).toMatchObject({ file: path.join(dir, 'zh/01-review.md'), ...where(path.join(dir, 'zh/01-review.md'), '797.1') });
   });
 
-  it('亿元 → 万元 in the Chinese: RMB 27.942 billion is no longer 279.42万元', () => {
+  it('亿元 → 万元 in the Chinese: RMB 27.94 billion is no longer 279.42万元', () => {
     const { dir, found } = mutate('zh/01-review.md', '**279.42**亿元', '**279.42**万元');
     expect(found).toHaveLength(1);
-    expect(found[0].place).toMatchObject({ file: path.join(dir, 'en/01-review.md'), ...where(path.join(dir, 'en/01-review.md'), '27.942') });
-    expect(found[0].expected).toBe('RMB 2.7942 million');
+    expect(found[0].place).toMatchObject({ file: path.join(dir, 'en/01-review.md'), ...where(path.join(dir, 'en/01-review.md'), '27.94 billion') });
+    expect(found[0].expected).toBe('RMB 2.79 million');
   });
 
   it('个百分点 → % in the Chinese: 8.6% is not 8.6 percentage points', () => {
@@ -76,7 +76,7 @@ describe('zh-vs-en mutations', () => {
   });
 
   it('a figure dropped from the English: error at the English block, pointing at the Chinese figure', () => {
-    const { dir, found } = mutate('en/01-review.md', 'benefiting **2,590** households', 'benefiting households');
+    const { dir, found } = mutate('en/01-review.md', 'benefiting **2,590** businesses', 'benefiting businesses');
     expect(found).toHaveLength(1);
     const en = where(path.join(dir, 'en/01-review.md'), 'Policies to help enterprises');
     expect(found[0].place).toMatchObject({ line: en.line, column: 1 });
@@ -127,10 +127,79 @@ describe('zh-vs-en mutations', () => {
     expect(added.found[0].place).toMatchObject(where(path.join(added.dir, 'en/01-review.md'), '14 kilometres of roads'));
   });
 
-  it('an English figure that rounds the Chinese one is a warning', () => {
-    const { found } = mutate('en/01-review.md', '**3.2629 million** person-times', '**3.26 million** person-times');
-    expect(found.map((f) => f.severity)).toEqual(['warning']);
-    expect(found[0].expected).toBe('3.2629 million person-times');
+});
+
+describe('zh-vs-en: English rounding (326.29万人次 is 3.26 million person-times)', () => {
+  const en = 'en/01-review.md';
+  const sample = '**3.26 million** person-times';
+
+  it('the sample rounds and checks clean: the rounding is cross-checked against the Chinese', () => {
+    const c = checkDir(SAMPLE);
+    const spot = where(path.join(SAMPLE, en), '3.26 million', 0);
+    const status = c.figures.find((s) => s.ruleId === RULE && s.place.file === path.join(SAMPLE, en) && s.place.line === spot.line && s.place.column === spot.column);
+    expect(status).toMatchObject({ status: 'cross-checked', detail: expect.stringContaining('326.29万人次') });
+  });
+
+  it('every digit of the Chinese is more than the precision allows: a warning naming the rounded English', () => {
+    const { found } = mutate(en, sample, '**3.2629 million** person-times');
+    expect(found.map((f) => [f.severity, f.expected])).toEqual([['warning', '3.26 million person-times']]);
+  });
+
+  it('a correct rounding to fewer places is accepted too', () => {
+    expect(mutate(en, sample, '**3.3 million** person-times').found).toEqual([]);
+  });
+
+  it('a wrong rounding is an error: 3.27 million, or 3.2 million cut instead of rounded', () => {
+    for (const wrong of ['3.27', '3.2']) {
+      const { found } = mutate(en, sample, `**${wrong} million** person-times`);
+      expect(found.map((f) => f.severity), wrong).toEqual(['error']);
+      expect(found[0].message).toContain('not the rounding');
+      expect(found[0].expected).toBe('3.26 million person-times');
+    }
+  });
+
+  it('a large count rounds to three significant figures: 223,000 for 22.27万人 is clean, 222,000 an error', () => {
+    const { found } = mutate(en, 'signed up **223,000** people', 'signed up **222,000** people');
+    expect(found.map((f) => [f.severity, f.expected])).toEqual([['error', '223,000']]);
+    expect(found[0].message).toContain('rounds to 223,000');
+  });
+
+  it('with `precision: exact` in edition.yaml the English keeps every digit, and the rounded figure is still accepted', () => {
+    const dir = copySample();
+    fs.appendFileSync(path.join(dir, 'edition.yaml'), 'style:\n  en:\n    precision: exact\n');
+    expect(byRule(checkDir(dir), RULE)).toEqual([]);
+    edit(path.join(dir, en), sample, '**3.2629 million** person-times');
+    expect(byRule(checkDir(dir), RULE)).toEqual([]);
+  });
+});
+
+describe('zh-vs-en: numbers in words and unit renderings', () => {
+  const en = 'en/01-review.md';
+
+  it('"three companies" for 3家 checks clean and is cross-checked; "four companies" is an error', () => {
+    const c = checkDir(SAMPLE);
+    const spot = where(path.join(SAMPLE, en), 'three companies', 0);
+    expect(c.figures.find((s) => s.ruleId === RULE && s.place.line === spot.line && s.place.column === spot.column)?.status).toBe('cross-checked');
+    const { found } = mutate(en, 'three companies, including KPMG', 'four companies, including KPMG');
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+    expect(found[0].message).toContain('3家');
+    expect(found[0].actual).toBe('four');
+  });
+
+  it('"ten thousand visits" for 1万次 and "visits" for 人次 check clean', () => {
+    const dir = copySample();
+    edit(path.join(dir, 'zh/01-review.md'), '**12307**次', '**1**万次');
+    edit(path.join(dir, en), '**12,307** visits', 'ten thousand visits');
+    edit(path.join(dir, en), '**15,000** person-times', '**15,000** visits');
+    expect(byRule(checkDir(dir), RULE)).toEqual([]);
+  });
+
+  it('"visits" is a rendering of 人次 and 次 only: for 万平方米 it is an error', () => {
+    const { found } = mutate(en, '**3.26 million** person-times', '**3.26 million** visits');
+    expect(found).toEqual([]);
+    const dir = copySample();
+    edit(path.join(dir, 'zh/01-review.md'), '**326.29**万人次', '**326.29**万平方米');
+    expect(byRule(checkDir(dir), RULE).map((f) => f.severity)).toContain('error');
   });
 });
 

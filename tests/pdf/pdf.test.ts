@@ -15,7 +15,7 @@ import { VERSION } from '../../src/version.js';
 import { tempDir } from '../helpers.js';
 import { sharedSampleBuild } from '../shared-build.js';
 import { pdfFonts } from './pdf-fonts.js';
-import { folio, pageText, readPdf, squash, type PageInfo, type ReadPdf } from './read-pdf.js';
+import { folio, fontItems, pageText, readPdf, squash, type PageInfo, type ReadPdf } from './read-pdf.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 const tmp = tempDir('baogao-pdf-');
@@ -285,6 +285,34 @@ describe('the English edition', () => {
     for (const s of sizes) counts.set(s, (counts.get(s) ?? 0) + 1);
     const commonest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     expect(commonest).toBe(13);
+  });
+});
+
+describe('bold figures (edition.yaml style: kept in Chinese, dropped in English by default)', () => {
+  /** Items of the running text holding a digit, by whether their font is bold: body size, after the contents, no headings or captions. */
+  async function figureFonts(lang: Lang, size: number): Promise<{ bold: string[]; regular: string[] }> {
+    const last = Math.max(...tocPages(lang).map((p) => p.number));
+    const headings = new Set(views[lang].toc.map((e) => squash(e.text)));
+    const out = { bold: [] as string[], regular: [] as string[] };
+    for (const p of pdfs[lang].pages.filter((x) => x.number > last)) {
+      for (const it of await fontItems(pdfs[lang].doc, p.number)) {
+        if (Math.abs(it.size - size) > 0.2 || !/\d/.test(it.str) || /^(Table|Figure|表|图)\s*\d/.test(it.str.trim())) continue;
+        if ([...headings].some((h) => h.includes(squash(it.str)))) continue;
+        (/Bold/.test(it.font) ? out.bold : out.regular).push(it.str);
+      }
+    }
+    return out;
+  }
+
+  it('the Chinese PDF prints the report\'s figures in bold', async () => {
+    const { bold } = await figureFonts('zh', 16);
+    expect(bold.filter((s) => /^[\d.%]+$/.test(s.trim())).length).toBeGreaterThan(50);
+  });
+
+  it('the English PDF has no bold figure in its running text', async () => {
+    const { bold, regular } = await figureFonts('en', 13);
+    expect(regular.join(' ')).toContain('RMB 79.17 billion');
+    expect(bold).toEqual([]);
   });
 });
 

@@ -105,3 +105,24 @@ export function pageText(p: PageInfo): string {
 export function folio(p: PageInfo): Line | undefined {
   return p.lines.find((l) => l.y < 100 && /^—\s*\d+\s*—$/.test(l.text.trim()));
 }
+
+/** One text item with the PostScript name of its font (`AAAAAA+SourceSerif4-Bold`) and its size. */
+export interface FontItem {
+  str: string;
+  font: string;
+  size: number;
+}
+
+/** The text items of a page with their fonts, read from the page's operator list. */
+export async function fontItems(doc: PDFDocumentProxy, pageNumber: number): Promise<FontItem[]> {
+  const page = await doc.getPage(pageNumber);
+  await page.getOperatorList();
+  const text = await page.getTextContent();
+  const out: FontItem[] = [];
+  for (const it of text.items) {
+    if (!('str' in it) || !it.str.trim()) continue;
+    const font = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string }).name : undefined;
+    out.push({ str: it.str, font: font ?? it.fontName, size: Math.hypot(it.transform[2], it.transform[3]) });
+  }
+  return out;
+}

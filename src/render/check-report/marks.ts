@@ -107,17 +107,20 @@ interface Range {
 }
 
 /** The figures of a text, by offset, each with the place of its digits. */
-function figureRanges(text: string, lang: Lang, placeOf: (k: number) => Place, inText: (k: number) => boolean): Range[] {
+function figureRanges(text: string, lang: Lang, placeOf: (k: number) => Place, inText: (k: number) => boolean, book?: StatusBook): Range[] {
   const found =
     lang === 'zh'
       ? scanZh(text).filter((f) => !isYear(f.quantity.digits, f.quantity.unit)).map((f) => ({ start: f.index, end: f.index + f.length, digits: f.digitsIndex }))
-      : scanEn(text).filter((f) => !f.ordinal && !f.numbered && !(f.dimension === 'bare' && isYear(f.digits, ''))).map((f) => ({ start: f.index, end: f.index + f.length, digits: f.digitsIndex }));
+      : scanEn(text)
+          // A number word ("one of") is a figure only where a rule compared it.
+          .filter((f) => !f.ordinal && !f.numbered && !(f.dimension === 'bare' && isYear(f.digits, '')) && !(f.word && !book?.get(placeOf(f.digitsIndex))))
+          .map((f) => ({ start: f.index, end: f.index + f.length, digits: f.digitsIndex }));
   return found.filter((r) => inText(r.digits)).map((r) => ({ ...r, place: placeOf(r.digits) }));
 }
 
 /** A plain text (a table cell, an item) with its figures marked; `cell` is the place of a cell whose primary figure it holds. */
 function markText(ctx: MarkContext, text: string, base: Place, cell?: Place): string {
-  const ranges = figureRanges(text, ctx.lang, (k) => yamlTextPlace(base, text, k), () => true);
+  const ranges = figureRanges(text, ctx.lang, (k) => yamlTextPlace(base, text, k), () => true, ctx.book);
   let out = '';
   let at = 0;
   for (const [i, r] of ranges.entries()) {
@@ -144,7 +147,7 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
   const flat: FlatText = flatten(node);
   const starts = new Map<Text, number>(flat.segments.map((s) => [s.node, s.start]));
   const inText = (k: number) => flat.segments.some((s) => k >= s.start && k < s.start + s.node.value.length);
-  const ranges = figureRanges(flat.text, ctx.lang, (k) => placeAt(flat, k, file), inText);
+  const ranges = figureRanges(flat.text, ctx.lang, (k) => placeAt(flat, k, file), inText, ctx.book);
   const text = (t: Text): string => {
     const s = starts.get(t) ?? 0;
     const e = s + t.value.length;
@@ -192,7 +195,7 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
           const target = t ?? f;
           return esc(target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang) : label);
         }
-        const value = numText(ctx.edition.tables, n, ctx.lang);
+        const value = numText(ctx.edition.tables, n, ctx.lang, ctx.edition.meta.style.precision);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
         return mark(ctx, value, place, 'data-linked', sourceTitle(ctx.edition, label), true);
       }
@@ -232,7 +235,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
 export function figureHtml(ctx: MarkContext, figure: Figure): string {
   const caption = `${refLabel('figure', figure.number, ctx.lang)} ${figure.caption[ctx.lang]}`;
   const points = figure.points.map((p) => {
-    const value = formatQuantity(p.value, ctx.lang);
+    const value = formatQuantity(p.value, ctx.lang, { precision: ctx.edition.meta.style.precision });
     const title = p.ref ? sourceTitle(ctx.edition, p.ref) : '';
     return `<li>${esc(p.label[ctx.lang])}: ${mark(ctx, value, p.place, p.ref ? 'data-linked' : 'unchecked', title, ctx.lang === 'zh')}</li>`;
   });

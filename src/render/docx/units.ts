@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { lookupCell, numText } from '../../load/resolve.js';
+import { isFigureOnly } from '../html/figure-emphasis.js';
 import { blocksOf } from '../../markdown/blocks.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
@@ -88,7 +89,11 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
       const text = n.value.replace(/\n/g, lang === 'zh' ? '' : ' ');
       const literal = n.type === 'text' && start !== undefined && end !== undefined && end - start === text.length;
       out.push({ text, ...style, place, offset: literal ? start : undefined });
-    } else if (n.type === 'strong') out.push(...inlinePieces(n.children, edition, lang, file, { ...style, bold: true }));
+    } else if (n.type === 'strong') {
+      // Bold figures as the edition chooses for the language (English drops them), as in the HTML.
+      const bold = edition.meta.style.boldFigures[lang] || !isFigureOnly(n.children, lang);
+      out.push(...inlinePieces(n.children, edition, lang, file, bold ? { ...style, bold: true } : style));
+    }
     else if (n.type === 'emphasis') out.push(...inlinePieces(n.children, edition, lang, file, { ...style, italic: lang === 'en' }));
     else if (n.type === 'delete' || n.type === 'link') out.push(...inlinePieces(n.children as PhrasingContent[], edition, lang, file, style));
     else if (n.type === 'break') out.push({ text: lang === 'zh' ? '' : ' ', place });
@@ -99,7 +104,7 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
         const t = edition.tables.find((x) => x.id === label);
         const f = edition.figures.find((x) => x.id === label);
         out.push({ text: t ? refLabel('table', t.number, lang) : f ? refLabel('figure', f.number, lang) : label, ...style, place });
-      } else out.push({ text: numText(edition.tables, d, lang), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
+      } else out.push({ text: numText(edition.tables, d, lang, edition.meta.style.precision), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
     }
   }
   return out.filter((p) => p.text !== '');

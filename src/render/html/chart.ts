@@ -4,7 +4,7 @@
  * and greys with value labels so that a black-and-white print reads the same.
  */
 import * as echarts from 'echarts';
-import type { Figure, Lang } from '../../model.js';
+import type { Figure, Lang, Precision } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
 import { smartText } from './typography.js';
 
@@ -53,11 +53,11 @@ function escapeAttr(s: string): string {
 }
 
 /** The figure as an SVG string for the given language; `alt` says what it shows. */
-export function renderChart(f: Figure, lang: Lang, alt: string): string {
+export function renderChart(f: Figure, lang: Lang, alt: string, precision?: Precision): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
   try {
     const values = f.points.map((p) => Number(p.value.digits));
-    const labels = f.points.map((p) => formatQuantity(p.value, lang));
+    const labels = f.points.map((p) => formatQuantity(p.value, lang, { precision }));
     const series: echarts.SeriesOption =
       f.kind === 'bar'
         ? {

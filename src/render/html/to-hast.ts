@@ -11,6 +11,7 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
+import { withoutFigureEmphasis } from './figure-emphasis.js';
 import { refLabel } from './labels.js';
 
 /**
@@ -39,7 +40,7 @@ function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) 
         const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
         return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
       }
-      const value = numText(edition.tables, node, lang);
+      const value = numText(edition.tables, node, lang, edition.meta.style.precision);
       // The data key and the source place are for the editor's preview (watch
       // finds a figure by its place); a published page shows neither, and its
       // bytes must not depend on how the edition's path was typed.
@@ -57,12 +58,14 @@ function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) 
 }
 
 /**
- * One narrative block as an HTML string, sanitized. Headings go one level
- * down: the report's title is the page's `h1`, so a chapter (`#`, 一、) is an
- * `h2` and a section (`##`, （一）) an `h3`.
+ * One narrative block as an HTML string, sanitized, with bold figures as the
+ * edition chooses for `lang`. Headings go one level down: the report's title
+ * is the page's `h1`, so a chapter (`#`, 一、) is an `h2` and a section
+ * (`##`, （一）) an `h3`.
  */
 export function blockHtml(block: RootContent, edition: Edition, lang: Lang, file: string, preview = false): string {
-  const node = block.type === 'heading' ? { ...block, depth: Math.min(6, block.depth + 1) as 1 | 2 | 3 | 4 | 5 | 6 } : block;
+  const shown = edition.meta.style.boldFigures[lang] ? block : withoutFigureEmphasis(block, lang);
+  const node = shown.type === 'heading' ? { ...shown, depth: Math.min(6, shown.depth + 1) as 1 | 2 | 3 | 4 | 5 | 6 } : shown;
   const tree = toHast({ type: 'root', children: [node] }, { handlers: handlers(edition, lang, file, preview) as never }) as HastRoot | Element;
   const clean = sanitize(tree, schema);
   return toHtml(clean);

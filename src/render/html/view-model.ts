@@ -6,7 +6,7 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { blocksOf } from '../../markdown/blocks.js';
-import type { Edition, Figure, Lang, Table } from '../../model.js';
+import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
 import { renderChart } from './chart.js';
 import { continuedLabel, refLabel, WORDS } from './labels.js';
 import { blockHtml } from './to-hast.js';
@@ -102,16 +102,16 @@ export function tableView(t: Table, lang: Lang): TableView {
   };
 }
 
-export function figureView(f: Figure, lang: Lang): FigureView {
+export function figureView(f: Figure, lang: Lang, precision?: Precision): FigureView {
   const label = refLabel('figure', f.number, lang);
   const caption = smartText(f.caption[lang], lang);
-  const data = f.points.map((p) => ({ label: smartText(p.label[lang], lang), value: formatQuantity(p.value, lang) }));
+  const data = f.points.map((p) => ({ label: smartText(p.label[lang], lang), value: formatQuantity(p.value, lang, { precision }) }));
   const items = data.map((d) => (lang === 'zh' ? `${d.label}${d.value}` : `${d.label}, ${d.value}`));
   const alt =
     lang === 'zh'
       ? `${label} ${caption}（${f.kind === 'bar' ? '柱状图' : '折线图'}）：${items.join('；')}。`
       : `${label} ${caption} (${f.kind === 'bar' ? 'bar chart' : 'line chart'}): ${items.join('; ')}.`;
-  return { anchor: `figure-${f.id}`, label, caption, svg: renderChart(f, lang, alt), alt, data, axis: smartText(f.axis[lang], lang), words: WORDS[lang], note: smartText(f.note?.[lang], lang) };
+  return { anchor: `figure-${f.id}`, label, caption, svg: renderChart(f, lang, alt, precision), alt, data, axis: smartText(f.axis[lang], lang), words: WORDS[lang], note: smartText(f.note?.[lang], lang) };
 }
 
 export interface ViewOptions {
@@ -130,7 +130,7 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
         const id = node.attributes?.id;
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
-        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang) } : {};
+        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang, edition.meta.style.precision) } : {};
       }
       const block = smartBlock(node, lang);
       if (block.type === 'heading' && block.depth <= 2) {
