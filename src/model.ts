@@ -55,9 +55,21 @@ export interface Meta {
   description?: Bi;
   keywords: Bi<string[]>;
   chapterOrder: string[];
+  /** Declared year each chapter speaks of (edition.yaml `chapter_years`), by chapter id. */
+  chapterYears: Record<string, number>;
 }
 
 export type ColumnKind = 'label' | 'number' | 'value' | 'list';
+
+/**
+ * What a column's figures are, as the table declares it: a plan `target`, a
+ * `result` against it, or a result of a kind (`level`, `growth`, `share`,
+ * `count`); `text` columns state no figure the prose could cite.
+ */
+export type Measure = 'target' | 'result' | 'level' | 'growth' | 'share' | 'count' | 'text';
+
+/** `execution`: the year under review, targets and results (表1); `plan`: the coming year's targets (表7). */
+export type TableRole = 'execution' | 'plan';
 
 export interface Column {
   id: string;
@@ -65,6 +77,9 @@ export interface Column {
   header: Bi;
   /** Unit of every cell of a `number` column. */
   unit?: string;
+  measure?: Measure;
+  /** The year this column speaks of, when it differs from the table's. */
+  period?: number;
   place: Place;
 }
 
@@ -88,6 +103,8 @@ export interface ListItem {
 export interface Row {
   id: string;
   cells: Record<string, Cell>;
+  /** Other names by which the prose refers to the row (declared `aliases`). */
+  aliases?: Bi<string[]>;
   place: Place;
 }
 
@@ -113,6 +130,9 @@ export interface Table {
   rows: Row[];
   notes: Note[];
   relations: Relation[];
+  role?: TableRole;
+  /** The years the table speaks of (empty: not declared). */
+  years?: number[];
   /** Set by `baogao new`: the table still holds last year's figures. */
   stale?: boolean;
   place: Place;

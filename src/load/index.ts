@@ -51,6 +51,7 @@ function toMeta(d: EditionData): Meta {
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
+    chapterYears: d.chapter_years ?? {},
   };
 }
 
