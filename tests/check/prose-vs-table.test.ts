@@ -17,7 +17,7 @@ const TASKS = 'zh/03-tasks.md';
 const RETAIL = '**:num[main-indicators/retail-sales/actual]{bare}**亿元';
 const SIX_TAX = '**:num[industry-tax/total/tax]{bare}**亿元';
 const SIX_SHARE = '**:num[industry-tax/total/share]{dp=1}**';
-const INVESTMENT_2023 = '增长**:num[plan-targets/investment/target]**';
+const INVESTMENT_2023 = '**:num[plan-targets/investment/target]**';
 
 /** Applies one edit to a fresh copy of the sample; returns the checked copy and this rule's findings. */
 function mutate(file: string, from: string, to: string) {
