@@ -48,10 +48,11 @@ export function formatZh(q: Quantity, opts: FormatOptions = {}): string {
   return s;
 }
 
-/** Splits an amount into a number and a magnitude word for English: 27.942 billion. */
+/** Splits an amount into a number and a magnitude word for English: 27.942 billion; 4.72万亿 is 4.72 trillion. */
 function magnitude(digits: string, scale: number): { num: string; word: string } {
   const abs = parseDec(digits.replace(/^-/, ''));
   const intDigits = (abs.mant / 10n ** BigInt(abs.decimals)).toString().length + scale;
+  if (abs.mant !== 0n && intDigits > 12 && scale >= 12) return { num: shift(digits, scale - 12), word: ' trillion' };
   if (abs.mant !== 0n && intDigits > 9) return { num: shift(digits, scale - 9), word: ' billion' };
   if (abs.mant !== 0n && intDigits > 6 && scale > 0) return { num: shift(digits, scale - 6), word: ' million' };
   return { num: groupThousands(shift(digits, scale)), word: '' };

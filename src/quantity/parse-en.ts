@@ -11,7 +11,7 @@
  */
 import type { Direction, Qualifier, Quantity } from '../model.js';
 import { scaled, type Dec } from './decimal.js';
-import { unitInfo, type Dimension } from './units.js';
+import { EN_UNIT_FORMS, unitInfo, type Dimension } from './units.js';
 
 /** A figure found in English text. */
 export interface EnFigure {
@@ -59,27 +59,17 @@ const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
 
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
 
-/** English unit phrases after a number (one group each), and the Chinese unit whose dimension they share. */
-const UNIT_AFTER = new RegExp(
-  [
-    '(\\s?(?:%|per ?cent\\b))',
-    '(\\s+percentage points?\\b)',
-    '(\\s+person-times\\b)',
-    '(\\s+square (?:metres|meters|metre|meter)\\b)',
-    '(\\s+square (?:kilometres|kilometers|kilometre|kilometer)\\b)',
-    '(\\s+(?:kilometres|kilometers|kilometre|kilometer|km)\\b)',
-    '(\\s+(?:tonnes|tons|tonne|ton) (?:per|a) day\\b)',
-    '(\\s?(?:µg/m³|μg/m³|micrograms per cubic (?:metre|meter)))',
-    '(\\s+yuan\\b)',
-  ].join('|'),
-  'iy',
-);
-const UNIT_OF_GROUP = ['%', '个百分点', '人次', '平方米', '平方公里', '公里', '吨/日', '微克/立方米', '元'];
+/**
+ * English unit phrases after a number (units.json), one group each, longest
+ * first; a space before the phrase may be a non-breaking or thin space.
+ */
+const UNIT_AFTER = new RegExp(EN_UNIT_FORMS.map((f) => `(${f.tight ? '\\s?' : '\\s+'}${f.re})`).join('|'), 'iuy');
 
 // The number: not glued to a word before it (COVID-19, PM2.5), thousands
 // grouped (15,000) or not (12345). A minus sign counts only at a word start.
-const NUMBER = /(?<![\p{L}\p{N}_.,\-])(?<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
-const CURRENCY = /(?:RMB ?|US\$ ?|USD ?|\$)$/;
+// Thousands may also be grouped with a non-breaking or thin space (15 000).
+const NUMBER = /(?<![\p{L}\p{N}_.,\-])(?<num>-?(?:\d{1,3}(?:[,\u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+const CURRENCY = /(?:RMB[ \u00A0\u202F\u2009]?|US\$[ \u00A0\u202F\u2009]?|USD[ \u00A0\u202F\u2009]?|\$)$/u;
 
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
 function takePhrase<T>(words: { w: string; i: number }[], table: Record<string, T>): { value: T; i: number } | undefined {
@@ -118,15 +108,18 @@ export function scanEn(text: string): EnFigure[] {
     const n = m.groups ?? {};
     const digitsIndex = m.index ?? 0;
     const pre = prefixOf(text, digitsIndex);
-    const digits = n.num.replace(/,/g, '');
+    const digits = n.num.replace(/[,\u00A0\u202F\u2009]/gu, '');
     const magnitude = n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0;
     let end = digitsIndex + m[0].length;
     let unit = pre.cur === 'RMB' ? '元' : pre.cur ? '美元' : '';
+    let factor = 0;
     if (!n.ord && !pre.cur) {
       UNIT_AFTER.lastIndex = end;
       const u = UNIT_AFTER.exec(text);
       if (u) {
-        unit = UNIT_OF_GROUP[u.slice(1).findIndex((g) => g !== undefined)];
+        const form = EN_UNIT_FORMS[u.slice(1).findIndex((g) => g !== undefined)];
+        unit = form.zh;
+        factor = form.factor;
         end += u[0].length;
       }
     }
@@ -134,7 +127,7 @@ export function scanEn(text: string): EnFigure[] {
     const fig: EnFigure = {
       digits,
       magnitude,
-      value: scaled(digits, magnitude + info.scale),
+      value: scaled(digits, magnitude + info.scale + factor),
       dimension: unit === '' ? 'bare' : info.dimension,
       index: pre.start,
       length: end - pre.start,
