@@ -64,7 +64,7 @@ export interface Linking {
 
 const SENTENCE_END = /[。！？；\n]/gu;
 const CLAUSE_END = /[，,：:；。！？\n]/u;
-const TOTAL_WORD = /(合计|共计|总计|累计|共有)[^，,；。]*$/u;
+const TOTAL_WORD = /合计|共计|总计|累计|共有/u;
 const DERIVED = /比[^，,；。]*?(?:目标|预期)[^，,；。\d]*?(高|低|快|慢|多|少)(?:出)?$/u;
 const GROWTH_WORD = /(增长|下降|提高|降低|上涨|回落|增速|增幅|涨幅)[^，,；。\d]{0,6}$/u;
 const SHARE_WORD = /(占|比重)[^，,；。\d]{0,12}$/u;
@@ -117,7 +117,7 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
     const derived = DERIVED.exec(before);
     const target = !derived && (year === planYear || /目标|预期/u.test(clause));
     const inSentence = mentions.filter((m) => sentenceOf(m.start) === s && (!m.remark || sentence.includes(m.remark)));
-    const mention = rowMention(f, inSentence, figures, { start: clauseStart, end: clauseEnd }, before);
+    const mention = rowMention(f, inSentence, figures, { start: clauseStart, end: clauseEnd }, before, text);
     if (!mention) continue;
     const place = placeAt(flat, f.digitsIndex, env.file);
     const from = mention[0].end;
@@ -132,7 +132,7 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
 }
 
 /** The row a figure states: 分别 pairing, else the nearest name before it, then 合计 words. */
-function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[], clause: { start: number; end: number }, before: string): Mention[] | undefined {
+function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[], clause: { start: number; end: number }, before: string, text: string): Mention[] | undefined {
   const fenbie = before.lastIndexOf('分别');
   let chosen: Mention[];
   if (fenbie >= 0) {
@@ -147,16 +147,14 @@ function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[
     const nearest = Math.max(...prior.map((m) => m.end));
     chosen = prior.filter((m) => m.end === nearest);
   }
-  if (!TOTAL_WORD.test(before)) return chosen;
-  // 合计 / 共 after a part's name: the total of the sum it is part of.
-  const totals = chosen.flatMap((m): Mention[] => {
-    if (totalRows(m.table).has(m.row.id)) return [m];
+  if (!TOTAL_WORD.test(text.slice(chosen[0].end, f.index))) return chosen;
+  // 合计 / 共 between a part's name and the figure: the total of the sum it is part of.
+  return chosen.map((m): Mention => {
     const sum = m.table.relations.find((r) => r.kind === 'sum' && partsOf(m.table, r.total).includes(m.row.id));
     const row = sum?.kind === 'sum' ? m.table.rows.find((r) => r.id === sum.total) : undefined;
     const labelCol = m.table.columns.find((c) => c.kind === 'label')?.id ?? '';
-    return row ? [{ ...m, row, rowLabel: row.cells[labelCol]?.text.zh ?? row.id }] : [];
+    return row ? { ...m, row, rowLabel: row.cells[labelCol]?.text.zh ?? row.id } : m;
   });
-  return totals.length ? totals : undefined;
 }
 
 /** The names of a 分别 list, one group per place in the list. */
