@@ -32,7 +32,7 @@ import type { Cell, Column, Edition, Place, Quantity, Table } from '../model.js'
 import { absDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec } from '../quantity/decimal.js';
 import { scanZh, type FoundFigure } from '../quantity/parse-zh.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
-import { mentionsIn, partsOf, rowNames, totalRows, type Mention } from './link-names.js';
+import { mentionsIn, partsOf, rowNames, type Mention } from './link-names.js';
 import { disagreement } from './link-compare.js';
 import { numRefsOf } from './num-refs.js';
 import { flatten, isInText, placeAt, placeKey, type FlatText } from './text-places.js';
@@ -65,8 +65,10 @@ export interface Linking {
 const SENTENCE_END = /[。！？；\n]/gu;
 const CLAUSE_END = /[，,：:；。！？\n]/u;
 const TOTAL_WORD = /合计|共计|总计|累计|共有/u;
-const DERIVED = /比[^，,；。]*?(?:目标|预期)[^，,；。\d]*?(高|低|快|慢|多|少)(?:出)?$/u;
+const DERIVED = /(?:比[^，,；。]*?(?:目标|预期)[^，,；。\d]*?(高|低|快|慢|多|少)(?:出)?|(高|低)于[^，,；。\d]*?(?:目标|预期))$/u;
 const GROWTH_WORD = /(增长|下降|提高|降低|上涨|回落|增速|增幅|涨幅)[^，,；。\d]{0,6}$/u;
+/** Words that make a figure in points a difference from something (高于全省7.6个百分点), not a rate. */
+const COMPARATIVE = /(高于|低于|提高|下降|降低|增加|减少|快于|慢于|高出|低出|回落|上升|扩大|缩小|超过|超出|比(?![重例]))[^，,；。\d]*$/u;
 const SHARE_WORD = /(占|比重)[^，,；。\d]{0,12}$/u;
 
 const yearIn = (s: string): number[] => [...s.matchAll(/(\d{4})年/gu)].map((m) => Number(m[1]));
@@ -122,7 +124,7 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
     const place = placeAt(flat, f.digitsIndex, env.file);
     const from = mention[0].end;
     const link = derived
-      ? derivedLink(f, mention, /[低慢少]/u.test(derived[1]) ? -1 : 1, year)
+      ? derivedLink(f, mention, /[低慢少]/u.test(derived[1] ?? derived[2]) ? -1 : 1, year)
       : cellLink(f, mention, { target, year, sentence, before, between: units.filter((u) => u.at >= from && u.at < f.digitsIndex) });
     if (!link) continue;
     const full: Link = { place, figure: f, alias: mention[0].alias, ...link };
@@ -146,6 +148,8 @@ function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[
     if (prior.length === 0) return undefined;
     const nearest = Math.max(...prior.map((m) => m.end));
     chosen = prior.filter((m) => m.end === nearest);
+    // `A、B分别达X、Y，增长Z、W`: figures after a 分别 list go with the list, not with its last name.
+    if (text.slice(nearest, f.index).includes('分别')) return undefined;
   }
   if (!TOTAL_WORD.test(text.slice(chosen[0].end, f.index))) return chosen;
   // 合计 / 共 between a part's name and the figure: the total of the sum it is part of.
@@ -192,6 +196,8 @@ function cellLink(f: FoundFigure, mentions: Mention[], q: CellQuery): Found | un
         if (col?.measure === 'text' || (col?.measure === 'target') !== q.target || !speaksOf(table, col, q.year)) return false;
         if (cq.period && !q.sentence.includes(cq.period)) return false;
         if (!sameDimension(unit, cq.unit) && !clash(unit, cq.unit)) return false;
+        // 高于全省7.6个百分点 compares with a figure no table holds: not a slip, not linked.
+        if (clash(unit, cq.unit) && unitInfo(unit).dimension === 'points' && COMPARATIVE.test(q.before)) return false;
         return !q.between.some((u) => sameDimension(u.unit, cq.unit));
       }),
   );
