@@ -66,8 +66,8 @@ const LENIENT_UNITS = new Set(['年', '届', '周年']);
 const SCALE_UNIT_ALONE = new RegExp(`（(${UNITS.filter((u) => u.scale > 0 && u.dimension !== 'bare').map((u) => u.zh).join('|')})）`, 'gu');
 
 /** A scale word standing alone: 超亿元, 月亿楼, 亿元级 (English: over RMB 100 million). */
-const SCALE_WORD = /(?<![\d.])(千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(千万|百万|亿|万)/gu;
-const SCALE_POWER: Record<string, number> = { 千万: 7, 百万: 6, 亿: 8, 万: 4 };
+const SCALE_WORD = /(?<![\d.])(万亿|千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(万亿|千万|百万|亿|万)/gu;
+const SCALE_POWER: Record<string, number> = { 万亿: 12, 千万: 7, 百万: 6, 亿: 8, 万: 4 };
 
 /** Qualifiers that say the same thing: 以上 / 超过 / 余 all put a floor under the figure. */
 const QUALIFIER_SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'floor', 'at-least': 'floor', about: 'about', nearly: 'nearly', within: 'ceiling', 'at-most': 'ceiling' };

@@ -71,6 +71,8 @@ const GROWTH_WORD = /(增长|下降|提高|降低|上涨|回落|增速|增幅|�
 const COMPARATIVE = /(高于|低于|提高|下降|降低|增加|减少|快于|慢于|高出|低出|回落|上升|扩大|缩小|超过|超出|比(?![重例]))[^，,；。\d]*$/u;
 const SHARE_WORD = /(占|比重)[^，,；。\d]{0,12}$/u;
 
+const OTHER_PERIOD = /(年均|[两三四五六七八九十]年)[^，,；。\d]*$/u;
+
 const yearIn = (s: string): number[] => [...s.matchAll(/(\d{4})年/gu)].map((m) => Number(m[1]));
 
 /** Dates and counts of years are not figures a table states. */
@@ -105,19 +107,24 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
   const figures = scanZh(text).filter((f) => isInText(flat, f.digitsIndex) && !isDate(text, f));
   const units = [...figures.map((f) => ({ at: f.digitsIndex, unit: f.quantity.unit })), ...numUnits];
   env.out.figures += figures.length;
+  const targetAt = new Map<number, boolean>();
   for (const f of figures) {
     const s = sentenceOf(f.digitsIndex);
     const sentence = text.slice(bounds[s], bounds[s + 1]);
-    const named = yearIn(sentence).filter((y) => y === reviewYear || y === planYear);
-    const year = named.length === 1 ? named[0] : named.length > 1 ? undefined : env.year;
     let clauseStart = f.index;
     while (clauseStart > bounds[s] && !CLAUSE_END.test(text[clauseStart - 1])) clauseStart--;
     let clauseEnd = f.index + f.length;
     while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd])) clauseEnd++;
     const before = text.slice(clauseStart, f.index);
     const clause = text.slice(clauseStart, clauseEnd);
+    // The year a figure speaks of is named in its own clause (`2023年地区生产总值增长6%`), else its chapter's.
+    const named = [...new Set(yearIn(clause))].filter((y) => y === reviewYear || y === planYear);
+    const year = named.length === 1 ? named[0] : named.length > 1 ? undefined : env.year;
+    // 年均 / 五年 speak of another period than the tables' year: not linked.
+    if (OTHER_PERIOD.test(before)) continue;
     const derived = DERIVED.exec(before);
     const target = !derived && (year === planYear || /目标|预期/u.test(clause));
+    targetAt.set(f.digitsIndex, target);
     const inSentence = mentions.filter((m) => sentenceOf(m.start) === s && (!m.remark || sentence.includes(m.remark)));
     const mention = rowMention(f, inSentence, figures, { start: clauseStart, end: clauseEnd }, before, text);
     if (!mention) continue;
@@ -125,7 +132,14 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
     const from = mention[0].end;
     const link = derived
       ? derivedLink(f, mention, /[低慢少]/u.test(derived[1] ?? derived[2]) ? -1 : 1, year)
-      : cellLink(f, mention, { target, year, sentence, before, between: units.filter((u) => u.at >= from && u.at < f.digitsIndex) });
+      : cellLink(f, mention, {
+          target,
+          year,
+          sentence,
+          before,
+          // A figure between the name and this one took the cell of its dimension, if it states the same kind (target or result).
+          between: paired(mention) ? [] : units.filter((u) => u.at >= from && u.at < f.digitsIndex && (targetAt.get(u.at) ?? target) === target),
+        });
     if (!link) continue;
     const full: Link = { place, figure: f, alias: mention[0].alias, ...link };
     env.out.links.push(full);
@@ -143,8 +157,10 @@ function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[
     const listed = figures.filter((g) => g.index >= at && g.index < clause.end);
     if (names.length < 2 || names.length !== listed.length) return undefined;
     chosen = names[listed.indexOf(f)];
+    PAIRED.add(chosen);
   } else {
-    const prior = inSentence.filter((m) => m.end <= f.index);
+    // A name may end in the figure's own direction word (出口增长 + 增长11%以上).
+    const prior = inSentence.filter((m) => m.end <= f.digitsIndex && m.start < f.index);
     if (prior.length === 0) return undefined;
     const nearest = Math.max(...prior.map((m) => m.end));
     chosen = prior.filter((m) => m.end === nearest);
@@ -160,6 +176,10 @@ function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[
     return row ? { ...m, row, rowLabel: row.cells[labelCol]?.text.zh ?? row.id } : m;
   });
 }
+
+const PAIRED = new WeakSet<Mention[]>();
+/** True for the name a 分别 list gave the figure: nothing between them takes its cell. */
+const paired = (m: Mention[]) => PAIRED.has(m);
 
 /** The names of a 分别 list, one group per place in the list. */
 function distinctInOrder(ms: Mention[]): Mention[][] {
