@@ -285,3 +285,11 @@ export function linkEdition(edition: Edition): Linking {
   cache.set(edition, out);
   return out;
 }
+
+/** What the summary reports: literal prose figures linked, of all, and `:num` data references (linked by construction). */
+export function linkingSummary(edition: Edition): { figures: number; linked: number; references: number } {
+  const l = linkEdition(edition);
+  let references = 0;
+  for (const ch of edition.chapters) visit(ch.docs.zh.tree, 'textDirective', (n) => void (n.name === 'num' && references++));
+  return { figures: l.figures, linked: l.links.length, references };
+}
