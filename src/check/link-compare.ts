@@ -14,8 +14,11 @@ export const SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'f
 /** Why a prose figure disagrees with a cell, or undefined when it agrees. */
 export function disagreement(q: Quantity, cell: Quantity, target: boolean): string | undefined {
   const p = scaled(q.digits, unitInfo(q.unit).scale);
-  const c = scaled(cell.digits, unitInfo(cell.unit).scale);
+  let c = scaled(cell.digits, unitInfo(cell.unit).scale);
   if (q.direction && cell.direction && q.direction !== cell.direction) return 'the direction differs';
+  // A growth column prints a fall as a signed number (-0.2); the prose says 下降0.2%.
+  if (q.direction === 'down' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) c = absDec(c);
+  else if (q.direction === 'up' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) return 'the direction differs';
   const ps = q.qualifier && SENSE[q.qualifier];
   const cs = cell.qualifier && SENSE[cell.qualifier];
   if (target && ps !== cs) return ps ? 'the prose qualifies a target the table states plainly' : 'the prose drops the qualifier of the target';

@@ -32,6 +32,7 @@ import type { Cell, Column, Edition, Place, Quantity, Table } from '../model.js'
 import { absDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec } from '../quantity/decimal.js';
 import { scanZh, type FoundFigure } from '../quantity/parse-zh.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
+import { columnRoles, figureRole, rolesAgree, type Role } from './clause-roles.js';
 import { mentionsIn, partsOf, rowNames, type Mention } from './link-names.js';
 import { disagreement } from './link-compare.js';
 import { numRefsOf } from './num-refs.js';
@@ -134,6 +135,7 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
       ? derivedLink(f, mention, /[低慢少]/u.test(derived[1] ?? derived[2]) ? -1 : 1, year)
       : cellLink(f, mention, {
           target,
+          role: figureRole(text, f.index, f.quantity.unit, f.quantity.direction !== undefined),
           year,
           sentence,
           before,
@@ -190,6 +192,8 @@ function distinctInOrder(ms: Mention[]): Mention[][] {
 
 interface CellQuery {
   target: boolean;
+  /** The figure's role in a table of plan, result, percent of plan and growth (clause-roles.ts). */
+  role: Role | undefined;
   year: number | undefined;
   sentence: string;
   before: string;
@@ -215,6 +219,10 @@ function cellLink(f: FoundFigure, mentions: Mention[], q: CellQuery): Found | un
         const cq = cell.quantity!;
         if (col?.measure === 'text' || (col?.measure === 'target') !== q.target || !speaksOf(table, col, q.year)) return false;
         if (cq.period && !q.sentence.includes(cq.period)) return false;
+        const roles = columnRoles(table);
+        if (!rolesAgree(q.role, roles.get(cell.column), roles.size > 0)) return false;
+        // In such a table the clause's words said which column: no neighbour in the same unit takes it.
+        if (q.role !== undefined && roles.get(cell.column) === q.role) return sameDimension(unit, cq.unit) || clash(unit, cq.unit);
         if (!sameDimension(unit, cq.unit) && !clash(unit, cq.unit)) return false;
         // 高于全省7.6个百分点 compares with a figure no table holds: not a slip, not linked.
         if (clash(unit, cq.unit) && unitInfo(unit).dimension === 'points' && COMPARATIVE.test(q.before)) return false;

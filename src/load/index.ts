@@ -52,6 +52,7 @@ function toMeta(d: EditionData): Meta {
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
     chapterYears: d.chapter_years ?? {},
+    requireCitations: d.require_citations ?? false,
   };
 }
 

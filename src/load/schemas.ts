@@ -18,11 +18,12 @@ export const editionSchema = z.strictObject({
   date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
-  session: bi,
+  session: bi.optional(),
   issuer: bi,
   contact: bi.optional(),
   description: bi.optional(),
   keywords: biList.optional(),
+  require_citations: z.boolean().optional(),
   chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
   /** The year each chapter speaks of (a chapter not listed speaks of no one year). */
   chapter_years: z.record(z.string(), z.coerce.number().int().min(1949).max(2999)).optional(),
@@ -51,6 +52,9 @@ export const aliasesSchema = z.strictObject({ zh: z.array(text).optional(), en: 
 const relationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).optional(), columns: z.array(id).min(1) }),
   z.strictObject({ kind: z.literal('share'), column: id, part: id, base: z.string() }),
+  z.strictObject({ kind: z.literal('ratio'), column: id, numerator: id, denominator: id }),
+  z.strictObject({ kind: z.literal('difference'), column: id.optional(), minuend: id, subtrahend: id }),
+  z.strictObject({ kind: z.literal('structure'), term: text, column: id, parts: z.array(id).min(2), total: id.optional() }),
 ]);
 
 export const tableSchema = z.strictObject({
