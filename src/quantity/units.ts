@@ -5,7 +5,8 @@
  * English renderings and "per 10,000 people" phrases are data: units.json,
  * one file for district, city and provincial reports.
  */
-import fs from 'node:fs';
+// Imported, not read from disk, so the compiled dist/ carries the file with it.
+import unitsFile from './units.json' with { type: 'json' };
 
 export type Dimension =
   | 'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'mass' | 'energy' | 'power' | 'volume' | 'bare';
@@ -49,7 +50,7 @@ interface UnitsFile {
   rates: { zh: string; en: string }[];
 }
 
-const data = JSON.parse(fs.readFileSync(new URL('./units.json', import.meta.url), 'utf8')) as UnitsFile;
+const data = unitsFile as UnitsFile;
 const power = new Map(data.scales.map((s) => [s.zh, s.power]));
 
 const list: UnitInfo[] = [];
