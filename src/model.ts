@@ -82,11 +82,23 @@ export interface Meta {
   keywords: Bi<string[]>;
   chapterOrder: string[];
   style: Style;
+  /** Declared year each chapter speaks of (edition.yaml `chapter_years`), by chapter id. */
+  chapterYears: Record<string, number>;
   /** `require_citations: true`: a table or figure no text cites is noted (off by default: reports rarely say 见表1). */
   requireCitations: boolean;
 }
 
 export type ColumnKind = 'label' | 'number' | 'value' | 'list';
+
+/**
+ * What a column's figures are, as the table declares it: a plan `target`, a
+ * `result` against it, or a result of a kind (`level`, `growth`, `share`,
+ * `count`); `text` columns state no figure the prose could cite.
+ */
+export type Measure = 'target' | 'result' | 'level' | 'growth' | 'share' | 'count' | 'text';
+
+/** `execution`: the year under review, targets and results (表1); `plan`: the coming year's targets (表7). */
+export type TableRole = 'execution' | 'plan';
 
 export interface Column {
   id: string;
@@ -94,6 +106,9 @@ export interface Column {
   header: Bi;
   /** Unit of every cell of a `number` column. */
   unit?: string;
+  measure?: Measure;
+  /** The year this column speaks of, when it differs from the table's. */
+  period?: number;
   place: Place;
 }
 
@@ -123,6 +138,8 @@ export interface ListItem {
 export interface Row {
   id: string;
   cells: Record<string, Cell>;
+  /** Other names by which the prose refers to the row (declared `aliases`). */
+  aliases?: Bi<string[]>;
   place: Place;
 }
 
@@ -162,6 +179,9 @@ export interface Table {
   rows: Row[];
   notes: Note[];
   relations: Relation[];
+  role?: TableRole;
+  /** The years the table speaks of (empty: not declared). */
+  years?: number[];
   /** Set by `baogao new`: the table still holds last year's figures. */
   stale?: boolean;
   place: Place;

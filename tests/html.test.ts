@@ -67,9 +67,11 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
     for (const ch of edition.chapters) {
       visit(ch.docs[lang].tree, 'textDirective', (n) => {
         if (n.name !== 'num') return;
+        // By default the whole figure (增长6%), {unit} the number and unit, {bare} the number.
         const { cell } = lookupCell(edition.tables, directiveLabel(n));
         const a = n.attributes ?? {};
-        expected.push(formatQuantity(cell!.quantity!, lang, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined, precision: edition.meta.style.precision }));
+        const bare = a.bare != null;
+        expected.push(formatQuantity(cell!.quantity!, lang, { bare, full: !bare && a.unit == null, dp: a.dp ? Number(a.dp) : undefined, precision: edition.meta.style.precision }));
       });
     }
     const spans = [...doc(`${lang}/index.html`).querySelectorAll('main span.num')].map((s) => s.textContent);

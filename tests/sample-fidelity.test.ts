@@ -12,9 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../src/load/index.js';
-import { lookupCell } from '../src/load/resolve.js';
-import { directiveLabel } from '../src/markdown/remark-known-directives.js';
-import { formatZh } from '../src/quantity/format.js';
+import { numText } from '../src/load/resolve.js';
 import { SAMPLE } from './helpers.js';
 
 const SOURCE = path.resolve(import.meta.dirname, 'fixtures/source/000_1a6be56df61c6e9a.txt');
@@ -53,9 +51,7 @@ function narrative(): string {
     .map((ch) => {
       const tree = structuredClone(ch.docs.zh.tree) as Root;
       visit(tree, 'textDirective', (n, i, parent) => {
-        const { cell } = lookupCell(edition.tables, directiveLabel(n));
-        const a = n.attributes ?? {};
-        parent!.children[i!] = { type: 'text', value: formatZh(cell!.quantity!, { bare: a.bare != null, dp: a.dp ? Number(a.dp) : undefined }) };
+        parent!.children[i!] = { type: 'text', value: numText(edition.tables, n, 'zh') };
       });
       return tree.children.map((b) => toString(b)).join('\n');
     })

@@ -1,25 +1,29 @@
 /**
  * Rule `carry-over`: with the previous edition given (`--previous DIR`), the
- * targets column of this year's execution table (Table 1, the table with a
- * `target` and an `actual` column) is the plan the previous edition adopted
- * (its table with a `target` column and no `actual` column): last year's
- * Table 7 becomes this year's targets, row by row, by row id.
+ * targets column of this year's execution table (the table declared
+ * `role: execution`, Table 1) is the plan the previous edition adopted (its
+ * table declared `role: plan`): last year's Table 7 becomes this year's
+ * targets, row by row, by row id. The target columns are the ones declared
+ * `measure: target`.
  */
 import type { Cell, Quantity, Table } from '../model.js';
 import { compareDec, parseDec } from '../quantity/decimal.js';
 import { cellLabel } from './table-arithmetic.js';
 import type { Rule } from './rule.js';
 
-const hasColumn = (t: Table, id: string) => t.columns.some((c) => c.id === id);
-
-/** This edition's execution table: targets next to results. */
+/** This edition's execution table: targets next to results (declared `role: execution`). */
 export function executionTable(tables: Table[]): Table | undefined {
-  return tables.find((t) => hasColumn(t, 'target') && hasColumn(t, 'actual'));
+  return tables.find((t) => t.role === 'execution');
 }
 
-/** The plan table: targets only. */
+/** The plan table: the coming year's targets (declared `role: plan`). */
 export function planTable(tables: Table[]): Table | undefined {
-  return tables.find((t) => hasColumn(t, 'target') && !hasColumn(t, 'actual'));
+  return tables.find((t) => t.role === 'plan');
+}
+
+/** The id of a table's declared target column. */
+export function targetColumn(t: Table): string | undefined {
+  return t.columns.find((c) => c.measure === 'target')?.id;
 }
 
 function sameQuantity(a: Quantity, b: Quantity): boolean {
@@ -59,27 +63,34 @@ export const carryOverRule: Rule = {
     const now = executionTable(edition.tables);
     const plan = planTable(previous.tables);
     if (!now || !plan) {
-      const missing = !now ? `${edition.dir} has no table with target and actual columns` : `${previous.dir} has no plan table (a target column without actual)`;
+      const missing = !now ? `${edition.dir} has no table declared role: execution` : `${previous.dir} has no table declared role: plan`;
       report({ severity: 'error', place: now?.place ?? { file: edition.dir, line: 1, column: 1 }, message: `cannot compare targets with the previous plan: ${missing}` });
       return;
     }
+    const nowCol = targetColumn(now);
+    const planCol = targetColumn(plan);
+    if (!nowCol || !planCol) {
+      const t = !nowCol ? now : plan;
+      report({ severity: 'error', place: t.place, message: `cannot compare targets with the previous plan: ${t.file} declares no column measure: target` });
+      return;
+    }
     const planRows = new Map(plan.rows.map((r) => [r.id, r]));
-    const prevLabel = (rowId: string) => `${previous.meta.planYear} ${cellLabel(plan, rowId, 'target')}`;
+    const prevLabel = (rowId: string) => `${previous.meta.planYear} ${cellLabel(plan, rowId, planCol)}`;
     for (const row of now.rows) {
-      const cell = row.cells.target;
+      const cell = row.cells[nowCol];
       if (!cell) continue;
       examined();
       const planRow = planRows.get(row.id);
-      if (!planRow?.cells.target) {
+      if (!planRow?.cells[planCol]) {
         report({
           severity: 'error',
           place: row.place,
-          message: `${cellLabel(now, row.id, 'target')}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
+          message: `${cellLabel(now, row.id, nowCol)}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
           other: { ...plan.place, label: `${previous.meta.planYear} 表${plan.number} ${plan.caption.zh}` },
         });
         continue;
       }
-      const target = planRow.cells.target;
+      const target = planRow.cells[planCol];
       if (agrees(cell, target)) {
         status?.(cell.place, 'verified', `${prevLabel(row.id)}: ${shown(target)}`);
         continue;
@@ -88,7 +99,7 @@ export const carryOverRule: Rule = {
       report({
         severity: 'error',
         place: cell.place,
-        message: `${cellLabel(now, row.id, 'target')} reads ${shown(cell)}, but the plan adopted last year says ${shown(target)}; the target must be the one adopted`,
+        message: `${cellLabel(now, row.id, nowCol)} reads ${shown(cell)}, but the plan adopted last year says ${shown(target)}; the target must be the one adopted`,
         other: { ...target.place, label: prevLabel(row.id) },
         expected: target.text.zh,
         actual: cell.text.zh,
@@ -100,7 +111,7 @@ export const carryOverRule: Rule = {
       report({
         severity: 'error',
         place: now.place,
-        message: `表${now.number} ${now.caption.zh} has no row "${r.id}" for last year's target ${shown(r.cells.target)}`,
+        message: `表${now.number} ${now.caption.zh} has no row "${r.id}" for last year's target ${shown(r.cells[planCol])}`,
         other: { ...r.place, label: prevLabel(r.id) },
       });
     }

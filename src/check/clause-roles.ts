@@ -54,7 +54,8 @@ export function columnRoles(table: Table): Map<string, Role> {
   for (const col of table.columns) {
     if (roles.has(col.id) || (col.kind !== 'number' && col.kind !== 'value')) continue;
     const directed = table.rows.some((r) => r.cells[col.id]?.quantity?.direction);
-    if (directed || /增长|增速|增幅|比上年|同比/.test(col.header.zh)) roles.set(col.id, 'growth');
+    // The data says which column is the growth (measure: growth, or cells written 增长/下降), never the header's words.
+    if (directed || col.measure === 'growth') roles.set(col.id, 'growth');
   }
   return roles;
 }

@@ -25,6 +25,12 @@
  * An English figure that rounds the Chinese one, or that carries a qualifier
  * the Chinese figure lacks (or lacks one it has), is a warning, not an error:
  * English may put "about" away from the number.
+ *
+ * Blame goes where the slip is. The Chinese is the source: when the Chinese
+ * figure is linked to a table cell (link.ts) and disagrees with it, the error
+ * is at the Chinese figure; when it agrees, at the English one; when it is
+ * not linked, at the English one, naming the Chinese as the other place and
+ * saying that neither side was verified against a table.
  */
 import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -36,9 +42,10 @@ import { compareDec, formatDec, type Dec } from '../quantity/decimal.js';
 import { formatEn, formatZh } from '../quantity/format.js';
 import { chineseNumeral, sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
 import { scanZh } from '../quantity/parse-zh.js';
-import { unitInfo, UNITS } from '../quantity/units.js';
+import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
+import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, yamlTextPlace } from './text-places.js';
+import { flatten, placeAt, placeKey, yamlTextPlace } from './text-places.js';
 
 /** One aligned pair of texts and how to find a character of either in its file. */
 interface Pair {
@@ -60,8 +67,8 @@ const LENIENT_UNITS = new Set(['年', '届', '周年']);
 const SCALE_UNIT_ALONE = new RegExp(`（(${UNITS.filter((u) => u.scale > 0 && u.dimension !== 'bare').map((u) => u.zh).join('|')})）`, 'gu');
 
 /** A scale word standing alone: 超亿元, 月亿楼, 亿元级 (English: over RMB 100 million). */
-const SCALE_WORD = /(?<![\d.])(千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(千万|百万|亿|万)/gu;
-const SCALE_POWER: Record<string, number> = { 千万: 7, 百万: 6, 亿: 8, 万: 4 };
+const SCALE_WORD = /(?<![\d.])(万亿|千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(万亿|千万|百万|亿|万)/gu;
+const SCALE_POWER: Record<string, number> = { 万亿: 12, 千万: 7, 百万: 6, 亿: 8, 万: 4 };
 
 /** Qualifiers that say the same thing: 以上 / 超过 / 余 all put a floor under the figure. */
 const QUALIFIER_SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'floor', 'at-least': 'floor', about: 'about', nearly: 'nearly', within: 'ceiling', 'at-most': 'ceiling' };
@@ -101,7 +108,18 @@ function spelledOut(v: Dec): boolean {
 
 const zhText = (q: Quantity): string => `${q.digits}${q.unit}`;
 
-function comparePair(pair: Pair, ctx: RuleContext): void {
+/**
+ * Where a disagreement between a Chinese and an English figure is reported,
+ * and what is said about the Chinese side, from the Chinese figure's link.
+ */
+function blame(link: Link | undefined, zhPlace: Place, enPlace: Place): { place: Place; other: Place & { label?: string }; note: string } {
+  const zhOther = { ...zhPlace, label: 'Chinese figure' };
+  if (!link) return { place: enPlace, other: zhOther, note: '; the Chinese figure is not linked to a table, so neither side is verified: check both' };
+  if (link.why === undefined) return { place: enPlace, other: zhOther, note: ` (the Chinese agrees with ${link.name})` };
+  return { place: zhPlace, other: { ...link.cell.place, label: link.name }, note: `; the Chinese is the slip: ${link.name} gives ${formatZh(link.expected, { full: true })}` };
+}
+
+function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): void {
   const zh = zhFigures(pair.text.zh, !!pair.heading);
   const en = scanEn(pair.heading ? blank(pair.text.en, HEADING_NUMERAL.en) : pair.text.en);
   const zhAt = (z: ZhFig) => pair.placeOf.zh(z.index);
@@ -131,7 +149,8 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
     const es = e.qualifier && QUALIFIER_SENSE[e.qualifier];
     const dirClash = z.q.direction && e.direction && z.q.direction !== e.direction;
     if ((zs && es && zs !== es) || dirClash) {
-      mismatch(enAt(e), `"${e.text}" says ${dirClash ? (e.direction === 'up' ? 'a rise' : 'a fall') : `"${e.qualifier}"`} where the Chinese says ${formatZh(z.q, { full: true })}`, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }), actual: e.text });
+      const b = blame(links.get(placeKey(zhAt(z))), zhAt(z), enAt(e));
+      mismatch(b.place, `"${e.text}" says ${dirClash ? (e.direction === 'up' ? 'a rise' : 'a fall') : `"${e.qualifier}"`} where the Chinese says ${formatZh(z.q, { full: true })}${b.note}`, b.other, { expected: formatEn(z.q, { full: true }), actual: e.text });
     } else if (!zs !== !es) {
       // One side only: English may put the qualifier away from the number, so a warning.
       const message = zs ? `"${e.text}" has no qualifier next to it; the Chinese says ${formatZh(z.q, { full: true })}` : `"${e.text}" reads as "${e.qualifier}" but the Chinese states ${formatZh(z.q, { full: true })} exactly`;
@@ -150,11 +169,16 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
     ctx.examined();
     ctx.status?.(enAt(e), 'cross-checked', detail);
   };
+  // "per 10,000 people" renders 每万人口: its number is part of the unit (units.json rates).
+  const rates = RATE_PHRASES.filter((r) => pair.text.zh.includes(r.zh)).flatMap((r) =>
+    [...pair.text.en.matchAll(new RegExp(r.en.source, 'giu'))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
+  );
   const scaleWords = new Set([...pair.text.zh.matchAll(SCALE_WORD)].map((m) => SCALE_POWER[m[1] ?? m[2]]));
   for (const e of [...freeEn]) {
     const n = Number(e.digits);
     if ((e.ordinal || e.numbered) && Number.isInteger(n) && n > 0 && pair.text.zh.includes(chineseNumeral(n))) accept(e, `Chinese: ${chineseNumeral(n)}`);
     else if (e.digits === '1' + '0'.repeat(e.digits.length - 1) && scaleWords.has(e.magnitude + e.digits.length - 1)) accept(e, 'Chinese: a scale word (超亿元, 亿元级)');
+    else if (rates.some((r) => r.start <= e.index && e.digitsIndex < r.end)) accept(e, 'part of a rate (每万人口 ↔ per 10,000 people)');
   }
   for (const z of unpaired) {
     const sameGroup = (x: EnFigure) => group(x.dimension) === group(unitInfo(z.q.unit).dimension);
@@ -165,11 +189,12 @@ function comparePair(pair: Pair, ctx: RuleContext): void {
       const how = agreement(z, e, precision);
       const unitOnly = compareDec(z.value, e.value) === 0;
       const expected = formatEn(z.q, { precision });
+      const b = blame(links.get(placeKey(zhAt(z))), zhAt(z), enAt(e));
       const message =
         how.kind === 'wrong-rounding'
-          ? `"${e.text}" is not the rounding of the Chinese ${zhText(z.q)}, which rounds to ${how.correct}; in English: ${expected}`
-          : `"${e.text}" ${unitOnly ? 'has another unit than' : 'differs from'} the Chinese ${zhText(z.q)}, which is ${expected} in English`;
-      mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected, actual: e.text });
+          ? `"${e.text}" is not the rounding of the Chinese ${zhText(z.q)}, which rounds to ${how.correct}; in English: ${expected}${b.note}`
+          : `"${e.text}" ${unitOnly ? 'has another unit than' : 'differs from'} the Chinese ${zhText(z.q)}, which is ${expected} in English${b.note}`;
+      mismatch(b.place, message, b.other, { expected, actual: e.text });
     } else if (z.lenient) {
       ctx.status?.(zhAt(z), 'unchecked', 'a year or date the English need not repeat');
     } else {
@@ -263,6 +288,7 @@ export const zhVsEnRule: Rule = {
   id: 'zh-vs-en',
   description: 'the English states the same figures as the Chinese, after unit conversion',
   run(ctx) {
-    for (const pair of pairsOf(ctx)) comparePair(pair, ctx);
+    const links = linkEdition(ctx.edition).byPlace;
+    for (const pair of pairsOf(ctx)) comparePair(pair, ctx, links);
   },
 };

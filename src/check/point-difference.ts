@@ -71,7 +71,8 @@ export const pointDifferenceRule: Rule = {
         const words = [...head.matchAll(WORD)];
         const last = words[words.length - 1];
         const word = compared ? { at: start + head.lastIndexOf('比'), up: /高|快/.test(compared[1]), text: `比…${compared[1]}` } : last ? { at: start + (last.index ?? 0), up: ABOVE.includes(last[1]), text: last[1] } : undefined;
-        if (!word) continue;
+        // The comparison word must govern the gap: `增速快于经济增长，…达到87.7%、提高0.6个百分点` compares nothing with 0.6.
+        if (!word || /[，,；：]/u.test(t.flat.text.slice(word.at, n.index))) continue;
         const at = (o: number) => placeAt(t.flat, o, t.file);
         const rates = t.figures.filter((f) => f.quantity.unit === '%' && f.index >= start && f.index < n.index);
         const b = rates.filter((f) => f.index > word.at);

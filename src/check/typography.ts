@@ -8,6 +8,8 @@
  * digits written without thousands separators (`10324` for `10,324`), the
  * style the English uses everywhere else; a number the Chinese also writes
  * bare (`12345` of the 12345 hotline) is a name, not a figure, and is left alone.
+ * In both languages a zero-width or bidirectional control character next to a
+ * digit is an error, named by its code point: it splits the figure invisibly.
  */
 import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
@@ -51,12 +53,34 @@ export function typographyProblems(text: string, inText: (k: number) => boolean 
   return out.filter((p) => inText(p.offset));
 }
 
+/** Invisible characters that split or reorder a figure when pasted into one (from a PDF, a web page). */
+const INVISIBLE: Record<string, string> = {
+  '\u200b': 'ZERO WIDTH SPACE', '\u200c': 'ZERO WIDTH NON-JOINER', '\u200d': 'ZERO WIDTH JOINER', '\u2060': 'WORD JOINER',
+  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE', '\u00ad': 'SOFT HYPHEN', '\u200e': 'LEFT-TO-RIGHT MARK', '\u200f': 'RIGHT-TO-LEFT MARK',
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING', '\u202b': 'RIGHT-TO-LEFT EMBEDDING', '\u202c': 'POP DIRECTIONAL FORMATTING', '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE', '\u2066': 'LEFT-TO-RIGHT ISOLATE', '\u2067': 'RIGHT-TO-LEFT ISOLATE', '\u2068': 'FIRST STRONG ISOLATE', '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+
+/** Zero-width and bidirectional control characters next to a digit: named, at the character (errors). */
+export function invisibleInFigures(text: string): Problem[] {
+  const out: Problem[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const name = INVISIBLE[text[k]];
+    if (!name || !(/\d/.test(text[k - 1] ?? '') || /\d/.test(text[k + 1] ?? ''))) continue;
+    const code = text.charCodeAt(k).toString(16).toUpperCase().padStart(4, '0');
+    const shown = text.slice(Math.max(0, k - 6), k + 7).replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu, '');
+    out.push({ offset: k, message: `invisible U+${code} ${name} inside the figure in "${shown}": delete it; the figure is not read as one number while it is there` });
+  }
+  return out;
+}
+
 /** Counts the numbers of a text: what the summary reports as examined. */
 const numbers = (text: string) => (text.match(/[0-9０-９]+(?:[.．][0-9０-９]+)?/g) ?? []).length;
 
 function checkText(text: string, placeOf: (k: number) => Place, inText: (k: number) => boolean, ctx: RuleContext): void {
   ctx.examined(numbers(text));
   for (const p of typographyProblems(text, inText)) ctx.report({ severity: 'warning', place: placeOf(p.offset), message: p.message });
+  for (const p of invisibleInFigures(text)) if (inText(p.offset)) ctx.report({ severity: 'error', place: placeOf(p.offset), message: p.message });
 }
 
 /** Every text of a table in one language, with the YAML place its search starts from. */
@@ -114,10 +138,12 @@ export const typographyRule: Rule = {
         const names = zhBlocks[i] ? bareZh(flatten(zhBlocks[i]).text) : new Set<string>();
         ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
         for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)]) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+        for (const p of invisibleInFigures(flat.text)) if (isInText(flat, p.offset)) ctx.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
       });
     }
     for (const table of ctx.edition.tables) {
       for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);
+      for (const t of tableTexts(table, 'en')) for (const p of invisibleInFigures(t.text)) ctx.report({ severity: 'error', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
       // Number cells are data, printed as written in both languages; the English texts are words.
       for (const t of tableTexts(table, 'en', true)) for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
     }

@@ -51,11 +51,13 @@ async function execute(cmd: Command, io: Io): Promise<number> {
         return e.exitCode;
       });
       if (typeof checked === 'number') return checked;
-      const { findings, stats } = checked;
-      if (cmd.format === 'json') io.out(JSON.stringify(checkJson(cmd.edition, findings, stats), null, 2));
+      const { findings, stats, edition } = checked;
+      const { linkingSummary } = await import('../check/link.js');
+      const linking = linkingSummary(edition);
+      if (cmd.format === 'json') io.out(JSON.stringify({ ...checkJson(cmd.edition, findings, stats), linking }, null, 2));
       else {
         if (findings.length) io.out(formatFindings(findings));
-        io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}`);
+        io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`);
       }
       const failing = findings.filter((f) => f.severity === 'error' || (cmd.strict && f.severity === 'warning'));
       return failing.length ? 1 : 0;

@@ -53,6 +53,7 @@ function toMeta(d: EditionData): Meta {
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
+    chapterYears: d.chapter_years ?? {},
     requireCitations: d.require_citations ?? false,
     style: toStyle(d.style),
   };

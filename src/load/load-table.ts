@@ -7,7 +7,7 @@ import type { Bi, Cell, Column, Note, Precision, Relation, Row, Table } from '..
 import { isDecimal } from '../quantity/decimal.js';
 import { enCellText } from '../quantity/format.js';
 import { parseZhFigure } from '../quantity/parse-zh.js';
-import type { TableData } from './schemas.js';
+import { aliasesSchema, type TableData } from './schemas.js';
 import type { YamlFile } from './yaml-doc.js';
 
 /** `—` (or `——`): the report's mark for "no figure applies here" (no plan set). */
@@ -25,6 +25,8 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
     kind: c.kind,
     header: c.header,
     unit: c.unit,
+    measure: c.measure,
+    period: c.period,
     place: y.placeOf(['columns', i]),
   }));
   const colById = new Map(columns.map((c) => [c.id, c]));
@@ -35,7 +37,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
   const rows: Row[] = data.rows.map((raw, r) => {
     const cells: Record<string, Cell> = {};
     for (const [key, value] of Object.entries(raw)) {
-      if (key === 'id') continue;
+      if (key === 'id' || key === 'aliases') continue;
       const col = colById.get(key);
       const place = y.placeOf(['rows', r, key]);
       if (!col) {
@@ -49,12 +51,15 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
     for (const col of columns) {
       if (!(col.id in raw)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
     }
-    return { id: raw.id, cells, place: y.placeOf(['rows', r]) };
+    const aliases = aliasesSchema.safeParse(raw.aliases ?? {});
+    if (!aliases.success) out.error('load/aliases', y.placeOf(['rows', r, 'aliases']), 'aliases are { zh: [name, …], en: [name, …] }: other names by which the prose refers to this row');
+    const names = aliases.success ? aliases.data : {};
+    return { id: raw.id, cells, aliases: { zh: names.zh ?? [], en: names.en ?? [] }, place: y.placeOf(['rows', r]) };
   });
 
   const notes: Note[] = (data.notes ?? []).map((n, i) => ({ id: n.id, marker: n.marker, text: { zh: n.zh, en: n.en }, place: y.placeOf(['notes', i]) }));
   const relations = loadRelations(data, y, columns, rows, out);
-  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, stale: data.stale, place: y.placeOf([]) };
+  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, role: data.role, years: data.years ?? [], stale: data.stale, place: y.placeOf([]) };
 }
 
 function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place'], precision?: Precision): Cell | undefined {

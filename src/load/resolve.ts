@@ -32,16 +32,19 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
 }
 
 /**
- * What a `:num` directive prints in a language: its cell's figure with the
- * directive's `{bare}` and `{dp=N}` (English: in the edition's precision), or `[table/row/column]` while the cell
- * has no figure (a new edition's `[x]`).
+ * What a `:num` directive prints in a language: by default the cell's whole
+ * figure, direction and qualifier included (增长5.5%以上 / growth of over
+ * 5.5%); `{unit}` the number and unit only, `{bare}` the number only; `{dp=N}`
+ * rounds, else English follows the edition's precision. While the cell has no
+ * figure (a new edition's `[x]`) it prints `[table/row/column]`.
  */
 export function numText(tables: Table[], node: TextDirective, lang: Lang, precision?: Precision): string {
   const label = directiveLabel(node);
   const { cell } = lookupCell(tables, label);
   const attrs = node.attributes ?? {};
   if (!cell?.quantity) return `[${label}]`;
-  return formatQuantity(cell.quantity, lang, { bare: attrs.bare != null, dp: attrs.dp ? Number(attrs.dp) : undefined, precision });
+  const bare = attrs.bare != null;
+  return formatQuantity(cell.quantity, lang, { bare, full: !bare && attrs.unit == null, dp: attrs.dp ? Number(attrs.dp) : undefined, precision });
 }
 
 function placeOf(file: string, node: { position?: { start: { line: number; column: number } } }): Place {

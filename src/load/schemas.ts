@@ -51,6 +51,8 @@ export const editionSchema = z.strictObject({
   require_citations: z.boolean().optional(),
   chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
   style: styleSchema.optional(),
+  /** The year each chapter speaks of (a chapter not listed speaks of no one year). */
+  chapter_years: z.record(z.string(), z.coerce.number().int().min(1949).max(2999)).optional(),
 });
 export type EditionData = z.infer<typeof editionSchema>;
 
@@ -64,7 +66,14 @@ export const columnSchema = z.strictObject({
   kind: z.enum(['label', 'number', 'value', 'list']),
   header: bi,
   unit: z.string().optional(),
+  /** What the column's figures are: the checker links prose to cells by this, never by the header's words. */
+  measure: z.enum(['target', 'result', 'level', 'growth', 'share', 'count', 'text']).optional(),
+  /** The year the column's figures speak of, when it is not the table's. */
+  period: z.coerce.number().int().min(1949).max(2999).optional(),
 });
+
+/** Other names by which the prose refers to a row, per language. */
+export const aliasesSchema = z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() });
 
 const relationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).optional(), columns: z.array(id).min(1) }),
@@ -78,6 +87,10 @@ export const tableSchema = z.strictObject({
   id,
   caption: bi,
   source: bi.optional(),
+  /** `execution`: targets and results of the year under review (表1); `plan`: the coming year's targets (表7). */
+  role: z.enum(['execution', 'plan']).optional(),
+  /** The year(s) the table's figures speak of. */
+  years: z.array(z.coerce.number().int().min(1949).max(2999)).optional(),
   columns: z.array(columnSchema).min(1, 'a table needs at least one column'),
   rows: z.array(z.looseObject({ id })).min(1, 'a table needs at least one row'),
   relations: z.array(relationSchema).optional(),

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { executionTable, planTable } from '../check/carry-over.js';
+import { executionTable, planTable, targetColumn } from '../check/carry-over.js';
 import type { Io } from '../cli/run.js';
 import { BaogaoError, sortFindings, usageError } from '../diagnostics.js';
 import { loadEdition } from '../load/index.js';
@@ -89,6 +89,8 @@ function advanceMeta(file: string, source: Edition, year: number): void {
     const lines = e.doc.getIn(['title_lines', lang], true);
     if (isSeq(lines)) lines.items.forEach((_, i) => e.mapString(['title_lines', lang, i], shift));
   }
+  const chapterYears = e.doc.get('chapter_years', true);
+  if (isMap(chapterYears)) for (const item of chapterYears.items) if (isScalar(item.key)) e.mapString(['chapter_years', String(item.key.value)], (y) => (years.includes(Number(y)) ? String(Number(y) + 1) : y));
   e.mapString(['session', 'zh'], (s) => shift(zhDatePlaceholder(s, year)));
   e.mapString(['session', 'en'], (s) => shift(enDatePlaceholder(s, year)));
   e.commentAfter(['session', 'en'], 'TODO (baogao new): write the session date and check the session number');
@@ -116,6 +118,7 @@ function rebuildExecution(file: string, exec: Table, planFile: string, plan: Tab
   const planDoc = parseDocument(fs.readFileSync(planFile, 'utf8'));
   const label = exec.columns.find((c) => c.kind === 'label');
   const planLabel = plan.columns.find((c) => c.kind === 'label');
+  const planTarget = targetColumn(plan);
   const oldRows = doc.get('rows', true);
   const oldById = new Map<string, YAMLMap>();
   if (isSeq(oldRows)) for (const r of oldRows.items) if (isMap(r)) oldById.set(String(r.get('id')), r);
@@ -134,8 +137,8 @@ function rebuildExecution(file: string, exec: Table, planFile: string, plan: Tab
         const oldNote = (oldById.get(id)?.get(col.id, true) as YAMLMap | undefined)?.get?.('note');
         if (isMap(cell) && oldNote !== undefined && !cell.has('note')) cell.set('note', oldNote);
         row.set(col.id, cell);
-      } else if (col.id === 'target') {
-        row.set(col.id, clone(p.get('target', true)) ?? quoted('[x]'));
+      } else if (col.measure === 'target') {
+        row.set(col.id, clone(planTarget ? p.get(planTarget, true) : undefined) ?? quoted('[x]'));
         carried.push(id);
       } else {
         row.set(col.id, col.kind === 'list' ? new YAMLSeq() : quoted('[x]'));
@@ -149,10 +152,17 @@ function rebuildExecution(file: string, exec: Table, planFile: string, plan: Tab
     rowsPair.key.commentBefore = ` baogao new: targets carried from ${path.join(from, 'tables', path.basename(planFile))} (the plan adopted last year);\n fill in every "[x]" with this year's result.`;
   }
   shiftScalars(doc, ['caption'], years);
+  shiftYearList(doc.get('years', true), years);
   const notes = doc.get('notes', true);
   if (isSeq(notes)) notes.items.forEach((_, i) => shiftScalars(doc, ['notes', i], years));
   fs.writeFileSync(file, doc.toString(serializerOptions(text)));
   return carried;
+}
+
+/** Advances a table's declared `years: [2022]` with the edition. */
+function shiftYearList(node: unknown, years: number[]): void {
+  if (!isSeq(node)) return;
+  for (const item of node.items) if (isScalar(item) && years.includes(Number(item.value))) item.value = Number(item.value) + 1;
 }
 
 /** Advances the years in the zh/en scalars under `at` of a whole-document edit. */
@@ -166,6 +176,7 @@ function shiftScalars(doc: ReturnType<typeof parseDocument>, at: (string | numbe
 /** Any other table: marked stale, its caption's years advanced. */
 function markStale(file: string, years: number[], oldYear: number): void {
   const e = new YamlFileEditor(file, fs.readFileSync(file, 'utf8'));
+  // Its declared years stay: the figures are still last year's until the editors update them.
   for (const lang of ['zh', 'en'] as const) e.mapString(['caption', lang], (s) => shiftYears(s, years, 1));
   e.setTopLevel('stale', true, 'id', `baogao new: the figures below are from the ${oldYear} edition; update them, then delete this line`);
   fs.writeFileSync(file, e.result());
@@ -187,7 +198,7 @@ export function createEdition(opts: NewEditionOptions): NewEditionResult {
   const exec = executionTable(source.tables);
   const plan = planTable(source.tables);
   if (!exec || !plan) {
-    const what = !exec ? 'the execution table (a table with a target and an actual column, Table 1)' : 'the plan table (a table with a target column and no actual column)';
+    const what = !exec ? 'the execution table (a table declared role: execution, Table 1)' : 'the plan table (a table declared role: plan)';
     throw new BaogaoError(`${from} has no ${what} in ${path.join(from, 'tables')}; baogao new carries the plan's targets into next year's execution table`);
   }
   const years = [source.meta.reviewYear, source.meta.planYear];
@@ -213,7 +224,7 @@ export function createEdition(opts: NewEditionOptions): NewEditionResult {
     for (const f of source.figures) shiftCaption(inStaging(f.file), years);
     if (fs.existsSync(to)) throw usageError(`${to} appeared while the new edition was being made; nothing was written`);
     fs.renameSync(staging, to);
-    const toFill = carried.length * exec.columns.filter((c) => c.kind !== 'label' && c.id !== 'target').length;
+    const toFill = carried.length * exec.columns.filter((c) => c.kind !== 'label' && c.measure !== 'target').length;
     return {
       to,
       reviewYear: opts.year - 1,

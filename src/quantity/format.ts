@@ -66,8 +66,9 @@ export function enDecimals(num: string, money: boolean, p: Precision): number {
 /**
  * Splits an amount into a number and a magnitude word for English: 27.942
  * billion, or 27.94 billion under a precision; a count written in full
- * keeps its significant figures (222,700 → 223,000). The Chinese figure's own
- * decimals decide whether rounding applies: one decimal or fewer is printed exactly.
+ * keeps its significant figures (222,700 → 223,000); 4.72万亿 is 4.72 trillion.
+ * The Chinese figure's own decimals decide whether rounding applies: one
+ * decimal or fewer is printed exactly.
  */
 function magnitude(digits: string, scale: number, money: boolean, precision?: Precision): { num: string; word: string } {
   const abs = parseDec(digits.replace(/^-/, ''));
@@ -77,6 +78,7 @@ function magnitude(digits: string, scale: number, money: boolean, precision?: Pr
     const dp = enDecimals(num, money, precision);
     return parseDec(num).decimals > dp ? roundDigits(num, dp) : num;
   };
+  if (abs.mant !== 0n && intDigits > 12 && scale >= 12) return { num: round(shift(digits, scale - 12)), word: ' trillion' };
   if (abs.mant !== 0n && intDigits > 9) return { num: round(shift(digits, scale - 9)), word: ' billion' };
   if (abs.mant !== 0n && intDigits > 6 && scale > 0) return { num: round(shift(digits, scale - 6)), word: ' million' };
   const full = shift(digits, scale);

@@ -12,7 +12,7 @@
  */
 import type { Direction, Qualifier, Quantity } from '../model.js';
 import { scaled, type Dec } from './decimal.js';
-import { COUNT_NOUNS, unitInfo, type Dimension } from './units.js';
+import { EN_UNIT_FORMS, unitInfo, type Dimension } from './units.js';
 import { wordNumbers } from './number-words.js';
 
 /** A figure found in English text. */
@@ -66,28 +66,17 @@ const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
 
 
-/** English unit phrases after a number (one group each), and the Chinese unit whose dimension they share. */
-const UNIT_AFTER = new RegExp(
-  [
-    '(\\s?(?:%|per ?cent\\b))',
-    '(\\s+percentage points?\\b)',
-    `(\\s+(?:${COUNT_NOUNS.join('|')})\\b)`,
-    '(\\s+square (?:metres|meters|metre|meter)\\b)',
-    '(\\s+square (?:kilometres|kilometers|kilometre|kilometer)\\b)',
-    '(\\s+(?:kilometres|kilometers|kilometre|kilometer|km)\\b)',
-    '(\\s+(?:tonnes|tons|tonne|ton) (?:per|a) day\\b)',
-    '(\\s?(?:µg/m³|μg/m³|micrograms per cubic (?:metre|meter)))',
-    '(\\s+yuan\\b)',
-  ].join('|'),
-  'iy',
-);
-// The count group's unit is only the dimension: the noun itself says which units it renders.
-const UNIT_OF_GROUP = ['%', '个百分点', '人次', '平方米', '平方公里', '公里', '吨/日', '微克/立方米', '元'];
+/**
+ * English unit phrases after a number (units.json), one group each, longest
+ * first; a space before the phrase may be a non-breaking or thin space.
+ */
+const UNIT_AFTER = new RegExp(EN_UNIT_FORMS.map((f) => `(${f.tight ? '\\s?' : '\\s+'}${f.re})`).join('|'), 'iuy');
 
 // The number: not glued to a word before it (COVID-19, PM2.5), thousands
-// grouped (15,000) or not (12345). A minus sign (− or a typed -) counts only at a word start.
-const NUMBER = /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
-const CURRENCY = /(?:RMB ?|US\$ ?|USD ?|\$)$/;
+// grouped (15,000, or with a non-breaking or thin space: 15 000) or not
+// (12345). A minus sign (− or a typed -) counts only at a word start.
+const NUMBER = /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:[,\u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+const CURRENCY = /(?:RMB[ \u00A0\u202F\u2009]?|US\$[ \u00A0\u202F\u2009]?|USD[ \u00A0\u202F\u2009]?|\$)$/u;
 
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
 function takePhrase<T>(words: { w: string; i: number }[], table: Record<string, T>): { value: T; i: number } | undefined {
@@ -130,7 +119,7 @@ function digitNumbers(text: string): NumberMatch[] {
   return [...text.matchAll(NUMBER)].map((m) => {
     const n = m.groups ?? {};
     const index = m.index ?? 0;
-    return { index, end: index + m[0].length, num: n.num.replace(/,/g, '').replace('−', '-'), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
+    return { index, end: index + m[0].length, num: n.num.replace(/[,\u00A0\u202F\u2009]/gu, '').replace('−', '-'), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
   });
 }
 
@@ -150,13 +139,17 @@ export function scanEn(text: string): EnFigure[] {
     let end = n.end;
     let unit = pre.cur === 'RMB' ? '元' : pre.cur ? '美元' : '';
     let noun: string | undefined;
+    let factor = 0;
     if (!n.ordinal && !pre.cur) {
       UNIT_AFTER.lastIndex = end;
       const u = UNIT_AFTER.exec(text);
       if (u) {
         const g = u.slice(1).findIndex((x) => x !== undefined);
-        unit = UNIT_OF_GROUP[g];
-        if (unit === '人次') noun = u[g + 1].trim().toLowerCase();
+        const form = EN_UNIT_FORMS[g];
+        unit = form.zh;
+        factor = form.factor;
+        // A count's noun (person-times, visits) says which Chinese units it may render.
+        if (unitInfo(unit).dimension === 'count') noun = u[g + 1].trim().toLowerCase();
         end += u[0].length;
       }
     }
@@ -164,7 +157,7 @@ export function scanEn(text: string): EnFigure[] {
     const fig: EnFigure = {
       digits,
       magnitude,
-      value: scaled(digits, magnitude + info.scale),
+      value: scaled(digits, magnitude + info.scale + factor),
       dimension: unit === '' ? 'bare' : info.dimension,
       index: pre.start,
       length: end - pre.start,

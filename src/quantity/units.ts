@@ -1,10 +1,15 @@
 /**
  * The units a report writes after its figures, with their scale (亿 = 10⁸,
- * 万 = 10⁴) and the dimension they measure, so that 1480亿元 and
- * RMB 148 billion compare as the same amount.
+ * 万 = 10⁴, 万亿 = 10¹²) and the dimension they measure, so that 1480亿元
+ * and RMB 148 billion compare as the same amount. The units, scale words,
+ * English renderings and "per 10,000 people" phrases are data: units.json,
+ * one file for district, city and provincial reports.
  */
+// Imported, not read from disk, so the compiled dist/ carries the file with it.
+import unitsFile from './units.json' with { type: 'json' };
 
-export type Dimension = 'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'bare';
+export type Dimension =
+  | 'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'mass' | 'energy' | 'power' | 'volume' | 'bare';
 
 export interface UnitInfo {
   /** The unit as written in Chinese, scale included: 亿元, 万人次. */
@@ -24,59 +29,80 @@ export interface UnitInfo {
   renderings?: string[];
 }
 
-/** Renderings of plain count units (走访企业12307次: 12,307 visits). */
-const COUNT_RENDERINGS: Record<string, string[]> = { 次: ['visits'] };
+/** An English phrase read after a number, the Chinese unit it renders, and the power of ten it adds (MW = 10³ kW). */
+export interface EnUnitForm {
+  re: string;
+  zh: string;
+  factor: number;
+  /** Written right after the number, no space needed (`5%`). */
+  tight: boolean;
+}
 
-const list: UnitInfo[] = [
-  { zh: '亿美元', dimension: 'USD', scale: 8 },
-  { zh: '万美元', dimension: 'USD', scale: 4 },
-  { zh: '美元', dimension: 'USD', scale: 0 },
-  { zh: '亿元', dimension: 'CNY', scale: 8 },
-  { zh: '万元', dimension: 'CNY', scale: 4 },
-  { zh: '元', dimension: 'CNY', scale: 0 },
-  { zh: '个百分点', dimension: 'points', scale: 0, en: 'percentage points' },
-  { zh: '%', dimension: 'percent', scale: 0 },
-  { zh: '万平方米', dimension: 'area', scale: 4, thing: '平方米', en: 'square metres' },
-  { zh: '平方米', dimension: 'area', scale: 0, thing: '平方米', en: 'square metres' },
-  { zh: '平方公里', dimension: 'area', scale: 0, thing: '平方公里', en: 'square kilometres' },
-  { zh: '公里', dimension: 'length', scale: 0, thing: '公里', en: 'kilometres' },
-  { zh: '吨/日', dimension: 'rate', scale: 0, thing: '吨/日', en: 'tonnes per day' },
-  { zh: '微克/立方米', dimension: 'concentration', scale: 0, thing: 'µg/m³', en: 'µg/m³' },
-  { zh: '万人次', dimension: 'count', scale: 4, thing: '人次', en: 'person-times', renderings: ['person-times', 'visits'] },
-  { zh: '人次', dimension: 'count', scale: 0, thing: '人次', en: 'person-times', renderings: ['person-times', 'visits'] },
-  { zh: '万人', dimension: 'count', scale: 4, thing: '人' },
-  { zh: '万份', dimension: 'count', scale: 4, thing: '份' },
-  { zh: '万张', dimension: 'count', scale: 4, thing: '张' },
-  { zh: '万件', dimension: 'count', scale: 4, thing: '件' },
-  { zh: '万客', dimension: 'count', scale: 4, thing: '客' },
-  ...['件', '宗', '台', '人', '家', '户', '幢', '个', '张', '场', '项', '条', '处', '套', '名', '次', '类', '批次', '份', '客', '支', '间', '幅', '栋', '所', '座', '批', '周年', '年', '届', '大', '万'].map(
-    (zh): UnitInfo => (zh === '万' ? { zh, dimension: 'bare', scale: 4 } : { zh, dimension: 'count', scale: 0, thing: zh, renderings: COUNT_RENDERINGS[zh] }),
-  ),
-  { zh: '亿', dimension: 'bare', scale: 8 },
-];
+interface UnitData {
+  zh: string;
+  dimension: Dimension;
+  thing?: string;
+  en?: string;
+  zhForms?: string[];
+  scales?: string[];
+  enForms?: { re: string; factor?: number; tight?: boolean }[];
+  renderings?: string[];
+}
+
+interface UnitsFile {
+  scales: { zh: string; power: number; en?: string }[];
+  units: UnitData[];
+  counts: string[];
+  scaledCounts: string[];
+  /** English nouns a plain count unit may be rendered by (走访企业12307次: 12,307 visits). */
+  countRenderings: Record<string, string[]>;
+  rates: { zh: string; en: string }[];
+}
+
+const data = unitsFile as UnitsFile;
+const power = new Map(data.scales.map((s) => [s.zh, s.power]));
+
+const list: UnitInfo[] = [];
+for (const u of data.units) {
+  for (const zh of [u.zh, ...(u.zhForms ?? [])]) {
+    const base: UnitInfo = { zh, dimension: u.dimension, scale: 0, thing: u.thing, en: u.en, renderings: u.renderings };
+    list.push(base);
+    for (const s of u.scales ?? []) list.push({ ...base, zh: s + zh, scale: power.get(s) ?? 0 });
+  }
+}
+for (const zh of data.counts) list.push({ zh, dimension: 'count', scale: 0, thing: zh, renderings: data.countRenderings[zh] });
+for (const zh of data.scaledCounts) list.push({ zh: `万${zh}`, dimension: 'count', scale: 4, thing: zh });
+for (const [zh, p] of power) list.push({ zh, dimension: 'bare', scale: p });
 
 /** Longest first, so that 亿元 wins over 亿 and 万人次 over 人次. */
-export const UNITS: readonly UnitInfo[] = [...list].sort((a, b) => b.zh.length - a.zh.length);
+export const UNITS: readonly UnitInfo[] = [...new Map(list.map((u) => [u.zh, u])).values()].sort((a, b) => b.zh.length - a.zh.length);
 
 const byZh = new Map(UNITS.map((u) => [u.zh, u]));
+
+/** English unit phrases, longest pattern first, each with the Chinese unit it stands for. */
+export const EN_UNIT_FORMS: readonly EnUnitForm[] = data.units
+  .flatMap((u) => (u.enForms ?? []).map((f) => ({ re: f.re, zh: u.zh, factor: f.factor ?? 0, tight: f.tight ?? false })))
+  .sort((a, b) => b.re.length - a.re.length);
+
+/** Phrases like 每万人口 ↔ per 10,000 people: the English number in them is part of the unit, not a figure. */
+export const RATE_PHRASES: readonly { zh: string; en: RegExp }[] = data.rates.map((r) => ({ zh: r.zh, en: new RegExp(r.en, 'iu') }));
 
 /** The unit named by its Chinese spelling; `''` is a bare number. */
 export function unitInfo(zh: string): UnitInfo {
   const known = byZh.get(zh);
   if (known) return known;
-  // 万名, 亿人次 …: a scale in front of a unit not listed with it.
-  if (zh.length > 1 && (zh[0] === '万' || zh[0] === '亿')) {
-    const base = unitInfo(zh.slice(1));
-    return { ...base, zh, scale: base.scale + (zh[0] === '万' ? 4 : 8) };
+  // 万名, 亿人次, 万亿元 …: a scale in front of a unit not listed with it.
+  for (const [s, p] of power) {
+    if (zh.length > s.length && zh.startsWith(s)) {
+      const base = unitInfo(zh.slice(s.length));
+      return { ...base, zh, scale: base.scale + p };
+    }
   }
   return { zh, dimension: zh === '' ? 'bare' : 'count', scale: 0, thing: zh || undefined };
 }
 
-/** Every English noun some count unit lists as its rendering (person-times, visits). */
-export const COUNT_NOUNS: readonly string[] = [...new Set(UNITS.filter((u) => u.dimension === 'count').flatMap((u) => u.renderings ?? []))];
-
 /** Regex source matching any known unit, longest first. */
-export const UNIT_PATTERN = UNITS.map((u) => u.zh.replace(/\//g, '\\/')).join('|');
+export const UNIT_PATTERN = UNITS.map((u) => u.zh.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 /** True when two units measure the same kind of thing (scale aside). */
 export function sameDimension(a: string, b: string): boolean {

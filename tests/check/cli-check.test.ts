@@ -20,7 +20,11 @@ describe('baogao check --format json', () => {
   it('prints the documented schema for the sample and exits 0', async () => {
     const { code, out } = await check([SAMPLE, '--format', 'json']);
     const json = JSON.parse(out) as CheckJson;
-    expect(Object.keys(json)).toEqual(['version', 'edition', 'summary', 'examined', 'findings']);
+    expect(Object.keys(json)).toEqual(['version', 'edition', 'summary', 'examined', 'findings', 'linking']);
+    const linking = (json as CheckJson & { linking: { figures: number; linked: number; references: number } }).linking;
+    expect(linking.figures).toBeGreaterThan(100);
+    expect(linking.references).toBeGreaterThan(5);
+    expect(linking.linked).toBeLessThanOrEqual(linking.figures);
     expect(json.version).toBe(1);
     expect(json.edition).toBe(SAMPLE);
     expect(json.summary.errors).toBe(0);
@@ -70,5 +74,6 @@ describe('baogao check (text)', () => {
     const last = out.trim().split('\n').pop()!;
     expect(last).toMatch(/^.+: 0 errors, \d+ warnings?, \d+ notes?; figures examined: /);
     for (const r of RULES) expect(last).toMatch(new RegExp(`${r.id} \\d+`));
+    expect(last).toMatch(/; prose figures linked \d+ of \d+ \(\d+ not linked\), data references \d+$/);
   });
 });

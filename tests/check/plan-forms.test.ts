@@ -120,7 +120,7 @@ describe('planted slips', () => {
   it('a growth clause pairs with the growth column, never the result', () => {
     const e = copy();
     // The table of plan and result gets a growth column; the prose states the growth as 下降.
-    edit(e.table('key-projects'), "  - { id: of-plan,", "  - { id: growth, kind: number, unit: \"%\", header: { zh: 比上年增长（%）, en: Growth (%) } }\n  - { id: of-plan,");
+    edit(e.table('key-projects'), "  - { id: of-plan,", "  - { id: growth, kind: number, measure: growth, unit: \"%\", header: { zh: 比上年增长（%）, en: Growth (%) } }\n  - { id: of-plan,");
     for (const [row, g] of [['infrastructure', '-3.5'], ['industry', '[x]'], ['livelihood', '[x]'], ['all', '—']]) edit(e.table('key-projects'), new RegExp(`(id: ${row}\\n(?:.*\\n){4})`), `$1    growth: ${g}\n`);
     edit(e.zh, '完成投资5.65亿元，', '完成投资5.65亿元，下降3.5%，');
     const c = checkDir(e.dir);

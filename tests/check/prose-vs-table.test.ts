@@ -17,7 +17,7 @@ const TASKS = 'zh/03-tasks.md';
 const RETAIL = '**:num[main-indicators/retail-sales/actual]{bare}**亿元';
 const SIX_TAX = '**:num[industry-tax/total/tax]{bare}**亿元';
 const SIX_SHARE = '**:num[industry-tax/total/share]{dp=1}**';
-const INVESTMENT_2023 = '增长**:num[plan-targets/investment/target]**';
+const INVESTMENT_2023 = '**:num[plan-targets/investment/target]**';
 
 /** Applies one edit to a fresh copy of the sample; returns the checked copy and this rule's findings. */
 function mutate(file: string, from: string, to: string) {
@@ -84,6 +84,18 @@ describe('prose-vs-table mutations', () => {
     expect(found).toHaveLength(1);
     expect(found[0].place).toMatchObject(where(path.join(dir, REVIEW), '638.98'));
     expect(found[0].other).toMatchObject({ file: path.join(dir, 'tables/industry-tax.yaml'), line: cellLine(dir, 'industry-tax', 'tax: 638.89') });
+  });
+
+  it('合计 after a part\'s name states the declared total of its sum: 商贸服务业等合计…', () => {
+    const bad = mutate(REVIEW, `全年六大产业实现税收总收入${SIX_TAX}`, '全年商贸服务业等产业合计实现税收总收入**638.98**亿元');
+    expect(bad.found).toHaveLength(1);
+    expect(bad.found[0].place).toMatchObject(where(path.join(bad.dir, REVIEW), '638.98'));
+    expect(bad.found[0].other).toMatchObject({ file: path.join(bad.dir, 'tables/industry-tax.yaml'), line: cellLine(bad.dir, 'industry-tax', 'tax: 638.89') });
+    const good = mutate(REVIEW, `全年六大产业实现税收总收入${SIX_TAX}`, '全年商贸服务业等产业合计实现税收总收入**638.89**亿元');
+    expect(good.found).toEqual([]);
+    expect(statusAt(good.c, path.join(good.dir, REVIEW), '638.89')?.status).toBe('verified');
+    // Without 合计 the same figure names the part row, 商贸服务业 (280.01亿元).
+    expect(mutate(REVIEW, `全年六大产业实现税收总收入${SIX_TAX}`, '全年商贸服务业实现税收总收入**638.89**亿元').found[0]?.expected).toBe('280.01亿元');
   });
 
   it('个百分点 → %: a share written in percentage points is an error; the rounded share is verified', () => {
