@@ -27,7 +27,8 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
   const noteIds = new Set((data.notes ?? []).map((n) => n.id));
 
   const rows: Row[] = data.rows.map((raw, r) => {
-    const cells: Record<string, Cell> = {};
+    // No prototype: a column or a :num path named "constructor" or "toString" finds nothing instead of a function.
+    const cells: Record<string, Cell> = Object.create(null);
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'id') continue;
       const col = colById.get(key);
@@ -41,7 +42,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
       if (cell) cells[key] = cell;
     }
     for (const col of columns) {
-      if (!(col.id in raw)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
+      if (!Object.hasOwn(raw, col.id)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
     }
     return { id: raw.id, cells, place: y.placeOf(['rows', r]) };
   });

@@ -12,6 +12,7 @@ import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
 import type { Finding } from '../../diagnostics.js';
 import { lookupCell, numText } from '../../load/resolve.js';
 import { refLabel } from '../html/labels.js';
+import { rowsById } from '../../model-index.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
@@ -132,7 +133,7 @@ function sourceTitle(edition: Edition, label: string): string {
   const { table, cell, problem } = lookupCell(edition.tables, label);
   if (!table || !cell) return `data reference ${label}: ${problem ?? 'unresolved'}`;
   const [, rowId, colId] = label.split('/');
-  const row = table.rows.find((r) => r.id === rowId);
+  const row = rowsById(table).get(rowId);
   const labelCol = table.columns.find((c) => c.kind === 'label');
   const rowName = (labelCol && row?.cells[labelCol.id]?.text.zh) || rowId;
   const header = table.columns.find((c) => c.id === colId)?.header.zh ?? colId;
