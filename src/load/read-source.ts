@@ -10,7 +10,7 @@ import { forgetSource, rememberSource } from '../source-text.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Largest file accepted: far above any real chapter or table (the sample's largest is 60 KB), small enough to stay fast. */
+/** Largest file accepted: far above any real chapter or table (the sample's largest is 37 KB), small enough to stay fast. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 function kindOf(s: fs.Stats): string {

@@ -1,6 +1,6 @@
 /**
- * An interrupted build leaves nothing behind: SIGTERM during the PDF stage
- * exits 143 with one line, and no Chromium process, staging folder, browser
+ * An interrupted build leaves nothing behind: SIGTERM (SIGINT) during the PDF
+ * stage exits 143 (130) with one line, and no Chromium process, staging folder, browser
  * profile or lock is left; after SIGKILL (no chance to clean up) Chromium
  * still dies with its parent (pipe transport) and the next build removes the
  * staging folder and the profile the killed one left.
@@ -56,20 +56,25 @@ async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; s
 const leftovers = (out: string) => fs.readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out));
 
 describe('interrupted builds', () => {
-  it('SIGTERM during the PDF stage: exit 143, one line, no Chromium, no staging, profile or lock left', async () => {
-    const out = path.join(tempDir(), 'out');
-    const { child, stderr, exit } = await buildUntilPrinting(out);
-    const pid = child.pid!;
-    child.kill('SIGTERM');
-    expect(await exit).toBe(143);
-    const lines = stderr().trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('baogao:'))).toEqual(['baogao: interrupted (SIGTERM); nothing was written, temporary files removed']);
-    expect(stderr()).not.toMatch(/unexpected error|Protocol error|Target closed/);
-    await until('Chromium to exit', () => processesWith(`baogao-chromium-${pid}-`).length === 0, 10_000);
-    expect(profilesOf(pid)).toEqual([]);
-    expect(leftovers(out), 'no staging folder or lock beside the output').toEqual([]);
-    expect(fs.existsSync(out), 'nothing written').toBe(false);
-  }, 120_000);
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    it(`${signal} during the PDF stage: exit ${code}, one line, no Chromium, no staging, profile or lock left`, async () => {
+      const out = path.join(tempDir(), 'out');
+      const { child, stderr, exit } = await buildUntilPrinting(out);
+      const pid = child.pid!;
+      child.kill(signal);
+      expect(await exit).toBe(code);
+      const lines = stderr().trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('baogao:'))).toEqual([`baogao: interrupted (${signal}); nothing was written, temporary files removed`]);
+      expect(stderr()).not.toMatch(/unexpected error|Protocol error|Target closed/);
+      await until('Chromium to exit', () => processesWith(`baogao-chromium-${pid}-`).length === 0, 10_000);
+      expect(profilesOf(pid)).toEqual([]);
+      expect(leftovers(out), 'no staging folder or lock beside the output').toEqual([]);
+      expect(fs.existsSync(out), 'nothing written').toBe(false);
+    }, 120_000);
+  }
 
   it('SIGKILL: Chromium dies with its parent, and the next build removes what the killed one left', async () => {
     const out = path.join(tempDir(), 'out');
