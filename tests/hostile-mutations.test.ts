@@ -12,11 +12,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { captureIo, copySample } from './helpers.js';
+import { BASE_DIR } from '../scripts/make-bad-fixtures.js';
+import { captureIo, copySample, tempDir } from './helpers.js';
 
-const edition = copySample();
-const files = ['edition.yaml', 'glossary.yaml', ...['zh', 'en', 'tables', 'figures'].flatMap((d) => fs.readdirSync(path.join(edition, d)).map((n) => `${d}/${n}`))].sort();
-const original = new Map(files.map((f) => [f, fs.readFileSync(path.join(edition, f), 'utf8')]));
+/** A copy of an edition to mutate, its files and their original text. */
+function subject(edition: string) {
+  const files = ['edition.yaml', 'glossary.yaml', ...['zh', 'en', 'tables', 'figures'].flatMap((d) => fs.readdirSync(path.join(edition, d)).map((n) => `${d}/${n}`))].sort();
+  return { edition, files, original: new Map(files.map((f) => [f, fs.readFileSync(path.join(edition, f), 'utf8')])) };
+}
 
 /** Pieces that mean something to YAML, Markdown, the directives or JavaScript objects. */
 const PIECES = [
@@ -49,25 +52,37 @@ function apply(text: string, m: Mutation): string {
 
 const findingLine = /^\S+:\d+:\d+ {2}error {2}/m;
 
-describe('random mutations of the sample', () => {
-  it('give exit 0, or 1 with a file:line error; never an unexpected error', async () => {
-    const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-        const target = path.join(edition, file);
-        fs.writeFileSync(target, mutations.reduce(apply, original.get(file)!));
-        try {
-          const io = captureIo();
-          const code = await run(['check', edition], io);
-          const printed = [...io.stdout, ...io.stderr].join('\n');
-          expect(printed).not.toContain('unexpected error');
-          expect([0, 1]).toContain(code);
-          if (code === 1) expect(printed).toMatch(findingLine);
-        } finally {
-          fs.writeFileSync(target, original.get(file)!);
-        }
-      }),
-      { numRuns: Number(process.env.FC_RUNS) || 20, seed, endOnFailure: false },
-    );
+/** Mutates one file of `subj` per run and checks the edition: exit 0, or 1 with a file:line error. */
+async function property(subj: ReturnType<typeof subject>, numRuns: number): Promise<void> {
+  const { edition, files, original } = subj;
+  const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
+      const target = path.join(edition, file);
+      fs.writeFileSync(target, mutations.reduce(apply, original.get(file)!));
+      try {
+        const io = captureIo();
+        const code = await run(['check', edition], io);
+        const printed = [...io.stdout, ...io.stderr].join('\n');
+        expect(printed).not.toContain('unexpected error');
+        expect([0, 1]).toContain(code);
+        if (code === 1) expect(printed).toMatch(findingLine);
+      } finally {
+        fs.writeFileSync(target, original.get(file)!);
+      }
+    }),
+    { numRuns, seed, endOnFailure: false },
+  );
+}
+
+describe('random mutations', () => {
+  it('of the sample give exit 0, or 1 with a file:line error; never an unexpected error', async () => {
+    await property(subject(copySample()), Number(process.env.FC_RUNS) || 20);
+  }, 600_000);
+
+  it('of the small base edition of the bad-input corpus (cheaper to check, so more of them)', async () => {
+    const dir = path.join(tempDir(), 'base');
+    fs.cpSync(BASE_DIR, dir, { recursive: true });
+    await property(subject(dir), (Number(process.env.FC_RUNS) || 20) * 5);
   }, 600_000);
 });

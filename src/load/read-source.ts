@@ -1,7 +1,9 @@
 /**
  * Reads an edition file the way an editor's file should be read: UTF-8 only,
- * BOM dropped, inside the edition folder (no symlink leading out), and a
- * clear file-level error for anything else.
+ * BOM dropped, CR-only line endings made LF, inside the edition folder (no
+ * symlink leading out), an ordinary file (never a FIFO or a device, which
+ * would block or never end) of at most 5 MB, and a clear file-level error
+ * for anything else. Nothing of a refused file is kept or shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
