@@ -3,9 +3,11 @@
  * of the sample edition (characters the formats treat specially, anchors,
  * directives, object property names, line endings, deletions and
  * duplications) must give exit code 0, or 1 with an error at a
- * file:line:column. The run count is modest (a check of the sample takes a
- * second on the 2-core machine); a failure prints fast-check's seed and the
- * shrunk mutation, and `FC_SEED=<seed>` replays it.
+ * file:line:column: `check` of the sample, and a forced HTML + XLSX build of
+ * the corpus's small base edition (so the renderers are fed the mutations
+ * too). The run counts are modest (the machine has 2 cores); `FC_RUNS=N`
+ * scales them, a failure prints fast-check's seed and the shrunk mutation,
+ * and `FC_SEED=<seed>` replays it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,8 +54,8 @@ function apply(text: string, m: Mutation): string {
 
 const findingLine = /^\S+:\d+:\d+ {2}error {2}/m;
 
-/** Mutates one file of `subj` per run and checks the edition: exit 0, or 1 with a file:line error. */
-async function property(subj: ReturnType<typeof subject>, numRuns: number): Promise<void> {
+/** Mutates one file of `subj` per run and runs `command` on the edition: exit 0, or 1 with a file:line error. */
+async function property(subj: ReturnType<typeof subject>, numRuns: number, command: (edition: string) => string[]): Promise<void> {
   const { edition, files, original } = subj;
   const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
   await fc.assert(
@@ -62,7 +64,7 @@ async function property(subj: ReturnType<typeof subject>, numRuns: number): Prom
       fs.writeFileSync(target, mutations.reduce(apply, original.get(file)!));
       try {
         const io = captureIo();
-        const code = await run(['check', edition], io);
+        const code = await run(command(edition), io);
         const printed = [...io.stdout, ...io.stderr].join('\n');
         expect(printed).not.toContain('unexpected error');
         expect([0, 1]).toContain(code);
@@ -77,12 +79,14 @@ async function property(subj: ReturnType<typeof subject>, numRuns: number): Prom
 
 describe('random mutations', () => {
   it('of the sample give exit 0, or 1 with a file:line error; never an unexpected error', async () => {
-    await property(subject(copySample()), Number(process.env.FC_RUNS) || 20);
+    await property(subject(copySample()), Number(process.env.FC_RUNS) || 20, (ed) => ['check', ed]);
   }, 600_000);
 
-  it('of the small base edition of the bad-input corpus (cheaper to check, so more of them)', async () => {
-    const dir = path.join(tempDir(), 'base');
+  it('of the small base edition of the bad-input corpus, built to HTML and XLSX with --force: the renderers never crash either', async () => {
+    const root = tempDir();
+    const dir = path.join(root, 'base');
     fs.cpSync(BASE_DIR, dir, { recursive: true });
-    await property(subject(dir), (Number(process.env.FC_RUNS) || 20) * 5);
+    const out = path.join(root, 'out');
+    await property(subject(dir), (Number(process.env.FC_RUNS) || 20) * 3, (ed) => ['build', ed, '--force', '--format', 'html,xlsx', '--out', out]);
   }, 600_000);
 });
