@@ -3,7 +3,8 @@
  * stage exits 143 (130) with one line, and no Chromium process, staging folder, browser
  * profile or lock is left; after SIGKILL (no chance to clean up) Chromium
  * still dies with its parent (pipe transport) and the next build removes the
- * staging folder and the profile the killed one left.
+ * staging folder and the profile the killed one left. A second build into
+ * the output folder of a running one is refused (the lock).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { run } from '../../src/cli/run.js';
+import { captureIo, tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASE = path.join(ROOT, 'tests/fixtures/bad/_base');
@@ -75,6 +77,18 @@ describe('interrupted builds', () => {
       expect(fs.existsSync(out), 'nothing written').toBe(false);
     }, 120_000);
   }
+
+  it('a second build into the same --out is refused while the first runs, and leaves it alone', async () => {
+    const out = path.join(tempDir(), 'out');
+    const { child, exit } = await buildUntilPrinting(out);
+    const io = captureIo();
+    expect(await run(['build', BASE, '--out', out, '--format', 'html'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain(`another baogao build (process ${child.pid}) is writing to ${out}; wait for it to finish`);
+    expect(fs.existsSync(out), 'the refused build wrote nothing').toBe(false);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(143);
+    expect(leftovers(out)).toEqual([]);
+  }, 120_000);
 
   it('SIGKILL: Chromium dies with its parent, and the next build removes what the killed one left', async () => {
     const out = path.join(tempDir(), 'out');
