@@ -52,6 +52,7 @@ function toMeta(d: EditionData): Meta {
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
+    requireCitations: d.require_citations ?? false,
   };
 }
 

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Collector } from '../diagnostics.js';
 import { remarkKnownDirectives } from './remark-known-directives.js';
+import { remarkLiteralColons } from './remark-literal-colons.js';
 import { remarkNoFootnotes } from './remark-no-footnotes.js';
 import { remarkNoImages } from './remark-no-images.js';
 import { remarkNoRawHtml } from './remark-no-raw-html.js';
@@ -18,7 +19,16 @@ import { MAX_NESTING, tooDeepText, tooDeepTree } from './nesting.js';
 
 // remark-cjk-friendly: CommonMark's emphasis rules fail next to CJK punctuation
 // (`**:num[…]**亿元` would stay literal asterisks); the report bolds figures there.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkDirective).use(remarkKnownDirectives).use(remarkNoRawHtml).use(remarkNoImages).use(remarkNoFootnotes);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkDirective)
+  .use(remarkLiteralColons)
+  .use(remarkKnownDirectives)
+  .use(remarkNoRawHtml)
+  .use(remarkNoImages)
+  .use(remarkNoFootnotes);
 
 /** Parses one chapter file; its messages become findings in `out`. Undefined when it nests too deep to be walked. */
 export function parseMarkdown(text: string, file: string, out: Collector): Root | undefined {
