@@ -66,8 +66,8 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector): Table {
  * here, where its place is known.
  */
 function cellProblem(value: unknown): string | undefined {
-  // An unquoted [x] (not available) is a one-item list to YAML; loadCell reads it.
-  if (Array.isArray(value) && value.length === 1 && value[0] === 'x') return undefined;
+  // An unquoted [x] (not available) or [z] (not applicable) is a one-item list to YAML; loadCell reads it.
+  if (Array.isArray(value) && value.length === 1 && (value[0] === 'x' || value[0] === 'z')) return undefined;
   if (cellSchema.safeParse(value).success) return undefined;
   if (value === null || value === undefined) return 'is empty; write [x] where a figure is not available';
   if (Array.isArray(value)) return 'is a list whose items are not all { zh: …, en: } with both texts filled in';
