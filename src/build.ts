@@ -13,7 +13,7 @@ import type { HtmlOptions } from './render/html/index.js';
 import { removeStaleProfiles } from './render/pdf/browser.js';
 import { VERSION } from './version.js';
 
-export type Format = 'html' | 'pdf' | 'xlsx';
+export type Format = 'html' | 'pdf' | 'xlsx' | 'docx';
 
 export interface BuildOptions {
   edition: string;
@@ -91,6 +91,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await Promise.all([
       opts.formats.includes('xlsx')
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
+        : undefined,
+      opts.formats.includes('docx')
+        ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
