@@ -22,18 +22,23 @@
  *   the fair base for the scaling ratios.
  * - scaling: the same on a synthetic edition `factor` times the sample
  *   (scripts/make-synthetic.ts); nothing should grow faster than the edition.
+ * - rows: one table of 1,000, 5,000 and 10,000 rows added to the sample
+ *   (`makeRows`), built to HTML and XLSX in a fresh process each: time per
+ *   stage and peak memory, and the growth from 1k to 10k rows, which must
+ *   stay about 10× (linear), never 100× (quadratic). `--rows 1000,5000,10000`
+ *   chooses the sizes, `--no-rows` skips the table, `--rows-only` runs nothing else.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { makeSynthetic, SAMPLE_DIR } from './make-synthetic.js';
+import { makeRows, makeSynthetic, SAMPLE_DIR } from './make-synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEMPLATES = path.join(ROOT, 'templates');
 
-type Task = 'full' | 'floor' | 'html' | 'xlsx' | 'check';
+type Task = 'full' | 'floor' | 'html' | 'xlsx' | 'check' | 'rows';
 
 interface Sample {
   /** The first run in a fresh process: what a `baogao` command costs. */
@@ -60,7 +65,7 @@ async function child(task: Task, edition: string, out: string): Promise<Sample> 
     if (task === 'check') await loadAndCheck({ edition, onStep });
     else if (task === 'floor') await printFloor(out);
     else {
-      const formats = task === 'full' ? (['html', 'xlsx', 'pdf'] as const).filter((f) => f === 'html' || stageAvailable(f)) : task === 'xlsx' ? (['html', 'xlsx'] as const) : (['html'] as const);
+      const formats = task === 'full' ? (['html', 'xlsx', 'pdf'] as const).filter((f) => f === 'html' || stageAvailable(f)) : task === 'xlsx' || task === 'rows' ? (['html', 'xlsx'] as const) : (['html'] as const);
       await build({ edition, out, langs: ['zh', 'en'], formats: [...formats], force: true, templates: TEMPLATES, onStep });
     }
     return { ms: performance.now() - t0, steps };
@@ -200,6 +205,43 @@ function commandStarts(runs: number): string[] {
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
+/**
+ * The row-scaling table: HTML + XLSX builds of the sample plus one table of
+ * each size, a fresh process each (cold, as `baogao build` runs).
+ */
+function rowsTable(sizes: number[], tmp: string): string[] {
+  const results = sizes.map((n) => {
+    const edition = makeRows(n, path.join(tmp, `rows-${n}`));
+    process.stderr.write(`  ${n} rows: html+xlsx … `);
+    const r = runChild('rows', edition, path.join(tmp, `rows-out-${n}`));
+    process.stderr.write(`${(r.ms / 1000).toFixed(2)} s, ${r.maxRssMB.toFixed(0)} MB\n`);
+    const checkHtml = fs.statSync(path.join(tmp, `rows-out-${n}`, 'check.html')).size;
+    fs.rmSync(path.join(tmp, `rows-out-${n}`), { recursive: true, force: true });
+    return { n, r, checkHtml };
+  });
+  const stages = ['load', 'check', 'html', 'check report', 'xlsx'];
+  const first = results[0];
+  const last = results[results.length - 1];
+  const lines = [
+    '',
+    `#### One table of ${sizes.map((n) => n.toLocaleString('en')).join(' / ')} rows (HTML + XLSX build, fresh process each)`,
+    '',
+    `| rows | total | ${stages.join(' | ')} | check.html | peak RSS |`,
+    `|--:|--:|${stages.map(() => '--:|').join('')}--:|--:|`,
+  ];
+  for (const { n, r, checkHtml } of results) {
+    lines.push(`| ${n.toLocaleString('en')} | ${s(r.ms)} | ${stages.map((k) => (r.steps[k] === undefined ? '–' : s(r.steps[k]))).join(' | ')} | ${(checkHtml / 1048576).toFixed(1)} MB | ${r.maxRssMB.toFixed(0)} MB |`);
+  }
+  if (results.length > 1) {
+    const f = last.n / first.n;
+    const grow = (a: number, b: number) => ratio(b, a);
+    lines.push(
+      `| **${last.n / 1000}k ÷ ${first.n / 1000}k** (rows ×${f}; linear ≤ ${f}×) | ${grow(first.r.ms, last.r.ms)} | ${stages.map((k) => grow(first.r.steps[k] ?? 0, last.r.steps[k] ?? 0)).join(' | ')} | ${grow(first.checkHtml, last.checkHtml)} | ${grow(first.r.maxRssMB, last.r.maxRssMB)} |`,
+    );
+  }
+  return lines;
+}
+
 async function main(argv: string[]): Promise<void> {
   const opt = (name: string, dflt: number) => {
     const i = argv.indexOf(`--${name}`);
@@ -209,6 +251,17 @@ async function main(argv: string[]): Promise<void> {
   const scaleRuns = opt('scale-runs', 1);
   const factor = opt('factor', 10);
   const scale = !argv.includes('--no-scale');
+  const rowsAt = argv.indexOf('--rows');
+  const rowSizes = argv.includes('--no-rows') ? [] : (rowsAt >= 0 ? argv[rowsAt + 1] : '1000,5000,10000').split(',').map(Number).filter((n) => n > 0);
+  if (argv.includes('--rows-only')) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-bench-'));
+    try {
+      console.log([`### baogao bench (rows), ${new Date().toISOString().slice(0, 10)}`, '', ...(await machine(false)), `- load average (1 min) at start: ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`, ...rowsTable(rowSizes, tmp)].join('\n'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   const pdf = stageAvailable('pdf');
   const xlsx = stageAvailable('xlsx');
 
@@ -272,6 +325,7 @@ async function main(argv: string[]): Promise<void> {
     const other = Object.keys(one.html?.warmSteps ?? {}).filter((k) => !['load', 'check', 'html', 'xlsx', 'pdf'].includes(k));
     for (const k of other) lines.push(row(`· stage ${k} (warm)`, warmStep(one.html, k), warmStep(big?.html, k), ''));
     lines.push(row('peak RSS of the Node process, full build', one.full?.maxRssMB, big?.full?.maxRssMB, '', mb));
+    if (rowSizes.length) lines.push(...rowsTable(rowSizes, tmp));
     console.log(lines.join('\n'));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

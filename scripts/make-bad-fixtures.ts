@@ -10,6 +10,7 @@
  * edition) are committed as a `recipe.json` only: the test copies the base and
  * applies the recipe at test time ({@link materialize}).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,21 +37,42 @@ export type Op =
   /** Replaces a file by a folder of the same name (with a file inside). */
   | { op: 'folder'; file: string }
   /** Moves `file` (or folder) outside the edition, next to it, and symlinks it back. */
-  | { op: 'symlink-out'; file: string };
+  | { op: 'symlink-out'; file: string }
+  /** Replaces `file` by a symlink to the absolute path `to` (/dev/zero, /etc/passwd). */
+  | { op: 'symlink-to'; file: string; to: string }
+  /** Replaces `file` by a symlink to itself. */
+  | { op: 'symlink-loop'; file: string }
+  /** Replaces `file` by a named pipe (FIFO): reading it would wait forever. */
+  | { op: 'fifo'; file: string }
+  /** Every text file gets CR-only line endings (classic Mac OS). */
+  | { op: 'cr' }
+  /** Writes table `id` with `rows` parts and a total off by 100: a sum over a thousand rows. */
+  | { op: 'big-table'; id: string; rows: number };
+
+/**
+ * What the build is run against besides the edition: an output folder that
+ * is the edition, inside it, empty, a file, or locked by a running build.
+ * These are usage errors (exit code 2).
+ */
+export type OutSetup = 'equal' | 'inside' | 'empty' | 'file' | 'locked';
 
 export interface BadCase {
   name: string;
   /** What is wrong, and what the author should see. */
   about: string;
   ops: Op[];
+  /** The output folder the build is given, when it is the problem. */
+  out?: OutSetup;
 }
 
-const TEST_TIME: Op['op'][] = ['bytes', 'repeat', 'folder', 'symlink-out'];
+const TEST_TIME: Op['op'][] = ['bytes', 'repeat', 'folder', 'symlink-out', 'symlink-to', 'symlink-loop', 'fifo', 'big-table'];
 
 /** Whether a case can only be created at test time. */
 export function isRecipe(c: BadCase): boolean {
-  return c.ops.some((o) => TEST_TIME.includes(o.op));
+  return c.out !== undefined || c.ops.some((o) => TEST_TIME.includes(o.op));
 }
+
+const nest = (unit: string, n: number) => unit.repeat(n);
 
 const TAX = 'tables/tax.yaml';
 const IND = 'tables/indicators.yaml';
@@ -147,7 +169,7 @@ export const CASES: BadCase[] = [
     about: 'CRLF line endings: errors still give the right line and column',
     ops: [{ op: 'crlf' }, { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }, { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' }],
   },
-  { name: 'file-5mb-paragraph', about: 'a 5 MB paragraph (a conversion that lost every line break)', ops: [{ op: 'repeat', file: ZH2, find: '重点产业实现税收总收入', bytes: 5 * 1024 * 1024 }] },
+  { name: 'file-4mb-paragraph', about: 'a 4 MB paragraph (a conversion that lost every line break)', ops: [{ op: 'repeat', file: ZH2, find: '重点产业实现税收总收入', bytes: 4 * 1024 * 1024 }] },
   { name: 'file-gbk-chapter', about: 'a chapter saved in GBK instead of UTF-8', ops: [{ op: 'bytes', file: ZH1, find: '计划执行情况', hex: 'bcc6bbaed6b4d0d0c7e9bff6' }] },
   { name: 'file-gbk-table', about: 'a table saved in GBK instead of UTF-8', ops: [{ op: 'bytes', file: IND, find: '主要指标完成情况', hex: 'd6f7d2aad6b8b1eacdeab3c9c7e9bff6' }] },
   { name: 'file-folder-chapter', about: 'a folder named like a chapter file', ops: [{ op: 'folder', file: ZH2 }] },
@@ -155,6 +177,64 @@ export const CASES: BadCase[] = [
   { name: 'file-symlink-out-table', about: 'a table file that is a symlink to a file outside the edition', ops: [{ op: 'symlink-out', file: TAX }] },
   { name: 'file-symlink-out-chapter', about: 'a chapter file that is a symlink to a file outside the edition', ops: [{ op: 'symlink-out', file: EN2 }] },
   { name: 'file-symlink-out-folder', about: 'the tables folder is a symlink to a folder outside the edition', ops: [{ op: 'symlink-out', file: 'tables' }] },
+
+  // ── special files: refused before they are read, never shown ──
+  { name: 'file-fifo-chapter', about: 'a named pipe (FIFO) in place of a chapter: refused at once instead of waiting forever', ops: [{ op: 'fifo', file: ZH2 }] },
+  { name: 'file-fifo-table', about: 'a named pipe (FIFO) in place of a table', ops: [{ op: 'fifo', file: TAX }] },
+  { name: 'file-symlink-dev-zero', about: 'a table symlinked to /dev/zero: refused, nothing read', ops: [{ op: 'symlink-to', file: TAX, to: '/dev/zero' }] },
+  { name: 'file-symlink-etc-passwd', about: 'a chapter symlinked to /etc/passwd: refused, and not a line of it shown', ops: [{ op: 'symlink-to', file: EN2, to: '/etc/passwd' }] },
+  { name: 'file-symlink-loop', about: 'a chapter that is a symlink to itself', ops: [{ op: 'symlink-loop', file: ZH2 }] },
+  { name: 'file-symlink-dangling', about: 'a table that is a symlink to a file that does not exist', ops: [{ op: 'symlink-to', file: TAX, to: '/nonexistent/baogao/tax.yaml' }] },
+  { name: 'file-too-large', about: 'a 6 MB table file (over the 5 MB limit)', ops: [{ op: 'replace', file: TAX, find: 'id: tax\n', with: '# pad\nid: tax\n' }, { op: 'repeat', file: TAX, find: '# pad\n', bytes: 6 * 1024 * 1024 }] },
+  { name: 'file-cr', about: 'every file with CR-only line endings (classic Mac OS): normalised, loads; the raw-HTML warning keeps its line', ops: [{ op: 'replace', file: EN2, find: 'see :ref[tax].', with: 'see :ref[tax].<br>' }, { op: 'cr' }] },
+  { name: 'file-cr-positions', about: 'CR-only line endings: errors give the line and column an editor shows', ops: [{ op: 'cr' }, { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }, { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' }] },
+
+  // ── names that are properties of every object ──
+  { name: 'ref-num-constructor', about: ':num[…/constructor]: a column named like an object property', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/constructor]' }] },
+  { name: 'ref-num-tostring-row', about: ':num[tax/toString/tax]: a row named like an object property', ops: [{ op: 'replace', file: EN2, find: ':num[tax/total/tax]', with: ':num[tax/toString/tax]' }] },
+  { name: 'ref-num-hasownproperty', about: ':num[tax/hasOwnProperty/valueOf]', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/hasOwnProperty/valueOf]' }] },
+  { name: 'unknown-column-constructor', about: 'a row cell under the key "constructor"', ops: [{ op: 'replace', file: TAX, find: '    share: 16.97', with: '    share: 16.97\n    constructor: 1' }] },
+
+  // ── YAML and Markdown bombs ──
+  {
+    name: 'yaml-alias-bomb',
+    about: 'a "billion laughs" table: aliases expanding into each other',
+    ops: [{ op: 'replace', file: TAX, find: 'relations:', with: `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((k, i, all) => `  ${k}: &${k} [${Array(9).fill(`*${i === 0 ? 'a' : all[i - 1]}`).join(', ')}]`).join('\n')}\nrelations:` }],
+  },
+  {
+    name: 'yaml-merge-bomb',
+    about: 'merge keys (<<) nesting anchors into each other',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'chapters:', with: `x1: &x1 { a: 1, b: 2 }\n${Array.from({ length: 12 }, (_, i) => `x${i + 2}: &x${i + 2} { <<: [*x${i + 1}, *x${i + 1}], k${i}: [*x${i + 1}, *x${i + 1}, *x${i + 1}] }`).join('\n')}\nchapters:` }],
+  },
+  { name: 'markdown-nested-quotes', about: 'a quote nested 10,000 deep', ops: [{ op: 'replace', file: ZH1, find: '\n::table{#indicators}', with: `\n${nest('> ', 10000)}深\n\n::table{#indicators}` }] },
+  { name: 'markdown-nested-lists', about: 'a list nested 10,000 deep on one line', ops: [{ op: 'replace', file: EN1, find: '\n::table{#indicators}', with: `\n${nest('- ', 10000)}deep\n\n::table{#indicators}` }] },
+  { name: 'markdown-nested-brackets', about: 'brackets [ nested 10,000 deep', ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('[', 10000)}x${nest(']', 10000)}:ref[tax]` }] },
+  { name: 'markdown-nested-emphasis', about: 'emphasis nested 100 deep', ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('*a ', 100)}x${nest(' a*', 100)}:ref[tax]` }] },
+
+  // ── dates ──
+  { name: 'date-impossible-month', about: 'date: 2023-13-45 (no 13th month)', ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-13-45' }] },
+  { name: 'date-impossible-day', about: 'date: 2023-02-30 (February has 28 days in 2023)', ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-02-30' }] },
+
+  // ── GFM footnotes: refused, never dropped in silence ──
+  {
+    name: 'markdown-footnote',
+    about: 'a GFM footnote [^1] with its definition',
+    ops: [{ op: 'replace', file: ZH1, find: '见:ref[indicators]。', with: '见:ref[indicators]。[^1]\n\n[^1]: 快报数。' }],
+  },
+
+  // ── a table of thousands of rows: one message of bounded size ──
+  {
+    name: 'table-1000-rows-sum',
+    about: 'a 1,000-row table whose total is off by 100: the message shows the first terms, the last and the count',
+    ops: [{ op: 'big-table', id: 'big', rows: 1000 }, ...both('::table{#tax}', '::table{#tax}\n\n::table{#big}')],
+  },
+
+  // ── the output folder ──
+  { name: 'out-equal-edition', about: '--out names the edition folder itself', ops: [], out: 'equal' },
+  { name: 'out-inside-edition', about: '--out names a folder inside the edition', ops: [], out: 'inside' },
+  { name: 'out-empty', about: '--out= with an empty value', ops: [], out: 'empty' },
+  { name: 'out-is-file', about: '--out names a file', ops: [], out: 'file' },
+  { name: 'out-locked', about: 'another build is writing to the same --out (its lock is held)', ops: [], out: 'locked' },
 
   // ── hostile text: escaped, with a warning ──
   {
@@ -205,6 +285,9 @@ export function applyOps(dir: string, ops: Op[]): void {
       case 'crlf':
         for (const f of textFiles(dir)) fs.writeFileSync(at(f), fs.readFileSync(at(f), 'utf8').replace(/\r?\n/g, '\r\n'));
         break;
+      case 'cr':
+        for (const f of textFiles(dir)) fs.writeFileSync(at(f), fs.readFileSync(at(f), 'utf8').replace(/\r?\n/g, '\r'));
+        break;
       case 'bom':
         fs.writeFileSync(at(o.file), `\ufeff${fs.readFileSync(at(o.file), 'utf8')}`);
         break;
@@ -225,6 +308,39 @@ export function applyOps(dir: string, ops: Op[]): void {
         fs.mkdirSync(at(o.file));
         fs.writeFileSync(path.join(at(o.file), 'README.md'), 'a folder where a file should be\n');
         break;
+      case 'symlink-to':
+        fs.rmSync(at(o.file), { force: true });
+        fs.symlinkSync(o.to, at(o.file));
+        break;
+      case 'symlink-loop':
+        fs.rmSync(at(o.file), { force: true });
+        fs.symlinkSync(path.basename(o.file), at(o.file));
+        break;
+      case 'fifo':
+        fs.rmSync(at(o.file), { force: true });
+        execFileSync('mkfifo', [at(o.file)]);
+        break;
+      case 'big-table': {
+        const rows = Array.from({ length: o.rows }, (_, i) => `  - { id: r${i + 1}, name: { zh: 项目${i + 1}, en: Item ${i + 1} }, amount: ${1 + (i % 9)}.${i % 10} }`);
+        const total = Array.from({ length: o.rows }, (_, i) => (1 + (i % 9)) * 10 + (i % 10)).reduce((a, b) => a + b, 0) + 1000;
+        fs.writeFileSync(
+          at(`tables/${o.id}.yaml`),
+          [
+            `id: ${o.id}`,
+            'caption: { zh: 大表, en: A Large Table }',
+            'columns:',
+            '  - { id: name, kind: label, header: { zh: 项目, en: Item } }',
+            '  - { id: amount, kind: number, unit: 亿元, header: { zh: 金额（亿元）, en: Amount (RMB 100 million) } }',
+            'rows:',
+            ...rows,
+            `  - { id: total, name: { zh: 合计, en: Total }, amount: ${Math.floor(total / 10)}.${total % 10} }`,
+            'relations:',
+            '  - { kind: sum, total: total, columns: [amount] }',
+            '',
+          ].join('\n'),
+        );
+        break;
+      }
       case 'symlink-out': {
         const outside = path.join(path.dirname(dir), 'outside', o.file);
         fs.mkdirSync(path.dirname(outside), { recursive: true });
@@ -260,7 +376,7 @@ function main(): void {
     fs.rmSync(dir, { recursive: true, force: true });
     if (isRecipe(c)) {
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'recipe.json'), `${JSON.stringify({ about: c.about, base: '_base', ops: c.ops }, null, 2)}\n`);
+      fs.writeFileSync(path.join(dir, 'recipe.json'), `${JSON.stringify({ about: c.about, base: '_base', ops: c.ops, ...(c.out ? { out: c.out } : {}) }, null, 2)}\n`);
     } else materialize(c, dir);
     if (expected) fs.writeFileSync(expectedFile, expected);
   }

@@ -6,6 +6,11 @@
  * committed: it is written to a temporary folder.
  *
  *   node bin/run-ts.mjs scripts/make-synthetic.ts [factor] [out-dir]
+ *   node bin/run-ts.mjs scripts/make-synthetic.ts --rows 10000 [out-dir]
+ *
+ * `--rows N` instead writes the sample with one more table of N rows and a
+ * sum relation over all of them, placed at the end of the last chapter: the input of the bench's row-scaling table, where every
+ * stage must stay linear in the size of one table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,7 +73,44 @@ export function makeSynthetic(factor: number, to: string, from = SAMPLE_DIR): st
   return to;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+/**
+ * Writes the sample into `to` plus a table `synthetic-rows` of `rows` rows:
+ * parts in 亿元 with one decimal and their exact total, so the table
+ * checks clean and the arithmetic rule runs over every row.
+ */
+export function makeRows(rows: number, to: string, from = SAMPLE_DIR): string {
+  if (fs.existsSync(to)) throw new Error(`${to} exists`);
+  fs.cpSync(from, to, { recursive: true, filter: (src) => path.basename(src) !== 'output' });
+  // Tenths as integers, so the total is exact.
+  const tenths = Array.from({ length: rows }, (_, i) => 10 + ((i * 7919) % 9000));
+  const total = tenths.reduce((a, b) => a + b, 0);
+  const fmt = (t: number) => `${Math.floor(t / 10)}.${t % 10}`;
+  const lines = [
+    'id: synthetic-rows',
+    'caption: { zh: 合成数据表, en: Synthetic Data Table }',
+    'columns:',
+    '  - { id: name, kind: label, header: { zh: 项目, en: Item } }',
+    '  - { id: amount, kind: number, unit: 亿元, header: { zh: 金额（亿元）, en: Amount (RMB 100 million) } }',
+    'rows:',
+  ];
+  tenths.forEach((t, i) => lines.push(`  - id: r${i + 1}`, `    name: { zh: 项目${i + 1}, en: Item ${i + 1} }`, `    amount: ${fmt(t)}`));
+  lines.push('  - id: total', '    name: { zh: 合计, en: Total }', `    amount: ${fmt(total)}`);
+  lines.push('relations:', '  - { kind: sum, total: total, columns: [amount] }', '');
+  fs.writeFileSync(path.join(to, 'tables', 'synthetic-rows.yaml'), lines.join('\n'));
+  const editionYaml = fs.readFileSync(path.join(to, 'edition.yaml'), 'utf8');
+  const chapters = /^chapters:\s*\[([^\]]*)\]\s*$/m.exec(editionYaml)?.[1].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+  const last = chapters[chapters.length - 1];
+  if (!last) throw new Error('edition.yaml: expected chapters: [a, b, …] on one line');
+  for (const lang of ['zh', 'en']) fs.appendFileSync(path.join(to, lang, `${last}.md`), '\n::table{#synthetic-rows}\n');
+  return to;
+}
+
+if (process.argv[1] && process.argv[2] === '--rows' && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const rows = Number(process.argv[3] ?? 10000);
+  const to = process.argv[4] ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-synthetic-')), `edition-${rows}-rows`);
+  makeRows(rows, to);
+  console.log(to);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const factor = Number(process.argv[2] ?? 10);
   const to = process.argv[3] ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-synthetic-')), `edition-${factor}x`);
   makeSynthetic(factor, to);

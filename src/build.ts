@@ -8,8 +8,9 @@ import type { FigureStatusEntry } from './check/rule.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
-import { commitStaging, createStaging, discardStaging, pruneStale } from './output.js';
+import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
+import { removeStaleProfiles } from './render/pdf/browser.js';
 import { VERSION } from './version.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
@@ -65,11 +66,21 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
 
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  checkOutDir(opts.out, opts.edition);
   const { edition, findings, figures } = await loadAndCheck(opts);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', findings);
   const draft = errors.length > 0;
-  const staging = createStaging(opts.out);
+  const lock = lockOutput(opts.out);
+  // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
+  removeStaleProfiles();
+  let staging: string;
+  try {
+    staging = createStaging(opts.out);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
     // The renderers are loaded when a build needs them: ECharts, exceljs and
@@ -93,5 +104,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     discardStaging(staging);
     throw e;
+  } finally {
+    lock.release();
   }
 }

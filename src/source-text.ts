@@ -1,10 +1,12 @@
 /**
  * Edition files as text, for turning offsets into line:column and for code
- * frames. A file is read once and read again only when its size or mtime
- * changed: `baogao watch` runs for hours while the files are edited, and a
- * cache that never looks again would point findings at yesterday's lines.
+ * frames. Only text the loader accepted is here ({@link rememberSource} is
+ * called by the loader's reader): a code frame never reads the disk, so a
+ * file the loader refused (a symlink to /etc/passwd, a FIFO, /dev/zero) is
+ * never shown, never blocks, and a frame always shows the text its finding's
+ * position was computed on — in `baogao watch` too, where each load
+ * remembers the file's text anew.
  */
-import fs from 'node:fs';
 
 export interface SourceText {
   text: string;
@@ -12,34 +14,24 @@ export interface SourceText {
   lineStarts: number[];
 }
 
-const cache = new Map<string, { stamp: string; source: SourceText }>();
+const accepted = new Map<string, SourceText>();
 
-function stampOf(file: string): string | undefined {
-  try {
-    const s = fs.statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The current text of a file with its line starts, or undefined when it cannot be read. */
-export function sourceText(file: string): SourceText | undefined {
-  const stamp = stampOf(file);
-  if (stamp === undefined) return undefined;
-  const hit = cache.get(file);
-  if (hit?.stamp === stamp) return hit.source;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** Keeps the text the loader read from `file` (BOM dropped), for frames and places. */
+export function rememberSource(file: string, text: string): void {
+  if (accepted.get(file)?.text === text) return;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const source = { text, lineStarts };
-  cache.set(file, { stamp, source });
-  return source;
+  accepted.set(file, { text, lineStarts });
+}
+
+/** Forgets `file`: the loader refused it (or it is gone), so nothing of it may be shown. */
+export function forgetSource(file: string): void {
+  accepted.delete(file);
+}
+
+/** The text of a file as the loader last accepted it, or undefined when it did not. */
+export function sourceText(file: string): SourceText | undefined {
+  return accepted.get(file);
 }
 
 /** 1-based line and column of a character offset. */
@@ -62,7 +54,7 @@ export function lineText(source: SourceText, line: number): string | undefined {
   return source.text.slice(start, end - 1).replace(/\r$/, '');
 }
 
-/** Forgets every file (tests that rewrite a file within one mtime tick). */
+/** Forgets every file. */
 export function forgetSources(): void {
-  cache.clear();
+  accepted.clear();
 }

@@ -11,13 +11,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyOps, BAD_DIR, BASE_DIR, type Op } from '../scripts/make-bad-fixtures.js';
+import { applyOps, BAD_DIR, BASE_DIR, type Op, type OutSetup } from '../scripts/make-bad-fixtures.js';
 import { run, type Io } from '../src/cli/run.js';
 
-/** Cases that must load and build (exit 0), and why. Every other case must fail with exit code 1. */
+/** Cases that must load and build (exit 0), and why. Every other case must fail with exit code 1 (2 for a bad --out). */
 const MUST_LOAD: Record<string, string> = {
   'file-bom': 'a UTF-8 BOM is not content: Windows editors add it, the loader drops it',
   'file-crlf': 'CRLF line endings are ordinary text files from Windows',
+  'file-cr': 'CR-only line endings (classic Mac OS) are normalised to LF, one character for one',
   'raw-html-script': 'raw HTML is a warning and is printed as text, never executed (see tests/safety.test.ts)',
 };
 
@@ -58,8 +59,8 @@ function snapshot(dir: string): Record<string, string> {
 const findingLine = /^\S+:\d+:\d+ {2}(error|warning|info) {2}/;
 
 describe('bad input corpus', () => {
-  it('has at least 25 cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(25);
+  it('has at least 40 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
   for (const name of cases) {
@@ -70,11 +71,13 @@ describe('bad input corpus', () => {
       // A recipe case is made here from the base: its files are binary, huge, a folder or a symlink.
       const recipeFile = path.join(fixture, 'recipe.json');
       let caseDir = fixture;
+      let outSetup: OutSetup | undefined;
       if (fs.existsSync(recipeFile)) {
-        const recipe = JSON.parse(fs.readFileSync(recipeFile, 'utf8')) as { ops: Op[] };
+        const recipe = JSON.parse(fs.readFileSync(recipeFile, 'utf8')) as { ops: Op[]; out?: OutSetup };
         caseDir = path.join(work, 'edition');
         fs.cpSync(BASE_DIR, caseDir, { recursive: true });
         applyOps(caseDir, recipe.ops);
+        outSetup = recipe.out;
       }
 
       // The output folder holds the previous build's files, which a failed build must not touch.
@@ -83,18 +86,31 @@ describe('bad input corpus', () => {
       fs.writeFileSync(path.join(out, 'zh', 'index.html'), '<p>previous build</p>\n');
       fs.writeFileSync(path.join(out, 'notes.txt'), 'not baogao’s\n');
       const before = snapshot(out);
+      const editionBefore = outSetup ? snapshot(caseDir) : undefined;
+      // A lock held by a running build: this test's parent process stands for it.
+      const lockFile = path.join(work, '.out.lock');
+      if (outSetup === 'locked') fs.writeFileSync(lockFile, `${process.ppid}\n`);
+      const outArgs: Record<OutSetup, string[]> = {
+        equal: ['--out', caseDir],
+        inside: ['--out', path.join(caseDir, 'output')],
+        empty: ['--out='],
+        file: ['--out', path.join(out, 'notes.txt')],
+        locked: ['--out', out],
+      };
 
       const io = captureIo();
-      const code = await run(['build', caseDir, '--out', out, '--format', 'html'], io);
+      const code = await run(['build', caseDir, ...(outSetup ? outArgs[outSetup] : ['--out', out]), '--format', 'html'], io);
       // Paths relative to the case folder; the temporary root as <tmp>.
-      const printed = io.stderr().split(`${caseDir}${path.sep}`).join('').split(caseDir).join('.').split(tmpRoot).join('<tmp>');
+      const printed = io.stderr().split(`${caseDir}${path.sep}`).join('').split(caseDir).join('.').split(tmpRoot).join('<tmp>').split(`process ${process.ppid})`).join('process <pid>)');
       const lines = printed.split('\n');
 
       expect(printed, 'no stack trace').not.toMatch(/^\s+at .+[(:]\d+/m);
       expect(printed, 'no unexpected error').not.toContain('unexpected error');
+      // A refused file is never shown: not a line of /etc/passwd reaches the editor.
+      expect(printed, 'nothing of a refused file shown').not.toMatch(/root:.*:0:0:/);
       const mustLoad = name in MUST_LOAD;
-      expect(code, printed).toBe(mustLoad ? 0 : 1);
-      expect(lines.some((l) => /^\S+:\d+:\d+ {2}error {2}/.test(l)), 'errors printed iff the build fails').toBe(!mustLoad);
+      expect(code, printed).toBe(mustLoad ? 0 : outSetup ? 2 : 1);
+      if (!outSetup) expect(lines.some((l) => /^\S+:\d+:\d+ {2}error {2}/.test(l)), 'errors printed iff the build fails').toBe(!mustLoad);
 
       const expectedFile = path.join(fixture, 'expected.txt');
       if (UPDATE) {
@@ -112,7 +128,9 @@ describe('bad input corpus', () => {
         expect(after['notes.txt']).toBe(before['notes.txt']);
         expect(after[path.join('zh', 'index.html')]).not.toBe(before[path.join('zh', 'index.html')]);
       } else expect(after).toEqual(before);
-      expect(fs.readdirSync(work).filter((n) => n.includes('staging')), 'no staging folder left').toEqual([]);
+      if (editionBefore) expect(snapshot(caseDir), 'the edition is untouched').toEqual(editionBefore);
+      if (outSetup === 'locked') expect(fs.readFileSync(lockFile, 'utf8'), 'the running build keeps its lock').toBe(`${process.ppid}\n`);
+      expect(fs.readdirSync(work).filter((n) => n.includes('staging') || (n.endsWith('.lock') && outSetup !== 'locked')), 'no staging folder or lock left').toEqual([]);
     });
   }
 });

@@ -27,6 +27,9 @@ describe('parseArgs', () => {
     expect(parseArgs(['build', '--format', 'html,docx'])).toMatchObject({ ok: true, command: { formats: ['html', 'docx'] } });
     expect(parseArgs(['build', '--lang', 'fr'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown lang "fr"') });
     expect(parseArgs(['build', '--out'])).toEqual({ ok: false, message: '--out needs a value' });
+    // `--out=` (an empty shell variable) must not mean the current folder.
+    expect(parseArgs(['build', '--out='])).toEqual({ ok: false, message: '--out needs a value' });
+    expect(parseArgs(['build', '--out', ''])).toEqual({ ok: false, message: '--out needs a value' });
   });
 
   it('parses check, new and help', () => {

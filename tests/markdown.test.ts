@@ -5,7 +5,7 @@ import { parseMarkdown } from '../src/markdown/parse.js';
 
 function parse(text: string) {
   const out = new Collector();
-  const tree = parseMarkdown(text, 'x.md', out);
+  const tree = parseMarkdown(text, 'x.md', out)!;
   return { tree, findings: out.findings };
 }
 

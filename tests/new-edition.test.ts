@@ -165,6 +165,20 @@ describe('baogao new 2024 from the sample', () => {
   });
 });
 
+describe('baogao new copies the edition, not its build', () => {
+  it('leaves out the source\'s output/ folder and hidden leftovers', async () => {
+    const root = tempDir();
+    const copy = path.join(root, 'ed');
+    fs.cpSync(SAMPLE, copy, { recursive: true });
+    fs.mkdirSync(path.join(copy, 'output', 'zh'), { recursive: true });
+    fs.writeFileSync(path.join(copy, 'output', 'zh', 'index.html'), '<p>last year</p>');
+    fs.mkdirSync(path.join(copy, '.output-staging-1-abc'));
+    const target = path.join(root, '2024');
+    expect(await run(['new', '2024', '--from', copy, '--to', target], captureIo())).toBe(0);
+    expect(fs.readdirSync(target).sort()).toEqual(fs.readdirSync(SAMPLE).sort());
+  });
+});
+
 describe('baogao new refuses', () => {
   it('to overwrite an existing folder (usage error, exit 2)', async () => {
     const existing = tempDir();
@@ -188,6 +202,18 @@ describe('baogao new refuses', () => {
     const io2 = captureIo();
     expect(await run(['new', '2024', '--from', copy, '--to', path.join(copy, 'next')], io2)).toBe(2);
     expect(fs.existsSync(path.join(copy, 'next'))).toBe(false);
+  });
+
+  it('to create the new edition inside the source through a symlink, with a usage error (not EINVAL)', async () => {
+    const root = tempDir();
+    const copy = path.join(root, 'ed');
+    fs.cpSync(SAMPLE, copy, { recursive: true });
+    fs.symlinkSync(copy, path.join(root, 'link'));
+    const io2 = captureIo();
+    expect(await run(['new', '2024', '--from', copy, '--to', path.join(root, 'link', 'next')], io2)).toBe(2);
+    expect(io2.stderr.join('\n')).toMatch(/lies inside the source edition/);
+    expect(io2.stderr.join('\n')).not.toContain('unexpected error');
+    expect(fs.readdirSync(copy).sort()).toEqual(fs.readdirSync(SAMPLE).sort());
   });
 
   it('a folder that is not an edition', async () => {

@@ -4,6 +4,7 @@
  * editor names a cell.
  */
 import type { Table } from '../model.js';
+import { rowsById } from '../model-index.js';
 import { formatDec, halfUlp, parseDec, roundDigits, type Dec } from '../quantity/decimal.js';
 import { unitInfo } from '../quantity/units.js';
 
@@ -22,7 +23,7 @@ export function tolerance(digits: string, unit: string): Dec {
 
 /** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
 export function cellLabel(table: Table, rowId: string, columnId: string): string {
-  const row = table.rows.find((r) => r.id === rowId);
+  const row = rowsById(table).get(rowId);
   const label = table.columns.find((c) => c.kind === 'label');
   const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
   const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;

@@ -12,6 +12,7 @@
 import type { Cell, Edition, Place, Relation, Table } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec } from '../quantity/decimal.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
+import { rowsById } from '../model-index.js';
 import { cellLabel, HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
 import { checkDifference, checkRatio } from './row-relations.js';
@@ -21,11 +22,22 @@ export { cellLabel };
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 type ShareRelation = Extract<Relation, { kind: 'share' }>;
 
+/** Terms written out in a sum; a longer sum shows its first and last terms. */
+const SHOWN_TERMS = 12;
+
+/** `a + b + c`, or `a + b + … + z (1,000 terms)`: a message stays readable, and its size does not grow with the table. */
+function sumText(digits: string[]): string {
+  if (digits.length <= SHOWN_TERMS) return digits.join(' + ');
+  const head = digits.slice(0, SHOWN_TERMS - 2).join(' + ');
+  return `${head} + … + ${digits[digits.length - 1]} (${digits.length.toLocaleString('en')} terms)`;
+}
+
 function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
-  const totalRow = table.rows.find((r) => r.id === rel.total);
+  const byId = rowsById(table);
+  const totalRow = byId.get(rel.total);
   for (const col of rel.columns) {
     const unit = table.columns.find((c) => c.id === col)?.unit ?? '';
-    const parts = rel.parts.map((id) => table.rows.find((r) => r.id === id)?.cells[col]).filter((c): c is Cell => !!c?.quantity);
+    const parts = rel.parts.map((id) => byId.get(id)?.cells[col]).filter((c): c is Cell => !!c?.quantity);
     const total = totalRow?.cells[col];
     // A part not filled in yet ([x]) leaves nothing to add up; the todo rule reports the cell.
     if (!total?.quantity || parts.length === 0 || parts.length < rel.parts.length) continue;
@@ -35,13 +47,18 @@ function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
     const diff = absDec(subDec(sum, parseDec(total.quantity.digits)));
     const terms = [...digits, total.quantity.digits];
     const tol = terms.map((d) => tolerance(d, unit)).reduce(addDec);
-    const shown = `${digits.join(' + ')} = ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
+    const shown = `${sumText(digits)} = ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
     const where = cellLabel(table, rel.total, col);
     const other = { ...table.place, label: `表${table.number} ${table.caption.zh}` };
-    if (compareDec(diff, ZERO) === 0) {
-      for (const c of [...parts, total]) ctx.status?.(c.place, 'verified', `${where}: ${shown}`);
-    } else if (compareDec(diff, tol) <= 0) {
-      for (const c of [...parts, total]) ctx.status?.(c.place, 'verified', `${where}: ${shown}, within rounding`);
+    // Each part's status names its sum, not every other term: one line per cell, whatever the table's size.
+    const partDetail = `${where}: one of ${digits.length.toLocaleString('en')} parts adding up to ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
+    const verify = (suffix: string) => {
+      for (const c of parts) ctx.status?.(c.place, 'verified', `${partDetail}${suffix}`);
+      ctx.status?.(total.place, 'verified', `${where}: ${shown}${suffix}`);
+    };
+    if (compareDec(diff, ZERO) === 0) verify('');
+    else if (compareDec(diff, tol) <= 0) {
+      verify(', within rounding');
       ctx.report({
         severity: 'warning',
         place: total.place,

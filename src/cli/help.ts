@@ -17,7 +17,7 @@ Options:
   -v, --version     print the version
   --debug           show the stack trace of an unexpected error
 
-The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors.`;
+The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors, 130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP).`;
 
 const COMMANDS: Record<string, string> = {
   build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,csv,docx] [--force] [--previous DIR]
@@ -31,7 +31,7 @@ Checks the edition, then writes:
 Nothing in the output folder changes if any step fails.
 
 Options:
-  --out DIR          output folder (default: output)
+  --out DIR          output folder (default: output); not inside the edition, one build at a time
   --lang LIST        languages to build (default: zh,en)
   --format LIST      outputs to build: html, pdf, xlsx, csv, docx (default: html,pdf,xlsx,csv)
   --force            write the outputs despite check errors, marked DRAFT

@@ -83,7 +83,7 @@ export function parseArgs(argv: string[]): ParseResult {
     }
     if (spec.value) {
       const v = inline ?? rest[++i];
-      if (v === undefined || v.startsWith('--')) return { ok: false, message: `--${name} needs a value` };
+      if (v === undefined || v.trim() === '' || v.startsWith('--')) return { ok: false, message: `--${name} needs a value` };
       opts[name] = v;
     } else opts[name] = true;
   }

@@ -4,6 +4,7 @@
  * never shows a stack trace for an expected error unless --debug.
  */
 import path from 'node:path';
+import { undoAll } from '../cleanup.js';
 import { BaogaoError } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
 import { checkJson, examinedLine } from '../render/check-report/json.js';
@@ -80,17 +81,50 @@ async function execute(cmd: Command, io: Io): Promise<number> {
   }
 }
 
+/** Exit codes of a command stopped by a signal: 128 + the signal's number, as shells report it. */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type Signal = keyof typeof SIGNALS;
+
+/**
+ * While a command runs, SIGINT, SIGTERM and SIGHUP stop it cleanly: what it
+ * holds is undone (browser closed, staging folder, profile and lock
+ * removed), one line says so, and the process exits with 130, 143 or 129.
+ * A second signal while undoing exits at once. Returns the uninstaller and
+ * whether a signal came, so the runner stays silent about the errors the
+ * interruption causes (a browser that was closed under a print job).
+ */
+function handleSignals(io: Io, exit: (code: number) => void): { uninstall: () => void; interrupted: () => Signal | undefined } {
+  let got: Signal | undefined;
+  const handlers = (Object.keys(SIGNALS) as Signal[]).map((sig) => {
+    const handler = () => {
+      if (got) return exit(SIGNALS[sig]);
+      got = sig;
+      io.err(`baogao: interrupted (${sig}); nothing was written, temporary files removed`);
+      void undoAll().finally(() => exit(SIGNALS[sig]));
+    };
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
+  return { uninstall: () => handlers.forEach(([sig, h]) => process.off(sig, h)), interrupted: () => got };
+}
+
 /** Runs baogao with the given arguments; returns the exit code. */
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], io: Io = defaultIo, exit: (code: number) => void = (code) => process.exit(code)): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`baogao: ${parsed.message}\nRun "baogao --help" for usage.`);
     return 2;
   }
   const debug = 'debug' in parsed.command && parsed.command.debug;
+  // watch stops on Ctrl-C by its own handler; every other command through this one.
+  const signals = parsed.command.kind === 'watch' ? undefined : handleSignals(io, exit);
   try {
-    return await execute(parsed.command, io);
+    const code = await execute(parsed.command, io);
+    return signals?.interrupted() ? new Promise<number>(() => undefined) : code;
   } catch (e) {
+    const sig = signals?.interrupted();
+    // The process is about to exit with the signal's code; the error is the interruption's echo.
+    if (sig) return new Promise<number>(() => undefined);
     if (e instanceof BaogaoError) {
       if (e.findings.length) io.err(formatFindings(e.findings));
       io.err(`baogao: ${e.message}${e.findings.length ? ` (${summarize(e.findings)})` : ''}`);
@@ -100,5 +134,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     io.err(`baogao: unexpected error: ${(e as Error).message}`);
     io.err(debug ? ((e as Error).stack ?? '') : 'Run again with --debug for details, and report it with the edition that caused it.');
     return 2;
+  } finally {
+    if (!signals?.interrupted()) signals?.uninstall();
   }
 }

@@ -12,6 +12,7 @@ import { DEFAULT_PRECISION } from '../quantity/format.js';
 import { loadChapters } from './load-chapters.js';
 import { loadFigure } from './load-figure.js';
 import { loadTable } from './load-table.js';
+import { present } from './read-source.js';
 import { resolve } from './resolve.js';
 import { fileReader, type ParseFile, type SourceCache } from './source-cache.js';
 import { editionSchema, figureSchema, glossarySchema, tableSchema, type EditionData } from './schemas.js';
@@ -121,7 +122,7 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
   }
   const glossaryFile = path.join(dir, 'glossary.yaml');
   const glossary: GlossaryTerm[] = [];
-  const g = fs.existsSync(glossaryFile) ? readYaml(read, glossaryFile, glossarySchema) : undefined;
+  const g = present(glossaryFile) ? readYaml(read, glossaryFile, glossarySchema) : undefined;
   g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
   if (!meta) return { findings: out.findings };
   const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), read, out), tables, figures, glossary };

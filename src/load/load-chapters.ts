@@ -9,6 +9,7 @@ import { fileStart } from '../diagnostics.js';
 import { blocksOf, blockSignature, describeSignature } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { LANGS, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
+import { present } from './read-source.js';
 import type { ParseFile } from './source-cache.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
@@ -19,9 +20,9 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
     const docs: Partial<Record<Lang, ChapterDoc>> = {};
     for (const lang of LANGS) {
       const file = path.join(dir, lang, `${id}.md`);
-      if (!fs.existsSync(file)) {
+      if (!present(file)) {
         const other = path.join(dir, lang === 'zh' ? 'en' : 'zh', `${id}.md`);
-        const twin = fs.existsSync(other) ? ` (${other} exists: every chapter needs both languages)` : '';
+        const twin = present(other) ? ` (${other} exists: every chapter needs both languages)` : '';
         out.error('load/chapter-missing', listedAt(index), `chapter "${id}" has no ${lang === 'zh' ? 'Chinese' : 'English'} file ${file}${twin}`);
         continue;
       }

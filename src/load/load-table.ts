@@ -7,7 +7,7 @@ import type { Bi, Cell, Column, Note, Precision, Relation, Row, Table } from '..
 import { isDecimal } from '../quantity/decimal.js';
 import { enCellText } from '../quantity/format.js';
 import { parseZhFigure } from '../quantity/parse-zh.js';
-import { aliasesSchema, type TableData } from './schemas.js';
+import { aliasesSchema, cellSchema, type TableData } from './schemas.js';
 import type { YamlFile } from './yaml-doc.js';
 
 /** `—` (or `——`): the report's mark for "no figure applies here" (no plan set). */
@@ -35,7 +35,8 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
   const noteIds = new Set((data.notes ?? []).map((n) => n.id));
 
   const rows: Row[] = data.rows.map((raw, r) => {
-    const cells: Record<string, Cell> = {};
+    // No prototype: a column or a :num path named "constructor" or "toString" finds nothing instead of a function.
+    const cells: Record<string, Cell> = Object.create(null);
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'id' || key === 'aliases') continue;
       const col = colById.get(key);
@@ -44,12 +45,17 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
         out.error('load/unknown-column', place, `unknown column "${key}"; the columns are ${columns.map((c) => c.id).join(', ')}`);
         continue;
       }
+      const shape = cellProblem(value);
+      if (shape) {
+        out.error('load/cell-shape', place, `cell "${key}" ${shape}`);
+        continue;
+      }
       const cell = loadCell(col, value as RawCell, place, out, (i) => y.placeOf(['rows', r, key, i]), precision);
       if (cell?.note && !noteIds.has(cell.note)) out.error('load/unknown-note', place, `unknown note "${cell.note}"; declare it under notes:`);
       if (cell) cells[key] = cell;
     }
     for (const col of columns) {
-      if (!(col.id in raw)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
+      if (!Object.hasOwn(raw, col.id)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
     }
     const aliases = aliasesSchema.safeParse(raw.aliases ?? {});
     if (!aliases.success) out.error('load/aliases', y.placeOf(['rows', r, 'aliases']), 'aliases are { zh: [name, …], en: [name, …] }: other names by which the prose refers to this row');
@@ -60,6 +66,24 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
   const notes: Note[] = (data.notes ?? []).map((n, i) => ({ id: n.id, marker: n.marker, text: { zh: n.zh, en: n.en }, place: y.placeOf(['notes', i]) }));
   const relations = loadRelations(data, y, columns, rows, out);
   return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, role: data.role, years: data.years ?? [], stale: data.stale, place: y.placeOf([]) };
+}
+
+/**
+ * What is wrong with the shape of a cell value, if anything: the table schema
+ * leaves cells open (their columns decide their kind), so each is checked
+ * here, where its place is known.
+ */
+function cellProblem(value: unknown): string | undefined {
+  // An unquoted [x] (not available) or [z] (not applicable) is a one-item list to YAML; loadCell reads it.
+  if (Array.isArray(value) && value.length === 1 && (value[0] === 'x' || value[0] === 'z')) return undefined;
+  if (cellSchema.safeParse(value).success) return undefined;
+  if (value === null || value === undefined) return 'is empty; write [x] where a figure is not available';
+  if (Array.isArray(value)) return 'is a list whose items are not all { zh: …, en: } with both texts filled in';
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return `must be { zh: …, en: … } (with an optional note:), with both texts filled in; it has ${keys.length ? keys.join(', ') : 'no keys'}`;
+  }
+  return `must be a figure written as text, like 280.01 or 1480亿元, or { zh: …, en: … }; got ${typeof value}`;
 }
 
 function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place'], precision?: Precision): Cell | undefined {

@@ -1,46 +1,101 @@
 /**
  * Reads an edition file the way an editor's file should be read: UTF-8 only,
- * BOM dropped, inside the edition folder (no symlink leading out), and a
- * clear file-level error for anything else.
+ * BOM dropped, CR-only line endings made LF, inside the edition folder (no
+ * symlink leading out), an ordinary file (never a FIFO or a device, which
+ * would block or never end) of at most 5 MB, and a clear file-level error
+ * for anything else. Nothing of a refused file is kept or shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileStart, type Collector } from '../diagnostics.js';
+import { forgetSource, rememberSource } from '../source-text.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Largest file accepted: far above any real chapter, small enough to stay fast. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Largest file accepted: far above any real chapter or table (the sample's largest is 37 KB), small enough to stay fast. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function kindOf(s: fs.Stats): string {
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** Where `rel` really is, or the reason it cannot be followed. */
+function resolve(rel: string): { real: string } | { problem: string } {
+  try {
+    return { real: fs.realpathSync(rel) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { problem: 'is a symlink loop (the link leads back to itself); replace it by the file' };
+    if (code === 'ENOENT') return { problem: 'is a symlink to a file that does not exist' };
+    return { problem: `cannot be read (${code ?? 'error'})` };
+  }
+}
+
+/**
+ * Reads at most `max` + 1 bytes of an ordinary file, opened without blocking
+ * and checked again on the open descriptor, so that nothing swapped in after
+ * the check (a FIFO, a device) can hang or flood the build.
+ */
+function readCapped(file: string, max: number): Buffer | string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return `is ${kindOf(st)}, not a text file`;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(1 << 20, max + 1 - total));
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > max) return tooLarge(st.size > total ? st.size : total);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const tooLarge = (bytes: number) => `is larger than ${MAX_FILE_BYTES / 1048576} MB (${(bytes / 1048576).toFixed(1)} MB); an edition file may be at most ${MAX_FILE_BYTES / 1048576} MB: is it the right file?`;
 
 /**
  * Reads `rel` (a path relative to the working directory, as messages print
  * it) that must lie inside `root`. Reports a problem to `out` and returns
- * undefined when the file cannot be used.
+ * undefined when the file cannot be used; only what it returns is ever shown
+ * in a code frame ({@link rememberSource}).
  */
 export function readSource(rel: string, root: string, out: Collector): string | undefined {
+  const text = accept(rel, root, out);
+  if (text === undefined) forgetSource(rel);
+  else rememberSource(rel, text);
+  return text;
+}
+
+function accept(rel: string, root: string, out: Collector): string | undefined {
   const where = fileStart(rel);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(rel);
-  } catch {
-    out.error('load/file', where, 'file not found');
-    return undefined;
-  }
-  if (stat.isDirectory()) {
-    out.error('load/file', where, 'is a folder, expected a file');
-    return undefined;
-  }
-  const real = fs.realpathSync(rel);
+  const fail = (message: string, rule = 'load/file') => void out.error(rule, where, message);
+  if (!present(rel)) return fail('file not found');
+  const r = resolve(rel);
+  if ('problem' in r) return fail(r.problem);
   const realRoot = fs.realpathSync(root);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    out.error('load/file', where, `leads outside the edition folder (to ${real}); copy the file into ${root} instead of linking it`);
-    return undefined;
+  if (r.real !== realRoot && !r.real.startsWith(realRoot + path.sep)) {
+    return fail(`leads outside the edition folder (to ${r.real}); copy the file into ${root} instead of linking it`);
   }
-  if (stat.size > MAX_FILE_BYTES) {
-    out.error('load/file', where, `is ${(stat.size / 1048576).toFixed(1)} MB; an edition file may be at most ${MAX_FILE_BYTES / 1048576} MB`);
-    return undefined;
+  const stat = fs.statSync(r.real);
+  if (stat.isDirectory()) return fail('is a folder, expected a file');
+  if (!stat.isFile()) return fail(`is ${kindOf(stat)}, not a text file; an edition holds ordinary UTF-8 files only`);
+  if (stat.size > MAX_FILE_BYTES) return fail(tooLarge(stat.size));
+  let bytes: Buffer | string;
+  try {
+    bytes = readCapped(r.real, MAX_FILE_BYTES);
+  } catch (e) {
+    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const bytes = fs.readFileSync(rel);
+  if (typeof bytes === 'string') return fail(bytes);
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -50,11 +105,20 @@ export function readSource(rel: string, root: string, out: Collector): string | 
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') {
-    out.error('load/file', where, 'is empty');
-    return undefined;
-  }
+  // Old Mac line endings (CR alone) become LF: one character for one, so every offset stays put.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  if (text.trim() === '') return fail('is empty');
   return text;
+}
+
+/** Whether anything is at `file`, a broken or looping symlink included (which existsSync calls absent). */
+export function present(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Line and column of the first byte that is not valid UTF-8. */

@@ -10,6 +10,7 @@ import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { TextDirective } from 'mdast-util-directive';
 import type { Cell, Chapter, Edition, Lang, Place, Precision, Table } from '../model.js';
 import { formatQuantity } from '../quantity/format.js';
+import { rowsById } from '../model-index.js';
 
 /**
  * Where a `table/row/column` path leads. A cell written `[x]` (not yet
@@ -21,14 +22,20 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
   const table = tables.find((t) => t.id === tid);
   if (!table) return { problem: `no table "${tid}"` };
   if (!rid || !cid || rest.length) return { table, problem: `"${ref}" is not table/row/column` };
-  const row = table.rows.find((r) => r.id === rid);
-  if (!row) return { table, problem: `table "${tid}" has no row "${rid}" (rows: ${table.rows.map((r) => r.id).join(', ')})` };
-  const cell = row.cells[cid];
+  const row = rowsById(table).get(rid);
+  if (!row) return { table, problem: `table "${tid}" has no row "${rid}" (rows: ${idList(table.rows.map((r) => r.id))})` };
+  // Own cells only: "constructor" or "toString" is a missing column, not a property of every object.
+  const cell = Object.hasOwn(row.cells, cid) ? row.cells[cid] : undefined;
   if (!cell && table.columns.some((c) => c.id === cid)) return { table, problem: `cell ${ref} has no value (see ${table.file})` };
-  if (!cell) return { table, problem: `table "${tid}" has no column "${cid}" (columns: ${table.columns.map((c) => c.id).join(', ')})` };
+  if (!cell) return { table, problem: `table "${tid}" has no column "${cid}" (columns: ${idList(table.columns.map((c) => c.id))})` };
   if (!cell.quantity && cell.text.zh === '' && !cell.items) return { table, cell, pending: true };
   if (!cell.quantity) return { table, cell, problem: `cell ${ref} holds no figure` };
   return { table, cell };
+}
+
+/** Ids for a message: all of a short list, the first 20 of a long one. */
+function idList(ids: string[]): string {
+  return ids.length <= 20 ? ids.join(', ') : `${ids.slice(0, 20).join(', ')}, … (${ids.length.toLocaleString('en')} in all)`;
 }
 
 /**

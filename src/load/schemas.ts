@@ -8,6 +8,13 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 
+/** 2023-02-28 is; 2023-02-30 and 2023-13-45 are not (the PDF date and the workbook would be garbage). */
+function isCalendarDate(d: string): boolean {
+  const [y, m, day] = d.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+}
+
 /** A text in both languages. */
 export const bi = z.strictObject({ zh: text, en: text });
 const biList = z.strictObject({ zh: z.array(text), en: z.array(text) });
@@ -32,7 +39,10 @@ const styleSchema = z.strictObject({
 export const editionSchema = z.strictObject({
   review_year: z.coerce.number().int().min(1949).max(2999),
   plan_year: z.coerce.number().int().min(1949).max(2999),
-  date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')),
+  date: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD')),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
   session: bi.optional(),

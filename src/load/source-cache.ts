@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Collector, type Finding } from '../diagnostics.js';
+import { forgetSource } from '../source-text.js';
 import { readSource } from './read-source.js';
 
 interface Entry {
@@ -93,7 +94,11 @@ export class SourceCache {
 
   /** Forgets files that no longer exist or were not read in the last load. */
   prune(seen: Set<string>): void {
-    for (const file of this.entries.keys()) if (!seen.has(file)) this.entries.delete(file);
+    for (const file of this.entries.keys()) {
+      if (seen.has(file)) continue;
+      this.entries.delete(file);
+      forgetSource(file);
+    }
   }
 }
 

@@ -43,7 +43,31 @@ export function parseYaml(text: string, file: string, out: Collector): YamlFile 
     }
     return at(0);
   };
-  return { file, data: doc.toJS({ maxAliasCount: 100 }), placeOf };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // Aliases that expand into each other (a "billion laughs" file) would take all memory; the yaml library stops them.
+    const where = firstAlias(doc) ?? 0;
+    out.error('load/yaml', at(where), `aliases (*name) expand to too much data (${(e as Error).message.replace(/\.$/, '')}); write the values out instead of repeating anchors`);
+    return undefined;
+  }
+  return { file, data, placeOf };
+}
+
+/** How many times aliases may be expanded in one file: an edition needs none, a hand-written shortcut a few. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the first alias (`*name`) of a document. */
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The offset of the key of a map entry, so messages point at `tax:` not at its value. */
@@ -104,7 +128,7 @@ export function validate<S extends z.ZodType>(y: YamlFile, schema: S, out: Colle
 function valueAt(data: unknown, path: YamlPath): { present: boolean; value?: unknown } {
   let cur = data;
   for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !(key in cur)) return { present: false };
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return { present: false };
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return { present: true, value: cur };

@@ -10,6 +10,15 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 
+/** decodeURI that keeps a malformed escape (`%E0%A4%A`) as written instead of throwing. */
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 export const remarkNoImages: Plugin<[], Root> = () => (tree, file) => {
   // Chapter files live in <edition>/<lang>/; paths are judged against the edition folder.
   const chapterDir = path.dirname(file.path ?? '.');
@@ -18,7 +27,7 @@ export const remarkNoImages: Plugin<[], Root> = () => (tree, file) => {
     if (node.type === 'definition' && !/\.(png|jpe?g|gif|svg|webp)$/i.test(node.url)) return;
     const url = 'url' in node ? String(node.url) : '';
     const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
-    const target = remote ? url : path.resolve(chapterDir, decodeURI(url));
+    const target = remote ? url : path.resolve(chapterDir, safeDecode(url));
     const outside = !remote && !target.startsWith(editionDir + path.sep);
     const why = remote
       ? `a remote image (${url}) is never fetched`

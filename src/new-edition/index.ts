@@ -16,6 +16,7 @@ import { executionTable, planTable, targetColumn } from '../check/carry-over.js'
 import type { Io } from '../cli/run.js';
 import { BaogaoError, sortFindings, usageError } from '../diagnostics.js';
 import { loadEdition } from '../load/index.js';
+import { realTarget } from '../output.js';
 import type { Edition, Table } from '../model.js';
 import { enDatePlaceholder, shiftYears, zhDatePlaceholder } from './years.js';
 import { serializerOptions, YamlFileEditor } from './yaml-edit.js';
@@ -45,6 +46,12 @@ export interface NewEditionResult {
 
 const rel = (from: string, file: string) => path.relative(from, file);
 
+/** Whether `src` (under `from`) belongs to the edition: everything but a top-level output/ and hidden entries. */
+function editionEntry(from: string, src: string): boolean {
+  const top = path.relative(from, src).split(path.sep)[0];
+  return top === '' || (top !== 'output' && !top.startsWith('.'));
+}
+
 /** Throws a usage error unless `to` can be created from `from`. */
 function checkFolders(from: string, to: string): void {
   if (!fs.existsSync(from) || !fs.statSync(from).isDirectory() || !fs.existsSync(path.join(from, 'edition.yaml'))) {
@@ -53,7 +60,8 @@ function checkFolders(from: string, to: string): void {
   if (fs.existsSync(to)) {
     throw usageError(`${to} already exists; baogao new never overwrites a folder. Choose another one with --to DIR, or delete ${to} first`);
   }
-  const inside = path.relative(fs.realpathSync(from), path.resolve(to));
+  // Through the real path: a --to reached by a symlink into the source is inside it as well.
+  const inside = path.relative(fs.realpathSync(from), realTarget(to));
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
     throw usageError(`--to ${to} lies inside the source edition ${from}; create the new edition beside it (e.g. --to editions/<year>)`);
   }
@@ -211,7 +219,8 @@ export function createEdition(opts: NewEditionOptions): NewEditionResult {
     throw usageError(`cannot create ${to} (${(e as NodeJS.ErrnoException).code ?? e}); choose a folder you can write to with --to DIR`);
   }
   try {
-    fs.cpSync(from, staging, { recursive: true });
+    // The edition's own files only: not its build outputs, nor hidden leftovers (staging folders, locks, .git).
+    fs.cpSync(from, staging, { recursive: true, filter: (src) => editionEntry(from, src) });
     const inStaging = (file: string) => path.join(staging, rel(from, file));
     advanceMeta(path.join(staging, 'edition.yaml'), source, opts.year);
     const carried = rebuildExecution(inStaging(exec.file), exec, plan.file, plan, years, from);

@@ -98,7 +98,7 @@ export function findingView(f: Finding, edition: Edition | undefined): FindingVi
   return { severity: f.severity, ruleId: f.ruleId, message: f.message, file, line, column, ...(other ? { other } : {}), target: locate(edition, f.place) };
 }
 
-/** The lines around `line` of `file` as it is now on disk (two before, two after). */
+/** The lines around `line` of `file` as the loader last read it (two before, two after); nothing of a file it refused. */
 export function excerpt(file: string, line: number, column = 1): ExcerptLine[] {
   const source = sourceText(file);
   if (!source) return [];

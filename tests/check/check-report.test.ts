@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../../src/markdown/blocks.js';
 import { renderCheckReport } from '../../src/render/check-report/index.js';
+import { makeRows } from '../../scripts/make-synthetic.js';
 import { copySample, edit, lineOf, SAMPLE, tempDir } from '../helpers.js';
 import { checkDir, type Checked } from './check-helpers.js';
 
@@ -90,5 +91,37 @@ describe('check.html of a mutated copy', () => {
     const doc = report(checkDir(dir));
     expect(doc.querySelectorAll('script, img')).toHaveLength(0);
     expect(doc.body.textContent).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('check.html of one long table', () => {
+  /** check.html of the sample plus a table of `rows` rows summed by its total row (scripts/make-synthetic.ts). */
+  function longTable(rows: number): { doc: Document; bytes: number; c: Checked } {
+    const dir = makeRows(rows, path.join(tempDir(), `rows-${rows}`));
+    const c = checkDir(dir);
+    const out = tempDir('baogao-check-report-');
+    renderCheckReport(c.edition, c.findings, out, { figures: c.figures });
+    const html = fs.readFileSync(path.join(out, 'check.html'), 'utf8');
+    return { doc: new JSDOM(html).window.document, bytes: Buffer.byteLength(html), c };
+  }
+
+  it('names the sum on each part, not every other term, so the page grows with the rows, not their square', () => {
+    const small = longTable(300);
+    const middle = longTable(600);
+    const big = longTable(900);
+    const table = big.c.edition.tables.find((t) => t.id === 'synthetic-rows')!;
+    const part = table.rows[500].cells.amount;
+    const other = table.rows[700].cells.amount.quantity!.digits;
+    const span = big.doc.querySelector(`.fig[data-place="${table.file}:${part.place.line}:${part.place.column}"]`);
+    expect(span?.getAttribute('data-status')).toBe('verified');
+    const title = span!.getAttribute('title')!;
+    expect(title).toMatch(/one of 900 parts adding up to [\d.]+; the total reads [\d.]+/);
+    expect(title.split(' + ')).toHaveLength(1);
+    expect(title).not.toContain(` ${other} `);
+    // Linear: each 300 rows more add the same bytes (a quadratic page would add 5/3 as much the second time).
+    const first = middle.bytes - small.bytes;
+    const second = big.bytes - middle.bytes;
+    expect(second / first).toBeGreaterThan(0.9);
+    expect(second / first).toBeLessThan(1.1);
   });
 });

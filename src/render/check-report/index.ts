@@ -38,7 +38,7 @@ const LEGEND: Record<FigureStatus, { zh: string; en: string }> = {
 
 function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string, id: string): string {
   if (!node) return '<div class="missing">—</div>';
-  ctx.anchors.blocks.push({ file, from: node.position?.start.line ?? 0, to: node.position?.end.line ?? 0, id });
+  ctx.anchors.addBlock(file, node.position?.start.line ?? 0, node.position?.end.line ?? 0, id);
   let html: string;
   if (node.type === 'leafDirective' && node.name === 'table') {
     const t = ctx.edition.tables.find((x) => x.id === node.attributes?.id);

@@ -12,6 +12,7 @@ import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
 import type { Finding } from '../../diagnostics.js';
 import { lookupCell, numText } from '../../load/resolve.js';
 import { refLabel } from '../html/labels.js';
+import { rowsById } from '../../model-index.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { formatQuantity } from '../../quantity/format.js';
@@ -52,8 +53,34 @@ export class StatusBook {
 /** Anchors of marked places, so that findings link to the figure or the block. */
 export class Anchors {
   private readonly ids = new Map<string, string>();
-  readonly blocks: { file: string; from: number; to: number; id: string }[] = [];
+  /** Each file's blocks in the order of their lines (they are added in reading order). */
+  private readonly blocksByFile = new Map<string, { from: number; to: number; id: string }[]>();
   readonly tables = new Map<string, string>();
+
+  /** Records a rendered block, so that findings inside its lines link to it. */
+  addBlock(file: string, from: number, to: number, id: string): void {
+    let list = this.blocksByFile.get(file);
+    if (!list) this.blocksByFile.set(file, (list = []));
+    list.push({ from, to, id });
+  }
+
+  /** The block of `file` whose lines hold `line`: a binary search, since a scan per finding would be findings × blocks. */
+  private blockAt(file: string, line: number): string | undefined {
+    const list = this.blocksByFile.get(file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].from <= line) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Blocks do not overlap; the last one starting at or before the line is the only candidate.
+    return best >= 0 && line <= list[best].to ? list[best].id : undefined;
+  }
 
   /** An id for the place, only the first time it is rendered. */
   claim(place: Place): string | undefined {
@@ -68,8 +95,8 @@ export class Anchors {
   href(place: Place): string | undefined {
     const exact = this.ids.get(placeKey(place));
     if (exact) return `#${exact}`;
-    const block = this.blocks.find((b) => b.file === place.file && place.line >= b.from && place.line <= b.to);
-    if (block) return `#${block.id}`;
+    const block = this.blockAt(place.file, place.line);
+    if (block) return `#${block}`;
     const table = this.tables.get(place.file);
     return table ? `#${table}` : undefined;
   }
@@ -135,7 +162,7 @@ function sourceTitle(edition: Edition, label: string): string {
   const { table, cell, problem } = lookupCell(edition.tables, label);
   if (!table || !cell) return `data reference ${label}: ${problem ?? 'unresolved'}`;
   const [, rowId, colId] = label.split('/');
-  const row = table.rows.find((r) => r.id === rowId);
+  const row = rowsById(table).get(rowId);
   const labelCol = table.columns.find((c) => c.kind === 'label');
   const rowName = (labelCol && row?.cells[labelCol.id]?.text.zh) || rowId;
   const header = table.columns.find((c) => c.id === colId)?.header.zh ?? colId;

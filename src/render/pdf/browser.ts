@@ -2,9 +2,12 @@
  * One headless Chromium per build, shared by both editions, and pages that
  * load nothing but the build's own files.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
+import { isAlive, onInterrupt } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
@@ -76,21 +79,70 @@ async function preparePage(browser: Browser, root: string, timeoutMs: number, bl
   return page;
 }
 
-/** Launches Chromium. `--no-sandbox` only as root, where Chromium refuses to start with its sandbox. */
+const PROFILE_PREFIX = 'baogao-chromium-';
+
+/** Profile folders of builds that were killed before they could delete theirs (the name carries the pid). */
+export function removeStaleProfiles(): void {
+  const tmp = os.tmpdir();
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^baogao-chromium-(\d+)-/.exec(name)?.[1]);
+    if (pid && !isAlive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Launches Chromium. `--no-sandbox` only as root, where Chromium refuses to
+ * start with its sandbox. The browser talks to baogao over a pipe, not a
+ * port: when baogao dies, even by SIGKILL, the pipe closes and Chromium quits
+ * with it. Its profile is a folder of baogao's own, deleted on close and on
+ * an interruption; puppeteer's signal handlers are off, since baogao's
+ * runner handles the signals (and exits with the right code).
+ */
 export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> {
   const { default: puppeteer } = await import('puppeteer');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const args = [...ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  let browser: Browser;
+  removeStaleProfiles();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  let launching: Promise<Browser | undefined> | undefined;
+  const shutdown = async () => {
+    // Interrupted while starting: wait for the browser, or Chromium would recreate the profile after it was removed.
+    const browser = await launching?.catch(() => undefined);
+    const proc = browser?.process();
+    await browser?.close().catch(() => undefined);
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  const unregister = onInterrupt(shutdown);
+  let b: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath: opts.executablePath, headless: true, args, timeout: timeoutMs });
+    launching = puppeteer.launch({
+      executablePath: opts.executablePath,
+      headless: true,
+      args,
+      timeout: timeoutMs,
+      pipe: true,
+      userDataDir: profile,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    b = (await launching)!;
   } catch (e) {
+    unregister();
+    await shutdown();
     throw new BaogaoError(`cannot start ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, [], 2);
   }
 
   async function attempt<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const blocked: string[] = [];
-    const page = await preparePage(browser, opts.root, timeoutMs, blocked);
+    const page = await preparePage(b, opts.root, timeoutMs, blocked);
     try {
       const result = await withTimeout(fn(page), timeoutMs, 'printing a page');
       if (blocked.length) {
@@ -107,12 +159,13 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
       try {
         return await attempt(fn);
       } catch (e) {
-        if (!isCrash(e) || !browser.connected) throw e;
+        if (!isCrash(e) || !b.connected) throw e;
         return attempt(fn);
       }
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      unregister();
+      await shutdown();
     },
   };
 }

@@ -1,0 +1,49 @@
+/**
+ * What an interrupted command must undo: a staging folder to remove, a lock
+ * to release, a browser to close and its profile folder to delete. Each
+ * stage registers its undo while it holds the resource and unregisters it
+ * when it has let go; on SIGINT, SIGTERM or SIGHUP the CLI runner runs what
+ * is registered, newest first, and exits.
+ */
+
+type Undo = () => void | Promise<void>;
+
+const registered: Undo[] = [];
+
+/** Registers `undo` for an interruption; returns the function that unregisters it. */
+export function onInterrupt(undo: Undo): () => void {
+  registered.push(undo);
+  return () => {
+    const i = registered.lastIndexOf(undo);
+    if (i >= 0) registered.splice(i, 1);
+  };
+}
+
+/** How long one undo may take before the next runs (closing a browser that hangs must not keep the terminal). */
+const UNDO_TIMEOUT_MS = 5000;
+
+/** Runs every registered undo, newest first; none may throw or hang the others. */
+export async function undoAll(): Promise<void> {
+  while (registered.length) {
+    const undo = registered.pop()!;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([Promise.resolve().then(undo), new Promise((resolve) => (timer = setTimeout(resolve, UNDO_TIMEOUT_MS)))]);
+    } catch {
+      // An undo that fails leaves its resource; the others still run.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Whether `pid` is a running process (of this user). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
