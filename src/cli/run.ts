@@ -8,6 +8,7 @@ import { BaogaoError } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
 import { checkJson, examinedLine } from '../render/check-report/json.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
+import { failing } from '../check/open-items.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
 
@@ -49,8 +50,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
         if (findings.length) io.out(formatFindings(findings));
         io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}`);
       }
-      const failing = findings.filter((f) => f.severity === 'error' || (cmd.strict && f.severity === 'warning'));
-      return failing.length ? 1 : 0;
+      return failing(findings, cmd.strict).length ? 1 : 0;
     }
     case 'watch': {
       const { runWatch } = await import('../watch/index.js');

@@ -50,7 +50,7 @@ export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, 
 export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
   const chapters = zh.chapters.map((ch, c) => ({
     id: ch.id,
-    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks[i] ?? {} })),
+    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: en.chapters[c]?.blocks.find((x) => x.pair === b.pair) ?? {} })),
   }));
   return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, version: opts.version });
 }

@@ -5,7 +5,7 @@
  */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { blocksOf } from '../../markdown/blocks.js';
+import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Figure, Lang, Table } from '../../model.js';
 import { renderChart } from './chart.js';
 import { refLabel, WORDS } from './labels.js';
@@ -43,6 +43,10 @@ export interface BlockView {
   html?: string;
   table?: TableView;
   figure?: FigureView;
+  /** In the English page: a Chinese block with no English yet, shown in Chinese and marked. */
+  untranslated?: boolean;
+  /** Position in the chapter's zh/en alignment, for the bilingual page. */
+  pair: number;
 }
 
 export interface TocEntry {
@@ -99,18 +103,26 @@ export function langView(edition: Edition, lang: Lang): LangView {
   const toc: TocEntry[] = [];
   const chapters = edition.chapters.map((ch) => {
     const doc = ch.docs[lang];
-    const blocks: BlockView[] = blocksOf(doc.tree).map((node) => {
+    const blocks: BlockView[] = [];
+    alignedBlocks(ch).forEach((p, pair) => {
+      const own = p[lang];
+      // The English page shows a Chinese block not yet translated where its translation will stand.
+      const node = own ?? (lang === 'en' ? p.zh : undefined);
+      if (!node) return;
+      const untranslated = !own;
       if (node.type === 'leafDirective') {
         const id = node.attributes?.id;
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
-        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang) } : {};
+        // Tables and figures are bilingual data: an untranslated placement still shows the English table.
+        return void blocks.push(t ? { table: tableView(t, lang), pair } : f ? { figure: figureView(f, lang), pair } : { pair });
       }
-      if (node.type === 'heading' && node.depth <= 2) {
+      if (!untranslated && node.type === 'heading' && node.depth <= 2) {
         const id = String((node as Heading).data?.hProperties?.id ?? '');
         toc.push({ id, text: toString(node), depth: node.depth });
       }
-      return { html: blockHtml(node, edition, lang, doc.file) };
+      if (untranslated) blocks.push({ html: blockHtml(node, edition, 'zh', ch.docs.zh.file), untranslated, pair });
+      else blocks.push({ html: blockHtml(node, edition, lang, doc.file), pair });
     });
     return { id: ch.id, blocks };
   });
