@@ -17,7 +17,7 @@ type Role = 'review' | 'plan';
 const PATTERNS: Record<Lang, [RegExp, Role][]> = {
   zh: [
     [/(\d{4})年(?:[^。；，、\d]{0,24}?)执行情况/gu, 'review'],
-    [/(\d{4})年(?:[^。；，、\d]{0,24}?)(?:计划草案|总体要求|主要预期目标|主要任务)/gu, 'plan'],
+    [/(\d{4})年(?:[^。；，、\d]{0,24}?)(?:计划草案|规划草案|总体要求|主要预期目标|主要任务)/gu, 'plan'],
     [/建议(\d{4})年/gu, 'plan'],
   ],
   en: [
@@ -39,6 +39,7 @@ export const staleYearsRule: Rule = {
         for (const block of blocksOf(doc.tree) as RootContent[]) {
           if (block.type === 'leafDirective') continue;
           const flat = flatten(block);
+          const seen = new Set<number>();
           for (const [re, role] of PATTERNS[lang]) {
             for (const m of flat.text.matchAll(re)) {
               const digits = m[1] ?? m[2];
@@ -47,6 +48,8 @@ export const staleYearsRule: Rule = {
               // Only last year's counterpart is a slip; any other year is the author's to mean.
               if (year !== expected[role] - 1) continue;
               const offset = (m.index ?? 0) + m[0].indexOf(digits);
+              if (seen.has(offset)) continue;
+              seen.add(offset);
               report({
                 severity: 'warning',
                 place: placeAt(flat, offset, doc.file),

@@ -39,7 +39,8 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       // A build shows what needs attention; notes are for `baogao check`.
       const shown = r.findings.filter((f) => f.severity !== 'info');
       if (shown.length) io.err(formatFindings(shown));
-      io.err(`${r.draft ? 'DRAFT written' : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
+      const openCount = r.open.length;
+      io.err(`${r.draft ? `DRAFT written (征求意见稿: ${openCount} item${openCount === 1 ? '' : 's'} open; build --final refuses until none is)` : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
       return 0;
     }
     case 'check': {
@@ -54,7 +55,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
     }
     case 'watch': {
       const { runWatch } = await import('../watch/index.js');
-      return runWatch({ edition: cmd.edition, out: cmd.out, port: cmd.port, templates }, io);
+      return runWatch({ edition: cmd.edition, out: cmd.out, port: cmd.port, previous: cmd.previous, templates }, io);
     }
     case 'new': {
       const { runNew } = await import('../new-edition/index.js');

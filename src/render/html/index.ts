@@ -13,7 +13,7 @@ export interface HtmlOptions {
   /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css). */
   templates: string;
   langs: readonly Lang[];
-  /** Mark every page DRAFT (a build forced past check errors). */
+  /** Mark every page as a draft (征求意见稿 / DRAFT): items are open, or the build was forced past errors. */
   draft: boolean;
   version: string;
   /** Page numbers of headings, for the printed table of contents (second PDF pass). */
@@ -43,7 +43,7 @@ export function compileTemplates(dir: string): Templates {
 export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, edition: Edition): string {
   const pages = opts.tocPages?.[view.lang];
   const page = pages ? { ...view, toc: view.toc.map((e) => ({ ...e, page: pages[e.id] })) } : view;
-  return t.layout({ page, assets: '../assets', draft: opts.draft, version: opts.version, date: edition.meta.date });
+  return t.layout({ page, assets: '../assets', draft: opts.draft, version: opts.version, date: edition.meta.datePlaceholder ? undefined : edition.meta.date });
 }
 
 /** Renders the bilingual page: both languages side by side, block by block. */

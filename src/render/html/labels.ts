@@ -11,6 +11,6 @@ export function refLabel(kind: 'table' | 'figure', n: number, lang: Lang): strin
 }
 
 export const WORDS = {
-  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '草稿', unit: '单位：' },
-  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', unit: 'Unit: ' },
+  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '征求意见稿', draftBanner: '征求意见稿：尚有未完成事项，不作正式印发', unit: '单位：' },
+  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', draftBanner: 'DRAFT: items are still open; not the final text', unit: 'Unit: ' },
 } as const;
