@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '../diagnostics.js';
 import { fileStart } from '../diagnostics.js';
-import { alignBlocks } from '../markdown/align.js';
+import { alignBlocks, blockKeys } from '../markdown/align.js';
 import { blocksOf, blockSignature, describeSignature } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { LANGS, type Acknowledgement, type AlignedPair, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
@@ -90,13 +90,28 @@ function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPai
   const at = (file: string, node: { position?: { start: { line: number; column: number } } } | undefined) => ({ file, line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1 });
   alignment.forEach((p, k) => {
     if (p.en !== undefined && p.zh === undefined) {
-      const block = b[p.en];
-      const prev = alignment.slice(0, k).reverse().find((q) => q.en !== undefined && q.zh !== undefined);
+      const j = p.en;
+      const block = b[j];
+      const prev = alignment[k - 1];
+      const next = alignment[k + 1];
+      const sameKind = (q: AlignedPair | undefined, e: number) => q?.zh !== undefined && q.en === e && blockSignature(a[q.zh]) === blockSignature(block);
+      // Two English blocks for one Chinese block: the split lies between them, so the second one is where it starts.
+      // Of the two neighbours, the half whose Chinese holds this block's references; else the one after.
+      const keys = [...blockKeys(block)];
+      const holds = (q: AlignedPair | undefined) => q?.zh !== undefined && keys.some((key) => blockKeys(a[q.zh!]).has(key));
+      const before = sameKind(prev, j - 1) ? { at: j, zh: prev!.zh! } : undefined;
+      const after = sameKind(next, j + 1) ? { at: j + 1, zh: next!.zh! } : undefined;
+      const split = before && holds(prev) ? before : after && holds(next) ? after : (after ?? (keys.length ? undefined : before));
+      if (split) {
+        out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} translate one Chinese block (${split.zh + 1}): is the paragraph split in two here? Join them, or split the Chinese too`, {
+          other: { ...at(zh.file, a[split.zh]), label: 'Chinese block' },
+        });
+        return;
+      }
       const near = alignment.slice(k + 1).find((q) => q.zh !== undefined);
-      const zhNear = near?.zh !== undefined ? a[near.zh] : prev?.zh !== undefined ? a[prev.zh] : a[a.length - 1];
-      const split = prev?.en === p.en - 1 && prev.zh !== undefined && blockSignature(a[prev.zh]) === blockSignature(block);
-      const why = split ? `; is the paragraph before it split in two? (the Chinese has one block there)` : '';
-      out.error('load/structure', at(en.file, block), `English block ${p.en + 1} (${describeSignature(blockSignature(block))}) has no Chinese counterpart${why}`, {
+      const last = alignment.slice(0, k).reverse().find((q) => q.zh !== undefined);
+      const zhNear = near?.zh !== undefined ? a[near.zh] : last?.zh !== undefined ? a[last.zh] : a[a.length - 1];
+      out.error('load/structure', at(en.file, block), `English block ${j + 1} (${describeSignature(blockSignature(block))}) has no Chinese counterpart; remove it, or add the Chinese it translates`, {
         other: { ...at(zh.file, zhNear), label: 'nearest Chinese block' },
       });
     } else if (p.zh !== undefined && p.en === undefined && a[p.zh].type === 'leafDirective' && !en.missing) {

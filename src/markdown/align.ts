@@ -29,6 +29,11 @@ function shapeOf(block: RootContent): Shape {
   return { sig: blockSignature(block), keys, length };
 }
 
+/** The data and table references a block holds (`num:table/row/col`, `ref:id`): what pairs it with its translation. */
+export function blockKeys(block: RootContent): Set<string> {
+  return shapeOf(block).keys;
+}
+
 function similarity(a: Shape, b: Shape, ratio: number): number {
   let shared = 0;
   for (const k of a.keys) if (b.keys.has(k)) shared++;
