@@ -103,7 +103,7 @@ function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPai
       const after = sameKind(next, j + 1) ? { at: j + 1, zh: next!.zh! } : undefined;
       const split = before && holds(prev) ? before : after && holds(next) ? after : (after ?? (keys.length ? undefined : before));
       if (split) {
-        out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} translate one Chinese block (${split.zh + 1}): is the paragraph split in two here? Join them, or split the Chinese too`, {
+        out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} stand where the Chinese has one block (${split.zh + 1}): is the paragraph split in two here, or one of them added? Join them, split the Chinese too, or remove the extra one`, {
           other: { ...at(zh.file, a[split.zh]), label: 'Chinese block' },
         });
         return;

@@ -137,6 +137,6 @@ describe('Chinese first', () => {
     const e = findings.filter((f) => f.ruleId === 'load/structure');
     expect(e).toHaveLength(1);
     expect(e[0].place.line).toBe(k + 3);
-    expect(e[0].message).toContain('split in two');
+    expect(e[0].message).toContain('split in two here');
   });
 });
