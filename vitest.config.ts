@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // PDF and end-to-end tests launch Chromium; they share one build per file.
+    // End-to-end tests read one build of the sample per run (tests/shared-build.ts).
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 120_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
     pool: 'forks',
   },
 });

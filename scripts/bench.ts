@@ -3,7 +3,7 @@
  * and how it scales. Prints one Markdown table (paste it into
  * docs/performance.md).
  *
- *   npm run bench [-- --runs 3] [-- --scale-runs 1] [-- --factor 10] [-- --no-scale]
+ *   npm run bench [-- --runs 3] [-- --scale-runs 1] [-- --factor 10] [-- --no-scale] [-- --start-runs 11]
  *
  * Every measurement runs in a fresh child process (`--child`), so that no run
  * profits from another's warm caches or JIT; the child times the work only
@@ -166,6 +166,37 @@ async function machine(pdf: boolean): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Whole commands as a user types them (`baogao --version`, `baogao check`),
+ * each a fresh process, against a bare `node -e 0` measured in the same
+ * rounds: the runs are interleaved so that other load on the machine weighs
+ * on the baseline and the commands alike.
+ */
+function commandStarts(runs: number): string[] {
+  const bin = path.join(ROOT, 'bin/baogao.mjs');
+  const cases: [string, string[], string][] = [
+    ['`node -e 0` (baseline)', ['-e', '0'], ''],
+    ['`baogao --version`', [bin, '--version'], '≤ 3×'],
+    ['`baogao check content`', [bin, 'check', SAMPLE_DIR], '≤ 8×'],
+  ];
+  const times: number[][] = cases.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    cases.forEach(([name, args], k) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`bench: ${name} exited ${r.status}`);
+      times[k].push(performance.now() - t0);
+    });
+  }
+  const base = median(times[0]);
+  return [
+    `| command (fresh process, median of ${runs}) | time | ÷ node -e 0 | target |`,
+    '|---|--:|--:|---|',
+    ...cases.map(([name, , target], k) => `| ${name} | ${median(times[k]).toFixed(0)} ms | ${(median(times[k]) / base).toFixed(2)}× | ${target} |`),
+    '',
+  ];
+}
+
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
@@ -217,6 +248,8 @@ async function main(argv: string[]): Promise<void> {
     lines.push(`- median of ${runs} run(s) at 1×${scale ? `, ${scaleRuns} at ${factor}×` : ''}; each run a fresh Node process, timing the work only; bench took ${((Date.now() - started) / 60000).toFixed(1)} min`);
     // Other work on the machine slows every row; the load average says how much there was.
     lines.push(`- load average (1 min) at start / end: ${load0.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`, '');
+    process.stderr.write('command start-up\n');
+    lines.push(...commandStarts(opt('start-runs', 11)));
     lines.push(`| measurement ${cols}`, rule);
     lines.push(row(full, one.full?.ms, big?.full?.ms, pdf ? `≤ ${factor}× (nothing quadratic)` : ''));
     if (pdf) {

@@ -9,10 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Format } from '../src/build.js';
+import { sharedSampleBuild } from './shared-build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLE = path.join(ROOT, 'content');
-const TEMPLATES = path.join(ROOT, 'templates');
 
 /** A stage is available once its placeholder (which throws "not available") has been replaced. */
 function stageAvailable(stage: 'pdf' | 'xlsx'): boolean {
@@ -28,19 +27,17 @@ function filesUnder(dir: string): string[] {
 }
 
 describe(`two builds of the sample (${formats.join(', ')})`, () => {
-  const outs = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+  const outs: string[] = [];
   let lists: string[][];
 
   beforeAll(async () => {
-    // Both builds read one snapshot of the edition and the templates (which may be edited while the test runs),
-    // one after the other, so that the second cannot share anything with the first but the code.
-    const edition = path.join(tmp, 'edition');
-    const templates = path.join(tmp, 'templates');
-    fs.cpSync(SAMPLE, edition, { recursive: true });
-    fs.cpSync(TEMPLATES, templates, { recursive: true });
-    for (const out of outs) await build({ edition, out, langs: ['zh', 'en'], formats, force: false, templates });
+    // The run's shared build, and a second build of the same snapshot of the edition and templates
+    // made here, after it: the two share nothing but the code.
+    const shared = await sharedSampleBuild();
+    outs.push(shared.out, path.join(tmp, 'b'));
+    await build({ edition: shared.edition, out: outs[1], langs: ['zh', 'en'], formats, force: false, templates: shared.templates });
     lists = outs.map(filesUnder);
-  }, 600_000);
+  }, 900_000);
 
   it('write the same files', () => {
     expect(lists[1]).toEqual(lists[0]);

@@ -1,45 +1,42 @@
 /**
  * The printed PDFs of the sample edition, read back with pdfjs-dist and
- * poppler's pdffonts: page size, page numbers, contents, outline, metadata,
+ * pdf-lib: page size, page numbers, contents, outline, metadata,
  * tables across pages, fonts, the text grid, and reproducible bytes.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
 import { langView, tableView, type LangView } from '../../src/render/html/view-model.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { VERSION } from '../../src/version.js';
-import { SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { sharedSampleBuild } from '../shared-build.js';
+import { pdfFonts } from './pdf-fonts.js';
 import { folio, pageText, readPdf, squash, type PageInfo, type ReadPdf } from './read-pdf.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 const tmp = tempDir('baogao-pdf-');
-const out = path.join(tmp, 'out');
+let out: string;
+let templates: string;
 let edition: Edition;
 let draft: boolean;
 const pdfs = {} as Record<Lang, ReadPdf>;
 const views = {} as Record<Lang, LangView>;
 
 beforeAll(async () => {
-  // A snapshot of the sample and the templates: others may edit them while the suite runs.
-  const dir = path.join(tmp, 'edition');
-  const templates = path.join(tmp, 'templates');
-  fs.cpSync(SAMPLE, dir, { recursive: true });
-  fs.cpSync(TEMPLATES, templates, { recursive: true });
-  // force: the layout is under test here, not the sample's consistency.
-  ({ draft } = await build({ edition: dir, out, langs: LANGS, formats: ['html', 'pdf'], force: true, templates }));
-  const loaded = loadEdition(dir);
+  const shared = await sharedSampleBuild();
+  ({ out, draft } = shared);
+  templates = shared.templates;
+  const loaded = loadEdition(shared.edition);
   if (!loaded.edition) throw new Error('the sample edition did not load');
   edition = loaded.edition;
   for (const lang of LANGS) {
     pdfs[lang] = await readPdf(path.join(out, lang, 'report.pdf'));
     views[lang] = langView(edition, lang);
   }
-}, 600_000);
+}, 900_000);
 
 /** Pages holding the contents: those whose links point at headings. */
 function tocPages(lang: Lang): PageInfo[] {
@@ -147,21 +144,14 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     }
   });
 
-  it('embeds every font and has no Type 3 font (pdffonts)', () => {
-    let listing: string;
-    try {
-      listing = execFileSync('pdffonts', [path.join(out, lang, 'report.pdf')], { encoding: 'utf8' });
-    } catch {
-      throw new Error('pdffonts (poppler-utils) is needed: apt-get install poppler-utils');
-    }
-    const rows = listing.split('\n').slice(2).filter((l) => l.trim());
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      // name, type (may contain spaces), encoding, emb, sub, uni, object, generation: read from the right.
-      const cols = row.trim().split(/\s+/);
-      const emb = cols[cols.length - 5];
-      expect(emb, row).toBe('yes');
-      expect(row, row).not.toMatch(/Type 3/);
+  it('embeds every font as CID TrueType, with no Type 3 font', async () => {
+    const fonts = await pdfFonts(path.join(out, lang, 'report.pdf'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.subtype, font.name).not.toBe('Type3');
+      // Chromium writes web fonts as Type0 with a CIDFontType2 (TrueType) descendant.
+      expect(`${font.subtype}/${font.cidType}`, font.name).toBe('Type0/CIDFontType2');
     }
   });
 });
@@ -219,7 +209,6 @@ describe('reproducibility', () => {
     fs.mkdirSync(again);
     for (const entry of ['assets', 'zh', 'en']) fs.cpSync(path.join(out, entry), path.join(again, entry), { recursive: true });
     for (const lang of LANGS) fs.rmSync(path.join(again, lang, 'report.pdf'));
-    const templates = path.join(tmp, 'templates');
     const written = await renderPdf(edition, again, { html: { templates, langs: LANGS, draft, version: VERSION } });
     expect(written.sort()).toEqual(['en/report.pdf', 'zh/report.pdf']);
     for (const rel of written) expect(fs.readFileSync(path.join(again, rel)).equals(fs.readFileSync(path.join(out, rel))), rel).toBe(true);

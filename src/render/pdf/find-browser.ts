@@ -9,11 +9,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { usageError } from '../../diagnostics.js';
-
-const require = createRequire(import.meta.url);
 
 /** A browser found, and where the path came from (for messages and tests). */
 export interface FoundBrowser {
@@ -86,7 +83,7 @@ export async function findBrowser(probe: Probe = machineProbe): Promise<FoundBro
 
 /** The one line printed when no browser can be had. */
 export const INSTALL_HINT =
-  'no Chromium or Chrome found for PDF output: install one (Debian/Ubuntu: apt-get install chromium; others: npx puppeteer browsers install chrome) or set BAOGAO_CHROME to its path';
+  'no Chromium or Chrome found for PDF output: install one (Debian/Ubuntu: apt-get install chromium; elsewhere: npx puppeteer browsers install chrome) or set BAOGAO_CHROME to its path';
 
 function isDebianLike(): boolean {
   try {
@@ -108,23 +105,22 @@ function run(cmd: string, args: string[], timeoutMs: number): boolean {
 
 /**
  * Installs a browser when none is found: Debian's `chromium` through apt when
- * running as root on Debian/Ubuntu (those mirrors are reachable where the
- * browser CDN is not), otherwise puppeteer's download. Set
+ * running as root on Debian/Ubuntu (those mirrors are reachable where
+ * puppeteer's browser CDN is not). Nothing is downloaded from anywhere else:
+ * where apt cannot help, the user is told what to install. Set
  * `BAOGAO_NO_PROVISION=1` to forbid installing anything.
  */
 async function provision(probe: Probe): Promise<FoundBrowser | undefined> {
   if (probe.env.BAOGAO_NO_PROVISION) return undefined;
-  if (process.getuid?.() === 0 && isDebianLike()) {
-    say('no browser found for PDF output; installing Debian\'s chromium (apt-get install -y chromium)');
-    // The package lists of a fresh machine are empty: update them first.
-    if (run('apt-get', ['update', '-qq'], 300_000) && run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], 600_000)) {
-      return findBrowser(probe);
-    }
-  }
-  say('no browser found for PDF output; trying puppeteer\'s browser download');
-  const cli = path.join(path.dirname(require.resolve('puppeteer/package.json')), 'lib/cjs/puppeteer/node/cli.js');
-  if (run(process.execPath, [cli, 'browsers', 'install', 'chrome'], 600_000)) return findBrowser(probe);
-  return undefined;
+  if (process.getuid?.() !== 0 || !isDebianLike()) return undefined;
+  say("no browser found for PDF output; installing Debian's chromium with apt-get (once, about a minute)");
+  // The package lists of a fresh machine are empty: update them first. Several
+  // test workers may provision at once: apt waits for the dpkg lock instead of failing.
+  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
+  const ok =
+    run('apt-get', [...wait, 'update', '-qq'], 300_000) &&
+    run('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], 900_000);
+  return ok ? findBrowser(probe) : undefined;
 }
 
 /** Finds a browser, provisioning one if needed; throws a usage error (exit 2) naming what to install. */
