@@ -96,7 +96,8 @@ function advanceMeta(file: string, source: Edition, year: number): void {
   e.mapString(['session', 'zh'], (s) => shift(zhDatePlaceholder(s, year)));
   e.mapString(['session', 'en'], (s) => shift(enDatePlaceholder(s, year)));
   e.commentAfter(['session', 'en'], 'TODO (baogao new): write the session date and check the session number');
-  fs.writeFileSync(file, e.result());
+  // Last year's confirmations were for last year's text: this year's review starts afresh.
+  fs.writeFileSync(file, e.result().replace(/^confirmed:.*\n(?:[ \t]+-.*\n)*/m, ''));
 }
 
 function quoted(value: string): Scalar {
@@ -216,6 +217,19 @@ function writeCarried(staging: string, from: string, source: Edition, execId: st
   fs.writeFileSync(path.join(staging, 'carried-over.yaml'), doc.toString({ lineWidth: 0 }));
 }
 
+/** Drops last year's `:confirmed` marks from the copied chapters: every block is to review again. */
+function dropConfirmations(staging: string, source: Edition): void {
+  for (const ch of source.chapters) {
+    for (const doc of [ch.docs.zh, ch.docs.en]) {
+      if (doc.missing) continue;
+      const file = path.join(staging, rel(source.dir, doc.file));
+      const text = fs.readFileSync(file, 'utf8');
+      const next = text.replace(/[ \t]*(?<!\\):confirmed(?![\w[{])/g, '');
+      if (next !== text) fs.writeFileSync(file, next);
+    }
+  }
+}
+
 /** Creates the new edition; returns what it did. */
 export function createEdition(opts: NewEditionOptions): NewEditionResult {
   const from = opts.from;
@@ -241,6 +255,7 @@ export function createEdition(opts: NewEditionOptions): NewEditionResult {
     fs.cpSync(from, staging, { recursive: true });
     const inStaging = (file: string) => path.join(staging, rel(from, file));
     advanceMeta(path.join(staging, 'edition.yaml'), source, opts.year);
+    dropConfirmations(staging, source);
     const carried = rebuildExecution(inStaging(exec.file), exec, plan.file, plan, years, from);
     const stale: string[] = [];
     for (const t of source.tables) {
