@@ -93,6 +93,12 @@ describe('a new edition lists what it carried over', () => {
     // :confirmed prints nothing.
     const html = (await import('../src/render/html/view-model.js')).langView((await import('../src/load/index.js')).loadEdition(dir).edition!, 'zh');
     expect(JSON.stringify(html)).not.toContain('confirmed');
+    // Next year starts afresh: the confirmation does not carry into the 2025 edition.
+    const next = path.join(tmp, 'e2025');
+    createEdition({ year: 2025, from: dir, to: next });
+    expect(fs.readFileSync(path.join(next, 'zh/01-review.md'), 'utf8')).not.toContain(':confirmed');
+    const { findings: later } = await loadAndCheck({ edition: next });
+    expect(later.some((f) => f.ruleId === 'carried' && f.place.file === path.join(next, 'zh/01-review.md') && f.place.line === heading + 1)).toBe(true);
   });
 });
 
