@@ -49,7 +49,8 @@ export interface Meta {
   date: string;
   title: Bi;
   titleLines: Bi<string[]>;
-  session: Bi;
+  /** The session line of the cover, when the report prints one. */
+  session?: Bi;
   issuer: Bi;
   contact?: Bi;
   description?: Bi;
@@ -64,6 +65,8 @@ export interface Meta {
   /** Where each field is written in edition.yaml: `date`, `session.zh` … */
   places: Record<string, Place>;
   place: Place;
+  /** `require_citations: true`: a table or figure no text cites is noted (off by default: reports rarely say 见表1). */
+  requireCitations: boolean;
 }
 
 export type ColumnKind = 'label' | 'number' | 'value' | 'list';
@@ -86,6 +89,12 @@ export interface Cell {
   items?: ListItem[];
   /** Id of a note attached to this cell (rendered with the note's marker). */
   note?: string;
+  /**
+   * Written `—` (or `[z]`): no figure applies here, e.g. no plan was set. It
+   * prints as — and is the code [z] in the workbook; unlike `[x]` (not yet
+   * available) it is no TODO.
+   */
+  notApplicable?: boolean;
   place: Place;
 }
 
@@ -109,7 +118,21 @@ export interface Note {
 
 export type Relation =
   | { kind: 'sum'; total: string; parts: string[]; columns: string[]; place: Place }
-  | { kind: 'share'; column: string; part: string; base: Quantity; place: Place };
+  | { kind: 'share'; column: string; part: string; base: Quantity; place: Place }
+  /** Row by row, column = numerator ÷ denominator × 100 (percent of plan: result ÷ plan). */
+  | { kind: 'ratio'; column: string; numerator: string; denominator: string; place: Place }
+  /**
+   * Row by row, column = minuend − subtrahend (a gap in percentage points).
+   * Without a column it only tells the prose's gaps (高于全市平均4.3个百分点)
+   * which two cells they are the difference of.
+   */
+  | { kind: 'difference'; column?: string; minuend: string; subtrahend: string; place: Place }
+  /**
+   * A structure the prose states as a ratio (`三次产业结构…8.3:71.1:20.6`): after
+   * `term`, each part is the share of its row, taken from `column` (a share
+   * column), or computed as row ÷ `total` row × 100.
+   */
+  | { kind: 'structure'; term: string; column: string; parts: string[]; total?: string; place: Place };
 
 export interface Table {
   id: string;

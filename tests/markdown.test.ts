@@ -35,6 +35,33 @@ describe('remark-known-directives', () => {
   });
 });
 
+describe('remark-literal-colons', () => {
+  const textOf = (tree: ReturnType<typeof parse>['tree']) => JSON.stringify(tree.children[0]);
+
+  it.each([
+    ['zh', '三次产业结构调整为2.8:50.9:46.3。'],
+    ['en', 'The structure of the three industries became 2.8:50.9:46.3.'],
+  ])('loads a ratio in %s as the text it is, without escaping', (_lang, text) => {
+    const { findings, tree } = parse(text);
+    expect(findings).toEqual([]);
+    const p = tree.children[0];
+    expect(p.type === 'paragraph' && p.children).toEqual([expect.objectContaining({ type: 'text', value: text })]);
+  });
+
+  it('keeps times and a colon after a digit as text, and the directives that can begin', () => {
+    const { findings, tree } = parse('会议10:30开始，比例1:a2，见:ref[t]和a:num[t/r/c]。');
+    expect(findings).toEqual([]);
+    const p = tree.children[0];
+    const kinds = p.type === 'paragraph' ? p.children.map((c) => (c.type === 'textDirective' ? `:${c.name}` : c.type)) : [];
+    expect(kinds).toEqual(['text', ':ref', 'text', ':num', 'text']);
+    expect(textOf(tree)).toContain('会议10:30开始，比例1:a2，见');
+  });
+
+  it('still rejects an unknown directive after a letter or a Chinese character', () => {
+    expect(parse('见:abc。').findings[0]?.message).toContain('unknown directive ":abc"');
+  });
+});
+
 describe('remark-no-raw-html', () => {
   it('turns raw HTML into text and warns at its position', () => {
     const { tree, findings } = parse('前文\n\n<script>alert(1)</script>\n');

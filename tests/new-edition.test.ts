@@ -73,9 +73,9 @@ describe('baogao new 2024 from the sample', () => {
     expect(next.meta.title.en).toContain('Implementation of the 2023 Plan');
     expect(next.meta.title.en).toContain('on the 2024 Draft Plan');
     expect(next.meta.titleLines.zh.join('')).toBe(next.meta.title.zh);
-    expect(next.meta.session.zh).toContain('2024年×月×日');
-    expect(next.meta.session.zh).not.toMatch(/2023年1月5日/);
-    expect(next.meta.session.en).toContain('[day] [month] 2024');
+    expect(next.meta.session?.zh).toContain('2024年×月×日');
+    expect(next.meta.session?.zh).not.toMatch(/2023年1月5日/);
+    expect(next.meta.session?.en).toContain('[day] [month] 2024');
     expect(next.meta.chapterOrder).toEqual(sample.meta.chapterOrder);
   });
 

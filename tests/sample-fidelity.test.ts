@@ -90,7 +90,7 @@ describe('the Chinese sample against the source', () => {
 
   it('has the title, session line and issuer of the source', () => {
     const head = normalise(source.slice(0, source.indexOf('各位代表')));
-    expect(head).toBe(normalise(edition.meta.title.zh + edition.meta.session.zh + edition.meta.issuer.zh));
+    expect(head).toBe(normalise(edition.meta.title.zh + edition.meta.session?.zh + edition.meta.issuer.zh));
   });
 
   it('has each of the 9 tables, with the source caption, every row and every item', () => {

@@ -9,6 +9,9 @@ import { zhVsEnRule } from './figures-zh-en.js';
 import { proseVsTableRule } from './prose-vs-table.js';
 import { tableArithmeticRule } from './table-arithmetic.js';
 import { countsRule } from './counts.js';
+import { percentOfPlanRule } from './percent-of-plan.js';
+import { pointDifferenceRule } from './point-difference.js';
+import { ratiosRule } from './ratios.js';
 import { carryOverRule } from './carry-over.js';
 import { glossaryRule } from './glossary.js';
 import { typographyRule } from './typography.js';
@@ -20,7 +23,7 @@ import { applyReview } from './acknowledge.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule];
+export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule];
 
 export interface CheckOptions {
   previous?: Edition;

@@ -33,6 +33,7 @@ import { absDec, compareDec, formatDec, halfUlp, scaled, subDec } from '../quant
 import { formatZh } from '../quantity/format.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { sameDimension, unitInfo, UNIT_PATTERN } from '../quantity/units.js';
+import { columnRoles, figureRole, rolesAgree } from './clause-roles.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, isInText, OBJECT, placeAt, type FlatText } from './text-places.js';
 
@@ -107,8 +108,11 @@ function tableYears(edition: Edition): Map<Table, number | undefined> {
 /** Why a prose figure disagrees with a cell, or undefined when it agrees. */
 export function disagreement(q: Quantity, cell: Quantity, target: boolean): string | undefined {
   const p = scaled(q.digits, unitInfo(q.unit).scale);
-  const c = scaled(cell.digits, unitInfo(cell.unit).scale);
+  let c = scaled(cell.digits, unitInfo(cell.unit).scale);
   if (q.direction && cell.direction && q.direction !== cell.direction) return 'the direction differs';
+  // A growth column prints a fall as a signed number (-0.2); the prose says 下降0.2%.
+  if (q.direction === 'down' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) c = absDec(c);
+  else if (q.direction === 'up' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) return 'the direction differs';
   const ps = q.qualifier && SENSE[q.qualifier];
   const cs = cell.qualifier && SENSE[cell.qualifier];
   if (target && ps !== cs) return ps ? 'the prose qualifies a target the table states plainly' : 'the prose drops the qualifier of the target';
@@ -156,12 +160,16 @@ function checkFigures(flat: FlatText, nums: NumRef[], file: string, year: number
     const target = period === planYear || /目标|预期/.test(sentence);
     const before = mentions.filter((x) => x.end <= f.index && sentenceOf(x.end - 1) === s && (!x.m.remark || sentence.includes(x.m.remark)));
     const nearest = Math.max(...before.map((x) => x.end));
+    // In a table of plan, result, percent of plan and growth, the clause's words say which column a figure states.
+    const role = figureRole(flat.text, f.index, f.quantity.unit, f.quantity.direction !== undefined);
+    const paired = (t: Table, c: Cell) => role !== undefined && columnRoles(t).get(c.column) === role;
     const candidates = before
       .filter((x) => x.end === nearest && years.get(x.m.table) === period)
       .flatMap((x) => x.m.cells.map((cell) => ({ ...x.m, cell })))
       .filter(({ table, cell }) => /目标/.test(table.columns.find((c) => c.id === cell.column)?.header.zh ?? '') === target)
       .filter(({ cell }) => !cell.quantity!.period || sentence.includes(cell.quantity!.period))
-      .filter(({ cell }) => !units.some((u) => u.at >= nearest && u.at < f.digitsIndex && sameDimension(u.unit, cell.quantity!.unit)));
+      .filter(({ table, cell }) => rolesAgree(role, columnRoles(table).get(cell.column), columnRoles(table).size > 0))
+      .filter(({ table, cell }) => paired(table, cell) || !units.some((u) => u.at >= nearest && u.at < f.digitsIndex && sameDimension(u.unit, cell.quantity!.unit)));
     const place = placeAt(flat, f.digitsIndex, file);
     for (const { table, cell, rowLabel, alias } of candidates) {
       const cq = cell.quantity!;

@@ -57,8 +57,8 @@ export const referencesRule: Rule = {
         examined();
         if (item.number === 0) {
           report({ severity: 'error', place: item.place, message: `${kind} "${item.id}" is never placed; add ::${kind}{#${item.id}} where it belongs` });
-        } else if (!cited.has(item.id)) {
-          // The report often lets a table speak where it stands; a note, not a fault.
+        } else if (edition.meta.requireCitations && !cited.has(item.id)) {
+          // Opt-in (require_citations): reports rarely say 见表1 and let a table speak where it stands.
           report({ severity: 'info', place: item.place, message: `${kind} "${item.id}" is placed but not cited in the text (no :ref[${item.id}] or :num[${item.id}/…])` });
         }
       }

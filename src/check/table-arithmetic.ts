@@ -10,34 +10,16 @@
  * arithmetic shown; a difference beyond it is an error.
  */
 import type { Cell, Edition, Place, Relation, Table } from '../model.js';
-import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, roundDigits, scaled, subDec, type Dec } from '../quantity/decimal.js';
+import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec } from '../quantity/decimal.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
+import { cellLabel, HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
+import { checkDifference, checkRatio } from './row-relations.js';
+
+export { cellLabel };
 
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 type ShareRelation = Extract<Relation, { kind: 'share' }>;
-
-const mul = (a: Dec, b: Dec): Dec => ({ mant: a.mant * b.mant, decimals: a.decimals + b.decimals });
-const HUNDRED = parseDec('100');
-const ZERO = parseDec('0');
-
-/**
- * A term is rounded unless it is a whole count of things (8376人 is exact;
- * 571.38亿元 and 80.70% are rounded).
- */
-function tolerance(digits: string, unit: string): Dec {
-  const exact = unitInfo(unit).dimension === 'count' && unitInfo(unit).scale === 0 && !digits.includes('.');
-  return exact ? ZERO : halfUlp(digits);
-}
-
-/** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
-export function cellLabel(table: Table, rowId: string, columnId: string): string {
-  const row = table.rows.find((r) => r.id === rowId);
-  const label = table.columns.find((c) => c.kind === 'label');
-  const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
-  const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;
-  return `表${table.number} ${rowName} · ${colName}`;
-}
 
 function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
   const totalRow = table.rows.find((r) => r.id === rel.total);
@@ -80,15 +62,6 @@ function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
       });
     }
   }
-}
-
-/** part ÷ base × 100 to `dp` decimals, exactly (both already in the same unit). */
-function ratio(part: Dec, base: Dec, dp: number): string {
-  const extra = dp + 4;
-  const [num, den] = [mul(part, HUNDRED), base];
-  const n = num.mant * 10n ** BigInt(den.decimals + extra);
-  const d = den.mant * 10n ** BigInt(num.decimals);
-  return roundDigits(formatDec({ mant: n / d, decimals: extra }), dp);
 }
 
 function checkShare(table: Table, rel: ShareRelation, ctx: RuleContext): void {
@@ -157,7 +130,10 @@ export const tableArithmeticRule: Rule = {
     for (const table of edition.tables) {
       for (const rel of table.relations) {
         if (rel.kind === 'sum') checkSum(table, rel, ctx);
-        else checkShare(table, rel, ctx);
+        else if (rel.kind === 'share') checkShare(table, rel, ctx);
+        else if (rel.kind === 'ratio') checkRatio(table, rel, ctx);
+        else if (rel.kind === 'difference') checkDifference(table, rel, ctx);
+        // `structure` links the prose's ratios to the table; the ratios rule checks it.
       }
     }
   },

@@ -19,7 +19,7 @@ function placeholders(edition: Edition, { report, examined }: RuleContext): void
   examined(3);
   if (meta.datePlaceholder) report({ severity: 'warning', place: meta.places.date ?? meta.place, message: `date: is a placeholder (${meta.date.slice(0, 4)}-××-××); write the session date as YYYY-MM-DD` });
   for (const lang of ['zh', 'en'] as const) {
-    const m = PLACEHOLDER_PATTERN.exec(meta.session[lang]);
+    const m = meta.session && PLACEHOLDER_PATTERN.exec(meta.session[lang]);
     if (m) report({ severity: 'warning', place: meta.places[`session.${lang}`] ?? meta.place, message: `session.${lang} still has the placeholder "${m[0]}"; write the session's date`, actual: m[0] });
   }
 }

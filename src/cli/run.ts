@@ -45,7 +45,15 @@ async function execute(cmd: Command, io: Io): Promise<number> {
     }
     case 'check': {
       const { loadAndCheck } = await import('../build.js');
-      const { findings, stats } = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous });
+      const checked = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous }).catch((e: unknown) => {
+        // A tool reading the JSON gets the load errors as findings, as the text format shows them.
+        if (!(e instanceof BaogaoError) || cmd.format !== 'json') throw e;
+        io.out(JSON.stringify(checkJson(cmd.edition, e.findings, {}), null, 2));
+        io.err(`baogao: ${e.message}`);
+        return e.exitCode;
+      });
+      if (typeof checked === 'number') return checked;
+      const { findings, stats } = checked;
       if (cmd.format === 'json') io.out(JSON.stringify(checkJson(cmd.edition, findings, stats), null, 2));
       else {
         if (findings.length) io.out(formatFindings(findings));

@@ -59,6 +59,7 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
+    requireCitations: d.require_citations ?? false,
   };
 }
 

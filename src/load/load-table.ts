@@ -10,6 +10,9 @@ import { parseZhFigure } from '../quantity/parse-zh.js';
 import type { TableData } from './schemas.js';
 import type { YamlFile } from './yaml-doc.js';
 
+/** `—` (or `——`): the report's mark for "no figure applies here" (no plan set). */
+const NOT_APPLICABLE = /^—{1,2}$/;
+
 type RawCell = string | { zh: string; en: string; note?: string } | { zh: string; en: string }[];
 
 /** Builds a {@link Table} from its data file; reports every problem it finds. */
@@ -61,8 +64,11 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
     const items = value.map((t, i) => ({ text: { zh: t.zh, en: t.en }, place: itemPlace(i) }));
     return { ...base, text: joinItems(items.map((i) => i.text)), items };
   }
-  // YAML reads an unquoted [x] (the "not available" code) as a one-item list.
+  // YAML reads an unquoted [x] (the "not available" code) as a one-item list; [z] likewise.
   if (Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'x') return { ...base, text: { zh: '', en: '' } };
+  if ((Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'z') || value === '[z]' || (typeof value === 'string' && NOT_APPLICABLE.test(value))) {
+    return { ...base, text: { zh: '—', en: '—' }, notApplicable: true };
+  }
   if (Array.isArray(value)) {
     out.error('load/cell-kind', place, `column "${col.id}" is a ${col.kind} column, not a list`);
     return undefined;
@@ -71,7 +77,8 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
     if (value === '[x]' || value === '') return { ...base, text: { zh: '', en: '' } };
     if (typeof value !== 'string' || !isDecimal(value)) {
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
-      out.error('load/not-a-number', place, `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01`);
+      const hint = /^[-－–/／]+$/.test(shown) ? '; write — (an em dash) where no figure applies, [x] where it is not yet available' : '';
+      out.error('load/not-a-number', place, `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01${hint}`);
       return undefined;
     }
     return { ...base, text: { zh: value, en: value }, quantity: { digits: value, unit: col.unit ?? '' } };
@@ -119,6 +126,15 @@ function loadRelations(data: TableData, y: YamlFile, columns: Column[], rows: Ro
       const parts = rel.parts ?? rows.map((r) => r.id).filter((id) => id !== rel.total);
       if ([rel.total, ...parts].some(badRow) || rel.columns.some(badCol)) return;
       result.push({ kind: 'sum', total: rel.total, parts, columns: rel.columns, place });
+    } else if (rel.kind === 'ratio') {
+      if ([rel.column, rel.numerator, rel.denominator].some(badCol)) return;
+      result.push({ kind: 'ratio', column: rel.column, numerator: rel.numerator, denominator: rel.denominator, place });
+    } else if (rel.kind === 'difference') {
+      if ([...(rel.column ? [rel.column] : []), rel.minuend, rel.subtrahend].some(badCol)) return;
+      result.push({ kind: 'difference', column: rel.column, minuend: rel.minuend, subtrahend: rel.subtrahend, place });
+    } else if (rel.kind === 'structure') {
+      if ([...rel.parts, ...(rel.total ? [rel.total] : [])].some(badRow) || badCol(rel.column)) return;
+      result.push({ kind: 'structure', term: rel.term, column: rel.column, parts: rel.parts, total: rel.total, place });
     } else {
       const base = parseZhFigure(rel.base);
       if (!base) return out.error('load/not-a-number', place, `share base "${rel.base}" is not a figure (write it like 791.7亿元)`);

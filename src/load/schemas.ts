@@ -19,11 +19,12 @@ export const editionSchema = z.strictObject({
   date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-(\d{2}-\d{2}|××-××)$/, 'write the date as YYYY-MM-DD')),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
-  session: bi,
+  session: bi.optional(),
   issuer: bi,
   contact: bi.optional(),
   description: bi.optional(),
   keywords: biList.optional(),
+  require_citations: z.boolean().optional(),
   chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
   /** Carried-over fields that stand as they are. */
   confirmed: z.array(z.enum(['session', 'description', 'title'])).optional(),
@@ -47,6 +48,9 @@ export const columnSchema = z.strictObject({
 const relationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).optional(), columns: z.array(id).min(1) }),
   z.strictObject({ kind: z.literal('share'), column: id, part: id, base: z.string() }),
+  z.strictObject({ kind: z.literal('ratio'), column: id, numerator: id, denominator: id }),
+  z.strictObject({ kind: z.literal('difference'), column: id.optional(), minuend: id, subtrahend: id }),
+  z.strictObject({ kind: z.literal('structure'), term: text, column: id, parts: z.array(id).min(2), total: id.optional() }),
 ]);
 
 export const tableSchema = z.strictObject({

@@ -11,13 +11,14 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Collector } from '../diagnostics.js';
 import { remarkKnownDirectives } from './remark-known-directives.js';
+import { remarkLiteralColons } from './remark-literal-colons.js';
 import { remarkNoImages } from './remark-no-images.js';
 import { remarkNoRawHtml } from './remark-no-raw-html.js';
 import { remarkReviewMarks } from './remark-review-marks.js';
 
 // remark-cjk-friendly: CommonMark's emphasis rules fail next to CJK punctuation
 // (`**:num[…]**亿元` would stay literal asterisks); the report bolds figures there.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkDirective).use(remarkReviewMarks).use(remarkKnownDirectives).use(remarkNoRawHtml).use(remarkNoImages);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkDirective).use(remarkLiteralColons).use(remarkReviewMarks).use(remarkKnownDirectives).use(remarkNoRawHtml).use(remarkNoImages);
 
 /** Parses one chapter file; its messages become findings in `out`. */
 export function parseMarkdown(text: string, file: string, out: Collector): Root {

@@ -40,7 +40,7 @@ const list: UnitInfo[] = [
   { zh: '万张', dimension: 'count', scale: 4, thing: '张' },
   { zh: '万件', dimension: 'count', scale: 4, thing: '件' },
   { zh: '万客', dimension: 'count', scale: 4, thing: '客' },
-  ...['件', '台', '人', '家', '户', '幢', '个', '张', '场', '项', '条', '处', '套', '名', '次', '类', '批次', '份', '客', '支', '间', '幅', '栋', '所', '座', '批', '周年', '年', '届', '大', '万'].map(
+  ...['件', '宗', '台', '人', '家', '户', '幢', '个', '张', '场', '项', '条', '处', '套', '名', '次', '类', '批次', '份', '客', '支', '间', '幅', '栋', '所', '座', '批', '周年', '年', '届', '大', '万'].map(
     (zh): UnitInfo => (zh === '万' ? { zh, dimension: 'bare', scale: 4 } : { zh, dimension: 'count', scale: 0, thing: zh }),
   ),
   { zh: '亿', dimension: 'bare', scale: 8 },

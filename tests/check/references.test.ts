@@ -13,14 +13,23 @@ function check(dir: string) {
 }
 
 describe('rule references', () => {
-  it('on the sample: no error, a note for each table or figure never cited, every :num examined', () => {
+  it('on the sample: no error and no note (citation notes are opt-in), every :num examined', () => {
     const { edition, found, stats } = check(SAMPLE);
+    expect(found).toEqual([]);
+    const text = edition.chapters.map((c) => fs.readFileSync(c.docs.zh.file, 'utf8') + fs.readFileSync(c.docs.en.file, 'utf8')).join('');
+    const nums = (text.match(/:num\[/g) ?? []).length;
+    expect(stats.references).toBe(nums + edition.tables.length + edition.figures.length);
+  });
+
+  it('with require_citations: a note for each table or figure never cited', () => {
+    const dir = copySample();
+    fs.appendFileSync(path.join(dir, 'edition.yaml'), 'require_citations: true\n');
+    const { edition, found } = check(dir);
     expect(found.filter((f) => f.severity !== 'info')).toEqual([]);
     const text = edition.chapters.map((c) => fs.readFileSync(c.docs.zh.file, 'utf8') + fs.readFileSync(c.docs.en.file, 'utf8')).join('');
     const uncited = [...edition.tables, ...edition.figures].filter((t) => !text.includes(`:num[${t.id}/`) && !text.includes(`:ref[${t.id}]`));
+    expect(uncited.length).toBeGreaterThan(0);
     expect(found.map((f) => f.place.file).sort()).toEqual(uncited.map((t) => t.file).sort());
-    const nums = (text.match(/:num\[/g) ?? []).length;
-    expect(stats.references).toBe(nums + edition.tables.length + edition.figures.length);
   });
 
   it('reports a data reference to a cell that states no figure, at the reference', () => {

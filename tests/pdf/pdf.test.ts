@@ -119,7 +119,7 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     const date = `D:${meta.date.replaceAll('-', '')}000000+08'00'`;
     expect(info.Title).toBe(meta.title[lang]);
     expect(info.Author).toBe(meta.issuer[lang]);
-    expect(info.Subject).toBe(meta.description?.[lang] ?? meta.session[lang]);
+    expect(info.Subject).toBe(meta.description?.[lang] ?? meta.session?.[lang]);
     for (const k of meta.keywords[lang]) expect(info.Keywords).toContain(k);
     expect(info.Language).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     expect(info.CreationDate).toBe(date);

@@ -56,6 +56,20 @@ describe('tableGrid', () => {
     expect([...g.codes].sort()).toEqual(['[x]', '[z]']);
   });
 
+  it('writes [z] in every column of a cell written — (no figure applies), number or value', () => {
+    const na = (c: string) => cell(c, '—', '—', { notApplicable: true });
+    const t = table([col('name', 'label', '指标', 'Indicator'), col('plan', 'number', '年计划', 'Plan', '亿元'), col('v', 'value', '目标', 'Target')], [
+      { name: cell('name', '甲', 'A'), plan: na('plan'), v: na('v') },
+      { name: cell('name', '乙', 'B'), plan: cell('plan', '385', '385', { quantity: { digits: '385', unit: '亿元' } }), v: cell('v', '增长8%', 'Growth of 8%', { quantity: { digits: '8', unit: '%', direction: 'up' } }) },
+    ]);
+    const g = tableGrid(t, new Map());
+    expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
+      ['甲', 'A', '[z]', '[z]', '[z]', '[z]', '[z]', null],
+      ['乙', 'B', 385, '增长8%', 'Growth of 8%', 8, '%', '增长 increase'],
+    ]);
+    expect([...g.codes]).toEqual(['[z]']);
+  });
+
   it('gives an empty list one row, keeps a second list column together, and numbers repeated headers', () => {
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ text: { zh: `项${i + 1}`, en: `Item ${i + 1}` }, place }));
     const t = table([col('cat', 'label', '类别', 'Category'), col('a', 'list', '任务', 'Tasks'), col('b', 'list', '任务', 'Tasks')], [

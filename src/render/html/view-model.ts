@@ -60,7 +60,8 @@ export interface LangView {
   htmlLang: string;
   title: string;
   titleLines: string[];
-  session: string;
+  /** Absent when the report prints no session line. */
+  session?: string;
   issuer: string;
   words: (typeof WORDS)[Lang];
   toc: TocEntry[];
@@ -131,7 +132,7 @@ export function langView(edition: Edition, lang: Lang): LangView {
     htmlLang: lang === 'zh' ? 'zh-CN' : 'en',
     title: meta.title[lang],
     titleLines: meta.titleLines[lang],
-    session: meta.session[lang],
+    session: meta.session?.[lang],
     issuer: meta.issuer[lang],
     words: WORDS[lang],
     toc,

@@ -46,7 +46,7 @@ async function printLang(page: Page, edition: Edition, lang: Lang, staging: stri
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
-    subject: meta.description?.[lang] ?? meta.session[lang],
+    subject: meta.description?.[lang] ?? meta.session?.[lang] ?? meta.title[lang],
     keywords: meta.keywords[lang],
     lang: PDF_LANG[lang],
     date: meta.date,

@@ -30,8 +30,8 @@ function aboutLines(tableCount: number): Line[] {
       'Figures are stored as numbers, with their units in the column headings or in the unit columns. Targets with qualifiers (such as "growth of over 8%") keep their exact wording, and their figure, unit and qualifier are also given in separate columns.',
     ],
     [
-      `“${CODE.notApplicable}”表示该项为文字，不含数值；“${CODE.notAvailable}”表示无数据。`,
-      `"${CODE.notApplicable}" means the cell is text and states no figure; "${CODE.notAvailable}" means not available.`,
+      `“${CODE.notApplicable}”表示不适用：该项未设数值（报告中印为“—”）或为文字，不含数值；“${CODE.notAvailable}”表示无数据。`,
+      `"${CODE.notApplicable}" means not applicable: no figure applies (the report prints —) or the cell is text and states no figure; "${CODE.notAvailable}" means not available.`,
     ],
     [
       '注释以“[note 1]”形式标注，全文见“注释 Notes”工作表。',
@@ -61,8 +61,12 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
     ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),
     ...pair(bi('会议日期', 'Date of the session'), date.zh, date.en),
     // The session line of the report starts with a dash (——（…）), a typographic device of the printed cover.
-    { text: meta.session.zh.replace(/^[—–-]+/, ''), style: 'plain' },
-    { text: meta.session.en, style: 'plain' },
+    ...(meta.session
+      ? [
+          { text: meta.session.zh.replace(/^[—–-]+/, ''), style: 'plain' as const },
+          { text: meta.session.en, style: 'plain' as const },
+        ]
+      : []),
     ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
     ...(meta.contact ? pair(bi('联系方式', 'Contact'), meta.contact.zh, meta.contact.en) : []),
     { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },

@@ -56,16 +56,23 @@ interface RowView {
   notes: string;
 }
 
-const text = (s: string | undefined, codes: Set<string>): GridCell => {
+/** A cell written — in the report: no figure applies (no plan set), the code [z]. */
+const notApplicable = (codes: Set<string>): GridCell => {
+  codes.add(CODE.notApplicable);
+  return { value: CODE.notApplicable };
+};
+
+const text = (s: string | undefined, codes: Set<string>, na = false): GridCell => {
+  if (na) return notApplicable(codes);
   if (s) return { value: s };
   codes.add(CODE.notAvailable);
   return { value: CODE.notAvailable };
 };
 
-function bilingualPair(col: Column, get: (r: RowView) => { zh?: string; en?: string }, codes: Set<string>): Out[] {
+function bilingualPair(col: Column, get: (r: RowView) => { zh?: string; en?: string }, codes: Set<string>, na: (r: RowView) => boolean = () => false): Out[] {
   return [
-    { column: { header: bi(`${col.header.zh}（中文）`, `${col.header.en} (Chinese)`), type: 'text' }, read: (r) => text(get(r).zh, codes) },
-    { column: { header: bi(`${col.header.zh}（英文）`, `${col.header.en} (English)`), type: 'text' }, read: (r) => text(get(r).en, codes) },
+    { column: { header: bi(`${col.header.zh}（中文）`, `${col.header.en} (Chinese)`), type: 'text' }, read: (r) => text(get(r).zh, codes, na(r)) },
+    { column: { header: bi(`${col.header.zh}（英文）`, `${col.header.en} (English)`), type: 'text' }, read: (r) => text(get(r).en, codes, na(r)) },
   ];
 }
 
@@ -78,7 +85,7 @@ function numberHeader(col: Column): string {
 
 function valueColumns(col: Column, table: Table, codes: Set<string>): Out[] {
   const cellsOf = table.rows.map((r) => r.cells[col.id]);
-  const out = bilingualPair(col, (r) => r.cells[col.id]?.text ?? {}, codes);
+  const out = bilingualPair(col, (r) => r.cells[col.id]?.text ?? {}, codes, (r) => r.cells[col.id]?.notApplicable === true);
   if (cellsOf.some((c) => c?.quantity)) {
     const figure = (r: RowView): GridCell => {
       const q = r.cells[col.id]?.quantity;
@@ -113,7 +120,7 @@ function columnsOf(table: Table, expand: Column | undefined, codes: Set<string>)
         column: { header: numberHeader(col), type: 'number' },
         read: (r) => {
           const q = r.cells[col.id]?.quantity;
-          return q ? { value: Number(q.digits), numFmt: numFmtFor(q.digits) } : text(undefined, codes);
+          return q ? { value: Number(q.digits), numFmt: numFmtFor(q.digits) } : text(undefined, codes, r.cells[col.id]?.notApplicable);
         },
       });
     } else if (col.kind === 'value') out.push(...valueColumns(col, table, codes));

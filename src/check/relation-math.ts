@@ -1,0 +1,40 @@
+/**
+ * The exact arithmetic the relation checks share: products, quotients to a
+ * number of decimals, the rounding tolerance of a written figure, and how an
+ * editor names a cell.
+ */
+import type { Table } from '../model.js';
+import { formatDec, halfUlp, parseDec, roundDigits, type Dec } from '../quantity/decimal.js';
+import { unitInfo } from '../quantity/units.js';
+
+export const mul = (a: Dec, b: Dec): Dec => ({ mant: a.mant * b.mant, decimals: a.decimals + b.decimals });
+export const HUNDRED = parseDec('100');
+export const ZERO = parseDec('0');
+
+/**
+ * A term is rounded unless it is a whole count of things (8376人 is exact;
+ * 571.38亿元 and 80.70% are rounded).
+ */
+export function tolerance(digits: string, unit: string): Dec {
+  const exact = unitInfo(unit).dimension === 'count' && unitInfo(unit).scale === 0 && !digits.includes('.');
+  return exact ? ZERO : halfUlp(digits);
+}
+
+/** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
+export function cellLabel(table: Table, rowId: string, columnId: string): string {
+  const row = table.rows.find((r) => r.id === rowId);
+  const label = table.columns.find((c) => c.kind === 'label');
+  const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
+  const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;
+  return `表${table.number} ${rowName} · ${colName}`;
+}
+
+/** part ÷ base × 100 to `dp` decimals, exactly (both already in the same unit). */
+export function ratio(part: Dec, base: Dec, dp: number): string {
+  const extra = dp + 4;
+  const [num, den] = [mul(part, HUNDRED), base];
+  const n = num.mant * 10n ** BigInt(den.decimals + extra);
+  const d = den.mant * 10n ** BigInt(num.decimals);
+  return roundDigits(formatDec({ mant: n / d, decimals: extra }), dp);
+}
+
