@@ -13,7 +13,7 @@ import { commitStaging, createStaging, discardStaging } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
-export type Format = 'html' | 'pdf' | 'xlsx';
+export type Format = 'html' | 'pdf' | 'xlsx' | 'docx';
 
 export interface BuildOptions {
   edition: string;
@@ -92,6 +92,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await Promise.all([
       opts.formats.includes('xlsx')
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
+        : undefined,
+      opts.formats.includes('docx')
+        ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);

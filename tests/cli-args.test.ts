@@ -23,7 +23,8 @@ describe('parseArgs', () => {
   });
 
   it('rejects unknown formats and languages, and missing values', () => {
-    expect(parseArgs(['build', '--format', 'docx'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "docx"') });
+    expect(parseArgs(['build', '--format', 'odt'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "odt"; choose from html, pdf, xlsx, docx') });
+    expect(parseArgs(['build', '--format', 'html,docx'])).toMatchObject({ ok: true, command: { formats: ['html', 'docx'] } });
     expect(parseArgs(['build', '--lang', 'fr'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown lang "fr"') });
     expect(parseArgs(['build', '--out'])).toEqual({ ok: false, message: '--out needs a value' });
   });

@@ -1,7 +1,7 @@
 /**
  * Two builds of the same edition give byte-identical outputs: every HTML page,
- * asset and font slice, the workbook, and the PDFs (their dates come from the
- * edition, their document ID is fixed).
+ * asset and font slice, the workbook, the Word copies, and the PDFs (their
+ * dates come from the edition, their document ID is fixed).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ function stageAvailable(stage: 'pdf' | 'xlsx'): boolean {
   return !/not available in this version/.test(fs.readFileSync(path.join(ROOT, 'src/render', stage, 'index.ts'), 'utf8'));
 }
 
-const formats: Format[] = ['html', ...(['xlsx', 'pdf'] as const).filter(stageAvailable)];
+const formats: Format[] = ['html', ...(['xlsx', 'pdf'] as const).filter(stageAvailable), 'docx'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-determinism-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -44,6 +44,7 @@ describe(`two builds of the sample (${formats.join(', ')})`, () => {
     const expected = ['zh/index.html', 'en/index.html', 'bilingual.html'];
     if (formats.includes('xlsx')) expected.push('tables.xlsx');
     if (formats.includes('pdf')) expected.push('zh/report.pdf', 'en/report.pdf');
+    expected.push('zh/report.docx', 'en/report.docx');
     expect(lists[0]).toEqual(expect.arrayContaining(expected.map((f) => f.split('/').join(path.sep))));
   });
 

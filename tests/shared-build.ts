@@ -17,7 +17,7 @@ export interface SharedBuild {
   edition: string;
   /** The snapshot of templates/ it was built with. */
   templates: string;
-  /** The output folder: zh/, en/, bilingual.html, tables.xlsx, check.html. */
+  /** The output folder: zh/ and en/ (index.html, report.pdf, report.docx), bilingual.html, tables.xlsx, check.html. */
   out: string;
   draft: boolean;
 }
@@ -31,7 +31,7 @@ async function make(dir: string): Promise<SharedBuild> {
   // A snapshot: an editor may change content/ or templates/ while the suite runs.
   fs.cpSync(SAMPLE, edition, { recursive: true });
   fs.cpSync(TEMPLATES, templates, { recursive: true });
-  const { draft } = await build({ edition, out, langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx'], force: false, templates });
+  const { draft } = await build({ edition, out, langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx', 'docx'], force: false, templates });
   return { edition, templates, out, draft };
 }
 

@@ -10,6 +10,7 @@ Commands:
   check [edition]   check that every figure agrees (prose, tables, zh/en, totals)
   watch [edition]   live preview on http://127.0.0.1:4173 while you edit
   new <year>        start next year's edition from this one
+  comments <docx> [edition]   list a reviewed Word copy's comments and changes, with their source places
 
 Options:
   -h, --help        help for a command: baogao build --help
@@ -19,12 +20,13 @@ Options:
 The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors.`;
 
 const COMMANDS: Record<string, string> = {
-  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx] [--force | --final] [--previous DIR]
+  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,docx] [--force | --final] [--previous DIR]
 
 Checks the edition, then writes:
   output/zh/index.html, output/en/index.html, output/bilingual.html
   output/zh/report.pdf, output/en/report.pdf      (--format pdf)
   output/tables.xlsx                              (--format xlsx)
+  output/zh/report.docx, output/en/report.docx    (--format docx, for review rounds)
 Nothing in the output folder changes if any step fails. While anything is
 open (a TODO: [x], stale, carried over, untranslated, a placeholder date),
 every output is marked as a draft (征求意见稿 / DRAFT).
@@ -32,7 +34,7 @@ every output is marked as a draft (征求意见稿 / DRAFT).
 Options:
   --out DIR          output folder (default: output)
   --lang LIST        languages to build (default: zh,en)
-  --format LIST      outputs to build (default: html,pdf,xlsx)
+  --format LIST      outputs to build: html, pdf, xlsx, docx (default: html,pdf,xlsx)
   --force            write the outputs despite check errors, marked DRAFT
   --final            the print build: refuse while any TODO or error is open, listing it
   --previous DIR     last year's edition, for the plan carry-over check
@@ -40,6 +42,7 @@ Options:
 Examples:
   baogao build
   baogao build content --format html
+  baogao build content --format docx    (the Word copies for a review round)
   baogao build editions/2024 --out out/2024 --previous content`,
   check: `Usage: baogao check [edition] [--format text|json] [--strict] [--previous DIR]
 
@@ -84,6 +87,19 @@ Options:
 Examples:
   baogao new 2024
   baogao new 2024 --from content --to editions/2024`,
+  comments: `Usage: baogao comments <reviewed.docx> [edition] [--format text|json]
+
+Lists every comment and tracked change (insertion, deletion) in a Word copy
+returned by a reviewer, each with its author, its text and the place in the
+edition's sources it concerns (file:line:column). A comment on text that has
+changed in the sources since the copy was built is a warning.
+
+Options:
+  --format json      machine-readable listing (schema in docs/review.md)
+
+Examples:
+  baogao comments returned/财政局.docx
+  baogao comments returned/stats-bureau.docx editions/2024 --format json`,
 };
 
 /** The help text for a command, or the general help. */

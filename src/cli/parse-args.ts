@@ -11,7 +11,8 @@ export type Command =
   | { kind: 'build'; edition: string; out: string; langs: Lang[]; formats: Format[]; force: boolean; final: boolean; previous?: string; debug: boolean }
   | { kind: 'check'; edition: string; format: 'text' | 'json'; strict: boolean; previous?: string; out: string; debug: boolean }
   | { kind: 'watch'; edition: string; out?: string; port?: number; previous?: string; debug: boolean }
-  | { kind: 'new'; year: number; from: string; to?: string; debug: boolean };
+  | { kind: 'new'; year: number; from: string; to?: string; debug: boolean }
+  | { kind: 'comments'; docx: string; edition: string; format: 'text' | 'json'; debug: boolean };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -29,6 +30,7 @@ const SPECS: Record<string, OptionSpec[]> = {
   check: [...COMMON, { name: 'format', value: true }, { name: 'strict', value: false }, { name: 'previous', value: true }, { name: 'out', value: true }],
   watch: [...COMMON, { name: 'out', value: true }, { name: 'port', value: true }, { name: 'previous', value: true }],
   new: [...COMMON, { name: 'from', value: true }, { name: 'to', value: true }],
+  comments: [...COMMON, { name: 'format', value: true }],
 };
 export const COMMANDS = Object.keys(SPECS);
 
@@ -94,13 +96,21 @@ export function parseArgs(argv: string[]): ParseResult {
     if (positional.length > 1) return { ok: false, message: `unexpected argument "${positional[1]}"` };
     return { ok: true, command: { kind: 'new', year, from: str('from') ?? 'content', to: str('to'), debug } };
   }
+  if (first === 'comments') {
+    const [docx, edition, extra] = positional;
+    if (!docx) return { ok: false, message: 'baogao comments needs the reviewed Word file, e.g. baogao comments returned/report.docx content' };
+    if (extra !== undefined) return { ok: false, message: `unexpected argument "${extra}": give the Word file and one edition folder` };
+    const format = str('format') ?? 'text';
+    if (format !== 'text' && format !== 'json') return { ok: false, message: `unknown --format "${format}"; choose text or json` };
+    return { ok: true, command: { kind: 'comments', docx, edition: edition ?? 'content', format, debug } };
+  }
   if (positional.length > 1) return { ok: false, message: `unexpected argument "${positional[1]}": give one edition folder` };
   const edition = positional[0] ?? 'content';
   const out = str('out') ?? 'output';
   if (first === 'build') {
     const langs = list(str('lang') ?? 'zh,en', ['zh', 'en'] as const, 'lang');
     if (typeof langs === 'string') return { ok: false, message: langs };
-    const formats = list(str('format') ?? 'html,pdf,xlsx', ['html', 'pdf', 'xlsx'] as const, 'format');
+    const formats = list(str('format') ?? 'html,pdf,xlsx', ['html', 'pdf', 'xlsx', 'docx'] as const, 'format');
     if (typeof formats === 'string') return { ok: false, message: formats };
     if (opts.force && opts.final) return { ok: false, message: '--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway' };
     return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, final: opts.final === true, previous: str('previous'), debug } };

@@ -69,6 +69,10 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       const { runNew } = await import('../new-edition/index.js');
       return runNew(cmd, io);
     }
+    case 'comments': {
+      const { runComments } = await import('../review/index.js');
+      return runComments(cmd, io);
+    }
     default:
       io.err(`baogao ${(cmd as Command).kind} is not available in this version`);
       return 2;

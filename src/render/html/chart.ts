@@ -28,6 +28,11 @@ function stableIds(svg: string, prefix: string): string {
   });
 }
 
+/** What the chart shows, in words: its caption and every value (the SVG's aria label, the Word image's alternative text). */
+export function chartDescription(f: Figure, lang: Lang): string {
+  return `${f.caption[lang]}: ${f.points.map((p) => `${p.label[lang]} ${formatQuantity(p.value, lang)}`).join('; ')}`;
+}
+
 /** The figure as an SVG string for the given language. */
 export function renderChart(f: Figure, lang: Lang): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
@@ -52,7 +57,7 @@ export function renderChart(f: Figure, lang: Lang): string {
           };
     chart.setOption({
       animation: false,
-      aria: { enabled: true, label: { description: `${f.caption[lang]}: ${f.points.map((p, i) => `${p.label[lang]} ${labels[i]}`).join('; ')}` } },
+      aria: { enabled: true, label: { description: chartDescription(f, lang) } },
       textStyle: { fontFamily: FONT[lang], color: '#000' },
       grid: { left: 64, right: 24, top: 36, bottom: 56 },
       xAxis: {

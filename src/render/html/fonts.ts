@@ -61,6 +61,15 @@ export function codePoints(texts: string[]): Set<number> {
   return set;
 }
 
+/** The WOFF2 files of the faces that cover `used` (the DOCX stage rasterises its charts with them). */
+export function fontFilesFor(used: Set<number>, family?: RegExp): string[] {
+  const points = [...used];
+  return faces()
+    .filter((face) => !family || family.test(path.basename(face.woff2)))
+    .filter((face) => !face.ranges || points.some((p) => face.ranges!.some(([a, b]) => p >= a && p <= b)))
+    .map((face) => face.woff2);
+}
+
 /**
  * Writes `assetsDir/fonts/*.woff2` and returns the CSS of the faces needed for
  * `used`, with URLs relative to `assetsDir`.
