@@ -35,7 +35,8 @@ export function applyReview(edition: Edition, findings: Finding[], ruleIds: read
     const i = acks.findIndex((a) => a.rule === f.ruleId && a.covers.file === f.place.file && f.place.line >= a.covers.fromLine && f.place.line <= a.covers.toLine && (a.covers.column === undefined || a.covers.column === f.place.column));
     if (i >= 0) {
       used.add(i);
-      g = { ...g, acknowledged: { reason: acks[i].reason, place: acks[i].place } };
+      // What was accepted is a warning (a rounding, a wording); an error at the same place is a new slip and still fails.
+      if (g.severity !== 'error') g = { ...g, acknowledged: { reason: acks[i].reason, place: acks[i].place } };
     }
     return g;
   });
