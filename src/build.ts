@@ -1,5 +1,5 @@
 /**
- * `baogao build`: load → check → HTML → (PDF, XLSX) → commit. This file only
+ * `baogao build`: load → check → HTML → (PDF, XLSX, CSV) → commit. This file only
  * calls the stages in order; each stage lives in its own folder.
  */
 import path from 'node:path';
@@ -9,11 +9,11 @@ import { failing, openItems } from './check/open-items.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
-import { commitStaging, createStaging, discardStaging } from './output.js';
+import { commitStaging, createStaging, discardStaging, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
 import { VERSION } from './version.js';
 
-export type Format = 'html' | 'pdf' | 'xlsx' | 'docx';
+export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
 
 export interface BuildOptions {
   edition: string;
@@ -93,12 +93,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('xlsx')
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
         : undefined,
+      opts.formats.includes('csv') ? import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging))) : undefined,
       opts.formats.includes('docx')
         ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
       opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
     ]);
-    return { findings, files: commitStaging(staging, opts.out), draft, open: [...errors, ...open] };
+    const files = commitStaging(staging, opts.out);
+    if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
+    return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
     discardStaging(staging);
     throw e;

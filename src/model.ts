@@ -52,7 +52,10 @@ export interface Meta {
   /** The session line of the cover, when the report prints one. */
   session?: Bi;
   issuer: Bi;
-  contact?: Bi;
+  /** Who answers questions about the figures; telephone and e-mail when the edition gives them. */
+  contact?: Bi & { telephone?: string; email?: string };
+  /** The edition in words (2022年规划执行情况、2023年计划草案), as the government words it. */
+  editionLabel?: Bi;
   description?: Bi;
   keywords: Bi<string[]>;
   chapterOrder: string[];

@@ -54,3 +54,19 @@ export function commitStaging(staging: string, outDir: string): string[] {
 export function discardStaging(staging: string): void {
   fs.rmSync(staging, { recursive: true, force: true });
 }
+
+/**
+ * Removes the files of `sub` in `outDir` that match `pattern` and that the
+ * build did not write (`written`, relative to `outDir`): the CSV of a table
+ * renamed or dropped since the last build would otherwise stay beside the
+ * new ones and be published with them.
+ */
+export function pruneStale(outDir: string, sub: string, pattern: RegExp, written: string[]): void {
+  const dir = path.join(outDir, sub);
+  if (!fs.existsSync(dir)) return;
+  const keep = new Set(written.map((f) => path.normalize(f)));
+  for (const name of fs.readdirSync(dir)) {
+    const rel = path.join(sub, name);
+    if (pattern.test(name) && !keep.has(rel)) fs.rmSync(path.join(outDir, rel), { force: true });
+  }
+}

@@ -8,7 +8,7 @@ describe('parseArgs', () => {
   it('defaults build to the sample edition, output/, both languages and all formats', () => {
     expect(parseArgs(['build'])).toEqual({
       ok: true,
-      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx'], force: false, final: false, previous: undefined, debug: false },
+      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx', 'csv'], force: false, final: false, previous: undefined, debug: false },
     });
   });
 
@@ -23,7 +23,7 @@ describe('parseArgs', () => {
   });
 
   it('rejects unknown formats and languages, and missing values', () => {
-    expect(parseArgs(['build', '--format', 'odt'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "odt"; choose from html, pdf, xlsx, docx') });
+    expect(parseArgs(['build', '--format', 'odt'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "odt"; choose from html, pdf, xlsx, csv, docx') });
     expect(parseArgs(['build', '--format', 'html,docx'])).toMatchObject({ ok: true, command: { formats: ['html', 'docx'] } });
     expect(parseArgs(['build', '--lang', 'fr'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown lang "fr"') });
     expect(parseArgs(['build', '--out'])).toEqual({ ok: false, message: '--out needs a value' });

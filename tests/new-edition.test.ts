@@ -73,6 +73,8 @@ describe('baogao new 2024 from the sample', () => {
     expect(next.meta.title.en).toContain('Implementation of the 2023 Plan');
     expect(next.meta.title.en).toContain('on the 2024 Draft Plan');
     expect(next.meta.titleLines.zh.join('')).toBe(next.meta.title.zh);
+    // The annex's edition label moves on a year with the title.
+    expect(next.meta.editionLabel).toEqual({ zh: '2023年规划执行情况、2024年计划草案', en: 'Implementation of the 2023 plan and the draft plan for 2024' });
     expect(next.meta.session?.zh).toContain('2024年×月×日');
     expect(next.meta.session?.zh).not.toMatch(/2023年1月5日/);
     expect(next.meta.session?.en).toContain('[day] [month] 2024');

@@ -20,10 +20,11 @@ import { carriedRule } from './carried.js';
 import { staleYearsRule } from './stale-years.js';
 import { untranslatedRule } from './untranslated.js';
 import { applyReview } from './acknowledge.js';
+import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule];
+export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule, xmlCharactersRule];
 
 export interface CheckOptions {
   previous?: Edition;

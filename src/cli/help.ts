@@ -20,12 +20,13 @@ Options:
 The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors.`;
 
 const COMMANDS: Record<string, string> = {
-  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,docx] [--force | --final] [--previous DIR]
+  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,csv,docx] [--force | --final] [--previous DIR]
 
 Checks the edition, then writes:
   output/zh/index.html, output/en/index.html, output/bilingual.html
   output/zh/report.pdf, output/en/report.pdf      (--format pdf)
   output/tables.xlsx                              (--format xlsx)
+  output/data/*.csv, output/data/datapackage.json (--format csv)
   output/zh/report.docx, output/en/report.docx    (--format docx, for review rounds)
 Nothing in the output folder changes if any step fails. While anything is
 open (a TODO: [x], stale, carried over, untranslated, a placeholder date),
@@ -34,7 +35,7 @@ every output is marked as a draft (征求意见稿 / DRAFT).
 Options:
   --out DIR          output folder (default: output)
   --lang LIST        languages to build (default: zh,en)
-  --format LIST      outputs to build: html, pdf, xlsx, docx (default: html,pdf,xlsx)
+  --format LIST      outputs to build: html, pdf, xlsx, csv, docx (default: html,pdf,xlsx,csv)
   --force            write the outputs despite check errors, marked DRAFT
   --final            the print build: refuse while any TODO or error is open, listing it
   --previous DIR     last year's edition, for the plan carry-over check

@@ -110,7 +110,7 @@ export function parseArgs(argv: string[]): ParseResult {
   if (first === 'build') {
     const langs = list(str('lang') ?? 'zh,en', ['zh', 'en'] as const, 'lang');
     if (typeof langs === 'string') return { ok: false, message: langs };
-    const formats = list(str('format') ?? 'html,pdf,xlsx', ['html', 'pdf', 'xlsx', 'docx'] as const, 'format');
+    const formats = list(str('format') ?? 'html,pdf,xlsx,csv', ['html', 'pdf', 'xlsx', 'csv', 'docx'] as const, 'format');
     if (typeof formats === 'string') return { ok: false, message: formats };
     if (opts.force && opts.final) return { ok: false, message: '--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway' };
     return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, final: opts.final === true, previous: str('previous'), debug } };

@@ -56,6 +56,7 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     session: d.session,
     issuer: d.issuer,
     contact: d.contact,
+    editionLabel: d.edition_label,
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,

@@ -21,7 +21,15 @@ export const editionSchema = z.strictObject({
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
   session: bi.optional(),
   issuer: bi,
-  contact: bi.optional(),
+  contact: z
+    .strictObject({
+      zh: text,
+      en: text,
+      telephone: z.string('write the telephone number in quotes, e.g. "021-12345678"').trim().regex(/^\+?[\d ()-]+(?:(?:转|ext\.?|x)\s*\d+)?$/, 'write the telephone number with digits, spaces, hyphens and brackets, e.g. 021-12345678').optional(),
+      email: z.email('write an e-mail address, e.g. fgw@example.gov.cn').optional(),
+    })
+    .optional(),
+  edition_label: bi.optional(),
   description: bi.optional(),
   keywords: biList.optional(),
   require_citations: z.boolean().optional(),

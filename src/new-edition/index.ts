@@ -90,6 +90,7 @@ function advanceMeta(file: string, source: Edition, year: number): void {
   for (const lang of ['zh', 'en'] as const) {
     e.mapString(['title', lang], shift);
     e.mapString(['description', lang], shift);
+    e.mapString(['edition_label', lang], shift);
     const lines = e.doc.getIn(['title_lines', lang], true);
     if (isSeq(lines)) lines.items.forEach((_, i) => e.mapString(['title_lines', lang, i], shift));
   }

@@ -40,7 +40,8 @@ function debianLike(): boolean {
 /** Runs apt-get without blocking the event loop (an install takes minutes; the test worker must stay responsive). */
 function apt(args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    // Another worker (or the PDF stage's Chromium provisioning) may hold the dpkg lock: wait for it.
+    const child = spawn('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     const timer = setTimeout(() => child.kill('SIGTERM'), 900_000);
     child.on('error', () => resolve(false));
     child.on('exit', (code) => {

@@ -76,7 +76,7 @@ export function expectedTable(table: Table, noteNo: (noteId: string) => number):
       if (cells.some((c) => hasQualifier(c?.quantity))) {
         add(`${zh}：限定词 ${en}: qualifier`, (c) => {
           const q = c[col.id]?.quantity;
-          if (!q || !hasQualifier(q)) return exact(null);
+          if (!q || !hasQualifier(q)) return exact('[z]');
           const words = qualifierWords(q);
           return like(`text containing ${words.join(', ')}`, (v) => typeof v === 'string' && words.every((w) => v.includes(w)));
         });
@@ -92,7 +92,7 @@ export function expectedTable(table: Table, noteNo: (noteId: string) => number):
   if (noted) {
     add('注释 Notes', (c) => {
       const refs = table.columns.map((col) => c[col.id]?.note).filter(Boolean).map((id) => `[note ${noteNo(id as string)}]`);
-      return exact(refs.length ? refs.join(' ') : null);
+      return exact(refs.length ? refs.join(' ') : '[z]');
     });
   }
   const rows: Expected[][] = [];

@@ -56,7 +56,7 @@ describe('every table cell matches the edition', () => {
       const sheet = `表${t.number}`;
       expect(wb.getWorksheet(sheet), sheet).toBeDefined();
       const own = parts.filter((p) => p.sheet === sheet);
-      expect(own.map((p) => p.name)).toEqual([`Table_${t.number}`]);
+      expect(own.map((p) => p.name)).toEqual([`T${t.number}_${t.id.replace(/-/g, '_')}`]);
     }
   });
 

@@ -49,8 +49,8 @@ describe('tableGrid', () => {
     ]);
     const g = tableGrid(t, new Map());
     expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
-      ['甲', 'A', '[x]', '[x]', '[z]', '[z]', null],
-      ['乙', 'B', '完成任务', 'Done', '[z]', '[z]', null],
+      ['甲', 'A', '[x]', '[x]', '[z]', '[z]', '[z]'],
+      ['乙', 'B', '完成任务', 'Done', '[z]', '[z]', '[z]'],
       ['丙', 'C', '增长8%以上', 'Growth of over 8%', 8, '%', '增长 increase; 以上 over'],
     ]);
     expect([...g.codes].sort()).toEqual(['[x]', '[z]']);
@@ -64,7 +64,7 @@ describe('tableGrid', () => {
     ]);
     const g = tableGrid(t, new Map());
     expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
-      ['甲', 'A', '[z]', '[z]', '[z]', '[z]', '[z]', null],
+      ['甲', 'A', '[z]', '[z]', '[z]', '[z]', '[z]', '[z]'],
       ['乙', 'B', 385, '增长8%', 'Growth of 8%', 8, '%', '增长 increase'],
     ]);
     expect([...g.codes]).toEqual(['[z]']);
@@ -99,7 +99,7 @@ describe('tableGrid', () => {
     ], notes);
     const g = tableGrid(t, new Map([['t/p', 4], ['t/q', 5]]));
     expect(g.columns.at(-1)?.header).toBe('注释 Notes');
-    expect(g.rows.map((r) => r.at(-1)?.value)).toEqual(['[note 4] [note 5]', null]);
+    expect(g.rows.map((r) => r.at(-1)?.value)).toEqual(['[note 4] [note 5]', '[z]']);
     // The number cell itself stays a bare number.
     expect(g.rows[0][4]).toEqual({ value: 6, numFmt: '#,##0' });
   });

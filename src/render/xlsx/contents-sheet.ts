@@ -5,8 +5,8 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
-import { bi, linkFormula, SHEET, tableSheetName } from './labels.js';
-import { type Line, pageSetup, writeGridTable, writeLines } from './sheet-writer.js';
+import { bi, CODE, linkFormula, SHEET, tableSheetName } from './labels.js';
+import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
 
 /** The Excel Table name of the contents. */
@@ -14,16 +14,22 @@ export const CONTENTS_TABLE = 'Contents';
 
 /** Adds the contents sheet for `tables` (already in table-number order). */
 export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolean): void {
-  const ws = wb.addWorksheet(SHEET.contents, { views: [{ state: 'normal', activeCell: 'A1' }], pageSetup: pageSetup('landscape') });
+  const ws = wb.addWorksheet(SHEET.contents, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const lines: Line[] = [
     { text: bi('目录', 'Contents'), style: 'title' },
     {
       text: bi(`本工作簿共${tables.length}张表格，每张表格一个工作表；点击“链接”列前往。`, `This workbook has ${tables.length} tables, one per sheet; use the Link column to go to one.`),
     },
   ];
-  if (hasNotes) lines.push({ text: SHEET.notes, link: linkFormula(SHEET.notes, bi('注释见“注释 Notes”工作表', 'The notes are on the Notes sheet')) });
+  // The notes sheet's row has no table number: [z], explained here like on every sheet that uses a code.
+  if (hasNotes) {
+    lines.push({ text: bi(`“${CODE.notApplicable}”表示不适用：注释工作表没有表号。`, `"${CODE.notApplicable}" means not applicable: the notes sheet has no table number.`) });
+  }
   const next = writeLines(ws, lines);
-  if (!tables.length) return;
+  if (!tables.length && !hasNotes) {
+    setPrint(ws, { widths: [ws.getColumn(1).width ?? 10] });
+    return;
+  }
   const grid: Grid = {
     columns: [
       { header: bi('工作表', 'Sheet'), type: 'text' },
@@ -32,17 +38,23 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
       { header: bi('标题（英文）', 'Title (English)'), type: 'text' },
       { header: bi('链接', 'Link'), type: 'text' },
     ],
-    rows: tables.map((t) => {
-      const sheet = tableSheetName(t.number);
-      return [
-        { value: sheet },
-        { value: t.number, numFmt: '0' },
-        { value: t.caption.zh },
-        { value: t.caption.en },
-        { value: linkFormula(sheet, bi(`前往${sheet}`, `Go to Table ${t.number}`)) },
-      ];
-    }),
-    codes: new Set(),
+    rows: [
+      ...tables.map((t) => {
+        const sheet = tableSheetName(t.number);
+        return [
+          { value: sheet },
+          { value: t.number, numFmt: '0' },
+          { value: t.caption.zh },
+          { value: t.caption.en },
+          { value: linkFormula(sheet, bi(`前往${sheet}`, `Go to Table ${t.number}`)) },
+        ];
+      }),
+      // The notes sheet is a sheet of the workbook too; it has no table number.
+      ...(hasNotes
+        ? [[{ value: SHEET.notes }, { value: CODE.notApplicable }, { value: '注释' }, { value: 'Notes' }, { value: linkFormula(SHEET.notes, bi('前往注释', 'Go to the notes')) }]]
+        : []),
+    ],
+    codes: new Set(hasNotes ? [CODE.notApplicable] : []),
   };
-  writeGridTable(ws, grid, { name: CONTENTS_TABLE, row: next, maxTextWidth: 50 });
+  writeGridTable(ws, grid, { name: CONTENTS_TABLE, row: next, maxTextWidth: 50, above: lines });
 }

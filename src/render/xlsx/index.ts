@@ -8,23 +8,16 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Edition, Meta, Table } from '../../model.js';
+import type { Edition, Meta } from '../../model.js';
 import { addContentsSheet } from './contents-sheet.js';
 import { addCoverSheet } from './cover-sheet.js';
-import { bi, editionInstant, editionLabel, numberNotes } from './labels.js';
+import { annexTables, bi, editionInstant, editionLabel, numberNotes } from './labels.js';
 import { addNotesSheet } from './notes-sheet.js';
 import { stableZip } from './stable-zip.js';
-import { tidyTableXml } from './sheet-writer.js';
+import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 
-/**
- * The tables the workbook holds: those placed in the report, in table-number
- * order. A table never placed has no number; the checker reports it as an
- * error, and the annex leaves it out rather than invent a number for it.
- */
-export function annexTables(edition: Edition): Table[] {
-  return edition.tables.filter((t) => t.number > 0).sort((a, b) => a.number - b.number);
-}
+export { annexTables };
 
 /** Document properties: what file managers, search and screen readers show. */
 function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
@@ -34,7 +27,9 @@ function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
   wb.lastModifiedBy = meta.issuer.zh;
   wb.company = meta.issuer.zh;
   wb.title = bi(`${meta.title.zh}（表格）`, `${meta.title.en}: tables`);
-  wb.subject = bi(`${edition.zh}：报告表格（中英文对照）`, `${edition.en}: the tables of the report, in Chinese and English`);
+  wb.subject = edition
+    ? bi(`${edition.zh}：报告表格（中英文对照）`, `${edition.en}: the tables of the report, in Chinese and English`)
+    : bi('报告表格（中英文对照）', 'The tables of the report, in Chinese and English');
   wb.keywords = [...meta.keywords.zh, ...meta.keywords.en].join('; ');
   wb.description = meta.description ? bi(meta.description.zh, meta.description.en) : '';
   wb.category = bi('统计表格', 'Statistical tables');
@@ -75,5 +70,5 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
   const raw = await wb.xlsx.writeBuffer();
-  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyTableXml);
+  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyParts);
 }

@@ -4,7 +4,7 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { Direction, Meta, Qualifier, Quantity, Table } from '../../model.js';
+import type { Direction, Edition, Meta, Qualifier, Quantity, Table } from '../../model.js';
 import { unitInfo } from '../../quantity/units.js';
 
 /** Sheet names: bilingual for the front sheets, `表N` for the tables (all far below Excel's 31 characters). */
@@ -19,9 +19,14 @@ export function tableSheetName(n: number): string {
   return `表${n}`;
 }
 
-/** The Excel Table (ListObject) name of table number `n`: ASCII, so that formulas and Power Query can name it. */
-export function tableObjectName(n: number): string {
-  return `Table_${n}`;
+/**
+ * The Excel Table (ListObject) name of a table: `T1_main_indicators`, its
+ * number and its id, so that a formula or Power Query names the table it
+ * means. ASCII letters, digits and underscores only (ids are kebab-case), and
+ * never a cell reference, which a bare `T1` would be.
+ */
+export function tableObjectName(table: Pick<Table, 'number' | 'id'>): string {
+  return `T${table.number}_${table.id.replace(/[^A-Za-z0-9]+/g, '_')}`;
 }
 
 /** `#'表1'!A1`: the in-workbook target of a link (quoted, so names with spaces work too). */
@@ -44,13 +49,48 @@ export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** The shorthand for a figure the report does not give (Analysis Function codes). */
+/**
+ * The shorthand codes of the Analysis Function's guidance for a cell without
+ * a figure. No cell inside a table is left blank: each is one of these.
+ */
 export const CODE = {
-  /** The cell is text: no figure is stated, so a number does not apply. */
+  /**
+   * `[z]` not applicable: there is nothing to give, because the cell cannot
+   * hold one — a cell written — (no plan set), an entry worded as text has no figure (nor unit), a figure
+   * without qualifier has no qualifier, a row without a note has no note.
+   */
   notApplicable: '[z]',
-  /** The report left the cell empty. */
+  /** `[x]` not available: the report leaves the cell empty (a figure not yet known or not published). */
   notAvailable: '[x]',
 } as const;
+
+/** What each code means, in both languages: stated on the cover and in each table's notes. */
+export const CODE_MEANING: Record<(typeof CODE)[keyof typeof CODE], { zh: string; en: string }> = {
+  '[x]': { zh: '无数据（报告未给出该项数据）', en: 'not available (the report gives no figure for this cell)' },
+  '[z]': {
+    zh: '不适用（该项未设数值，报告中印为“—”；或以文字表述，不含数值；或该数值无限定词、该行无注释）',
+    en: 'not applicable (no figure applies, where the report prints —; or the entry is worded as text and states no figure; or the figure has no qualifier, or the row has no note)',
+  },
+};
+
+/** `“[x]”表示无数据…` / `"[x]" means not available …`: one sentence per code, in code order. */
+export function codesSentence(codes: Iterable<string>): { zh: string; en: string } | undefined {
+  const used = (Object.keys(CODE_MEANING) as (keyof typeof CODE_MEANING)[]).filter((c) => [...codes].includes(c));
+  if (!used.length) return undefined;
+  return {
+    zh: `${used.map((c) => `“${c}”表示${CODE_MEANING[c].zh}`).join('；')}。`,
+    en: `${used.map((c) => `"${c}" means ${CODE_MEANING[c].en}`).join('; ')}.`,
+  };
+}
+
+/**
+ * The tables the annex holds: those placed in the report, in table-number
+ * order. A table never placed has no number; the checker reports it as an
+ * error, and the annex leaves it out rather than invent a number for it.
+ */
+export function annexTables(edition: Edition): Table[] {
+  return edition.tables.filter((t) => t.number > 0).sort((a, b) => a.number - b.number);
+}
 
 /** `[note 3]`: how a note is referred to in a table, never a symbol in a number cell. */
 export function noteRef(n: number): string {
@@ -115,19 +155,28 @@ const PERIOD_EN: Record<string, string> = {
   全年: 'full year',
 };
 
+/** The words that qualify a figure, direction first (增长 / increase, 以上 / over); empty lists when it stands alone. */
+export function qualifierWords(q: Quantity): { zh: string[]; en: string[] } {
+  const pairs = [q.direction && DIRECTION[q.direction], q.qualifier && QUALIFIER[q.qualifier]].filter((p): p is [string, string] => Boolean(p));
+  return { zh: pairs.map((p) => p[0]), en: pairs.map((p) => p[1]) };
+}
+
+/** The period written with a figure (前三季度 / first three quarters); `enText` supplies an English period the fixed list does not know. */
+export function periodWords(q: Quantity, enText: string): { zh: string; en: string } | undefined {
+  if (!q.period) return undefined;
+  const fromText = /\(([^()]+)\)\s*$/.exec(enText)?.[1];
+  return { zh: q.period, en: PERIOD_EN[q.period] ?? fromText ?? '' };
+}
+
 /**
  * What changes the meaning of a figure, in both languages:
  * `增长 increase; 以上 over`. Empty when the figure stands alone.
- * `enText` supplies an English period the fixed list does not know.
  */
 export function qualifierLabel(q: Quantity, enText: string): string {
-  const parts: string[] = [];
-  if (q.direction) parts.push(DIRECTION[q.direction].join(' '));
-  if (q.qualifier) parts.push(QUALIFIER[q.qualifier].join(' '));
-  if (q.period) {
-    const fromText = /\(([^()]+)\)\s*$/.exec(enText)?.[1];
-    parts.push(bi(q.period, PERIOD_EN[q.period] ?? fromText ?? ''));
-  }
+  const words = qualifierWords(q);
+  const parts = words.zh.map((zh, i) => `${zh} ${words.en[i]}`);
+  const period = periodWords(q, enText);
+  if (period) parts.push(bi(period.zh, period.en));
   return parts.join('; ');
 }
 
@@ -139,12 +188,37 @@ export function formatDate(iso: string): { zh: string; en: string } {
   return { zh: `${y}年${m}月${d}日`, en: `${d} ${MONTHS[m - 1]} ${y}` };
 }
 
-/** The edition in words: `2022年规划执行情况、2023年计划草案` / its English. */
-export function editionLabel(meta: Meta): { zh: string; en: string } {
-  return {
-    zh: `${meta.reviewYear}年规划执行情况、${meta.planYear}年计划草案`,
-    en: `Implementation of the ${meta.reviewYear} plan and the draft plan for ${meta.planYear}`,
-  };
+/**
+ * The edition in words, as edition.yaml's `edition_label` gives it: the
+ * wording differs between governments (规划执行情况 in Jing'an, 计划执行情况
+ * elsewhere), so it is never assembled here.
+ */
+export function editionLabel(meta: Meta): { zh: string; en: string } | undefined {
+  return meta.editionLabel;
+}
+
+/**
+ * An issuing body as the object of "issued by": `the Jing'an District
+ * Development and Reform Commission`. English names a commission with the
+ * definite article; a name that already has one keeps it.
+ */
+export function theBody(en: string): string {
+  return /^the\s/i.test(en) ? en : `the ${en}`;
+}
+
+/** The contact line: the body, then telephone and e-mail when edition.yaml gives them. */
+export function contactLine(contact: NonNullable<Meta['contact']>): { zh: string; en: string } {
+  const zh = [contact.zh];
+  const en = [contact.en];
+  if (contact.telephone) {
+    zh.push(`电话：${contact.telephone}`);
+    en.push(`telephone: ${contact.telephone}`);
+  }
+  if (contact.email) {
+    zh.push(`电子邮箱：${contact.email}`);
+    en.push(`e-mail: ${contact.email}`);
+  }
+  return { zh: zh.join('；'), en: en.join('; ') };
 }
 
 /** The midnight (UTC) of the edition's date: every date stamped into the file. */

@@ -6,7 +6,7 @@
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
 import { bi, CODE, linkFormula, noteRef, SHEET, tableSheetName } from './labels.js';
-import { type Line, pageSetup, writeGridTable, writeLines } from './sheet-writer.js';
+import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
 
 /** The Excel Table name of the notes. */
@@ -14,7 +14,7 @@ export const NOTES_TABLE = 'Notes';
 
 /** Adds the notes sheet; `noteNumbers` maps `tableId/noteId` to its number. */
 export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<string, number>): void {
-  const ws = wb.addWorksheet(SHEET.notes, { views: [{ state: 'normal', activeCell: 'A1' }], pageSetup: pageSetup('landscape') });
+  const ws = wb.addWorksheet(SHEET.notes, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const lines: Line[] = [{ text: bi('注释', 'Notes'), style: 'title' }];
   // The note texts are verbatim and may say "figures marked *": the marker column ties them to the printed report.
   const withMarker = tables.some((t) => t.notes.some((n) => n.marker));
@@ -34,6 +34,7 @@ export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<st
   if (!rows.length) {
     // A sheet is never left blank: say that there is nothing to list.
     writeLines(ws, [...lines, { text: bi('本工作簿的表格没有注释。', 'The tables of this workbook have no notes.') }]);
+    setPrint(ws, { widths: [ws.getColumn(1).width ?? 10] });
     return;
   }
   lines.push({ text: bi('表格中以“[note 1]”形式引用以下注释。', 'The tables refer to these notes as "[note 1]".') });
@@ -49,5 +50,5 @@ export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<st
     rows,
     codes: new Set(),
   };
-  writeGridTable(ws, grid, { name: NOTES_TABLE, row: next });
+  writeGridTable(ws, grid, { name: NOTES_TABLE, row: next, above: lines });
 }

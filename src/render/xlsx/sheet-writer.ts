@@ -7,12 +7,72 @@
 import type { Cell, Font, PageSetup, Worksheet } from 'exceljs';
 import { groupThousands } from '../../quantity/decimal.js';
 import type { Grid, GridCell } from './table-grid.js';
-import { columnWidth, LINE_HEIGHT, linesWhenWrapped, rowHeight } from './sizing.js';
+import { columnWidth, displayWidth, LINE_HEIGHT, linesWhenWrapped, rowHeight } from './sizing.js';
 
-/** Prints on A4 (paper size 9), as wide as the page and as many pages long as needed. */
-export function pageSetup(orientation: 'portrait' | 'landscape'): Partial<PageSetup> {
+/**
+ * 等线 (DengXian), the default typeface of Chinese Office since 2016: it has
+ * Chinese glyphs, which Calibri lacks. Every style names it, so no reader
+ * falls back to a serif font of its choosing (docs/xlsx.md lists the fallbacks).
+ */
+export const FONT_NAME = '等线';
+/** GB2312: tells Office the font is for Chinese text. */
+const CHARSET_GB2312 = 134;
+const BASE_FONT: Partial<Font> = { name: FONT_NAME, family: 2, charset: CHARSET_GB2312, size: 11 };
+
+/** Page margins in inches (Excel's "Normal"), written out so that the print width below is a fact of the file. */
+export const MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/**
+ * A4 in inches, and the pixels of one of Excel's column-width units: one
+ * digit of the default font at 96 dpi, 8 for 等线 11 pt (Chinese Excel's
+ * default column, 8.38 units, is 72 px), where Calibri's is 7.
+ */
+export const A4 = { width: 8.27, height: 11.69 };
+export const PX_PER_UNIT = 8;
+/**
+ * The widest digit among the fonts that stand in for a missing 等线: DejaVu
+ * Sans, LibreOffice's last resort, is 9.3 px at 11 pt. LibreOffice sizes
+ * columns by the font it actually uses.
+ */
+export const WIDEST_PX_PER_UNIT = 9.5;
+
+/** How many column-width units fit across a printed A4 page at 100 %. */
+export function printableUnits(orientation: 'portrait' | 'landscape', pxPerUnit = PX_PER_UNIT): number {
+  const paper = orientation === 'portrait' ? A4.width : A4.height;
+  return Math.floor(((paper - MARGINS.left - MARGINS.right) * 96) / pxPerUnit);
+}
+
+export interface PrintOptions {
+  /** The sheet's column widths, to choose the orientation. */
+  widths: number[];
+  /** The header row, repeated at the top of every printed page. */
+  titleRow?: number;
+  /** Fit on one page (the cover), rather than one page wide and as many long as needed. */
+  onePage?: boolean;
+  /** Top and bottom margins in inches, when not Excel's "Normal" ones. */
+  vertical?: number;
+}
+
+/**
+ * The sheet's print set-up: A4 (paper size 9), portrait when its columns fit
+ * across a portrait page and landscape otherwise, scaled to one page wide,
+ * the header row repeated on every page, page numbers in the footer.
+ */
+export function setPrint(ws: Worksheet, opts: PrintOptions): void {
+  const width = opts.widths.reduce((a, b) => a + b, 0);
+  const orientation = width <= printableUnits('portrait') ? 'portrait' : 'landscape';
   // exceljs declares PaperSize as a const enum it does not export at run time: the number is written out.
-  return { paperSize: 9 as PageSetup['paperSize'], orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  Object.assign(ws.pageSetup, {
+    paperSize: 9 as PageSetup['paperSize'],
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: opts.onePage ? 1 : 0,
+    margins: opts.vertical === undefined ? MARGINS : { ...MARGINS, top: opts.vertical, bottom: opts.vertical },
+    horizontalCentered: false,
+  } satisfies Partial<PageSetup>);
+  if (opts.titleRow) ws.pageSetup.printTitlesRow = `${opts.titleRow}:${opts.titleRow}`;
+  ws.headerFooter.oddFooter = '&C&P / &N';
 }
 
 export type LineStyle = 'title' | 'subtitle' | 'heading' | 'plain';
@@ -26,12 +86,13 @@ export interface Line {
 }
 
 const FONTS: Record<LineStyle, Partial<Font>> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 12 },
-  heading: { bold: true, size: 11 },
-  plain: { size: 11 },
+  title: { ...BASE_FONT, bold: true, size: 14 },
+  subtitle: { ...BASE_FONT, bold: true, size: 12 },
+  heading: { ...BASE_FONT, bold: true },
+  plain: BASE_FONT,
 };
-const LINK_FONT: Partial<Font> = { color: { argb: 'FF0563C1' }, underline: true };
+const LINK_FONT: Partial<Font> = { ...BASE_FONT, color: { argb: 'FF0563C1' }, underline: true };
+const HEADER_FONT: Partial<Font> = { ...BASE_FONT, bold: true };
 
 /** Styles a cell as a link (the formula itself does the linking). */
 export function styleLink(cell: Cell): void {
@@ -43,7 +104,7 @@ export function styleLink(cell: Cell): void {
  * `wrapWidth` the lines wrap in a column that wide (the cover sheet); without
  * it they overflow into the empty cells to their right (above a table).
  */
-export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number): number {
+export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number, lineHeight = LINE_HEIGHT): number {
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line.link ?? line.text;
@@ -53,7 +114,7 @@ export function writeLines(ws: Worksheet, lines: Line[], wrapWidth?: number): nu
       const size = FONTS[line.style ?? 'plain'].size ?? 11;
       // Larger type takes more width per character and more height per line.
       const lines = linesWhenWrapped(line.text, (wrapWidth * 11) / size);
-      ws.getRow(i + 1).height = Math.ceil((lines * LINE_HEIGHT * size) / 11);
+      ws.getRow(i + 1).height = Math.ceil((lines * lineHeight * size) / 11);
     }
   });
   return lines.length + 1;
@@ -65,8 +126,8 @@ function shown(c: GridCell): string {
     const decimals = /\.(0+)$/.exec(c.numFmt ?? '')?.[1].length ?? 0;
     return c.numFmt?.includes(',') ? groupThousands(c.value.toFixed(decimals)) : c.value.toFixed(decimals);
   }
-  if (c.value !== null && typeof c.value === 'object') return c.value.result;
-  return c.value ?? '';
+  if (typeof c.value === 'object') return c.value.result;
+  return c.value;
 }
 
 export interface TableOptions {
@@ -76,13 +137,25 @@ export interface TableOptions {
   row: number;
   /** Widest a text column may grow before its text wraps. */
   maxTextWidth?: number;
+  /** The lines written above the table (see {@link writeLines}), which print only as far as the print area reaches. */
+  above?: Line[];
+}
+
+/** Width of the columns added after a table so that a long line above it prints whole. */
+const SPILL_WIDTH = 10;
+
+/** The widest line, in column units at its type size. */
+function widestLine(lines: Line[]): number {
+  return Math.max(0, ...lines.map((l) => (displayWidth(l.link?.result ?? l.text) * (FONTS[l.style ?? 'plain'].size ?? 11)) / 11));
 }
 
 /**
  * Writes a grid as an Excel Table at column A, `row`: header row plus data
- * rows, no totals row (the report's 合计 rows are data), filter buttons on.
+ * rows, no totals row (the report's 合计 rows are data), filter buttons on;
+ * freezes the panes below the header row and sets up the sheet's printing.
+ * Returns the column widths.
  */
-export function writeGridTable(ws: Worksheet, grid: Grid, opts: TableOptions): void {
+export function writeGridTable(ws: Worksheet, grid: Grid, opts: TableOptions): number[] {
   ws.addTable({
     name: opts.name,
     displayName: opts.name,
@@ -107,7 +180,7 @@ export function writeGridTable(ws: Worksheet, grid: Grid, opts: TableOptions): v
   const header = ws.getRow(opts.row);
   grid.columns.forEach((_, j) => {
     const cell = header.getCell(j + 1);
-    cell.font = { bold: true };
+    cell.font = HEADER_FONT;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
   header.height = rowHeight(grid.columns.map((c) => c.header), widths);
@@ -116,31 +189,31 @@ export function writeGridTable(ws: Worksheet, grid: Grid, opts: TableOptions): v
     const row = ws.getRow(opts.row + 1 + i);
     cells.forEach((c, j) => {
       const cell = row.getCell(j + 1);
+      cell.font = BASE_FONT;
       if (typeof c.value === 'number') {
         cell.numFmt = c.numFmt ?? 'General';
         cell.alignment = { vertical: 'top' };
       } else {
         // Codes like [z] in a number column align right, with the numbers.
         cell.alignment = grid.columns[j].type === 'number' ? { wrapText: true, vertical: 'top', horizontal: 'right' } : { wrapText: true, vertical: 'top' };
-        if (c.value !== null && typeof c.value === 'object') styleLink(cell);
+        if (typeof c.value === 'object') styleLink(cell);
       }
     });
     row.height = rowHeight(cells.map(shown), widths);
   });
-}
-
-/**
- * Makes exceljs' Table parts look like Excel's own: exceljs marks a table
- * without a totals row as having shown one (`totalsRowShown="1"`), gives
- * every column totals-row attributes, and lists every filter button
- * explicitly. None of it is wrong, but a table without a totals row should
- * not say it has one, and Excel rewrites all three on its first save.
- */
-export function tidyTableXml(name: string, xml: string): string {
-  if (!/^xl\/tables\/table\d+\.xml$/.test(name)) return xml;
-  return xml
-    .replace(' totalsRowShown="1"', ' totalsRowShown="0"')
-    .replace(/ totalsRow(Label|Function)="[^"]*"/g, '')
-    .replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, '')
-    .replace(/(<autoFilter ref="[^"]*")><\/autoFilter>/, '$1/>');
+  // The lines above and the header row stay in view while the rows scroll; the cursor stays in A1.
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: opts.row, topLeftCell: `A${opts.row + 1}`, activeCell: 'A1' }];
+  // A line above the table overflows into the cells to its right, but prints
+  // only inside the print area: widen the area with empty columns until it fits.
+  const printed = [...widths];
+  let spill = widestLine(opts.above ?? []) + 1 - widths.reduce((a, b) => a + b, 0);
+  while (spill > 0) {
+    ws.getColumn(printed.length + 1).width = SPILL_WIDTH;
+    printed.push(SPILL_WIDTH);
+    spill -= SPILL_WIDTH;
+  }
+  // exceljs puts a `$` before each end of the range; the rows' `$` makes the reference absolute throughout.
+  ws.pageSetup.printArea = `A$1:${ws.getColumn(printed.length).letter}$${opts.row + grid.rows.length}`;
+  setPrint(ws, { widths: printed, titleRow: opts.row });
+  return printed;
 }

@@ -22,7 +22,7 @@ export type PartFix = (name: string, xml: string) => string;
 /**
  * Returns the package with every entry dated `date`. JSZip writes DOS dates
  * from the UTC fields, so the bytes do not depend on the machine's time zone.
- * `fix` may rewrite the XML parts on the way (see `tidyTableXml`).
+ * `fix` may rewrite the XML parts on the way (see package-fixes.ts).
  */
 export async function stableZip(xlsx: Buffer | Uint8Array, date: Date, fix?: PartFix): Promise<Buffer> {
   const src = await JSZip.loadAsync(xlsx);

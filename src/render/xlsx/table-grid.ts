@@ -15,8 +15,8 @@
 import type { Cell, Column, Table } from '../../model.js';
 import { bi, CODE, noteRef, qualifierLabel, unitEnglish, unitLabel } from './labels.js';
 
-/** A cell value: text, a number, nothing, or a HYPERLINK formula with its displayed text. */
-export type GridValue = string | number | null | { formula: string; result: string };
+/** A cell value: text, a number, or a HYPERLINK formula with its displayed text; never blank (see CODE). */
+export type GridValue = string | number | { formula: string; result: string };
 
 export interface GridColumn {
   /** Bilingual, one line, unique within the table. */
@@ -56,14 +56,19 @@ interface RowView {
   notes: string;
 }
 
-/** A cell written — in the report: no figure applies (no plan set), the code [z]. */
-const notApplicable = (codes: Set<string>): GridCell => {
+/**
+ * `[z]` not applicable: the cell cannot hold what its column asks for — a
+ * cell written — in the report (no figure applies, e.g. no plan set; the
+ * model's `notApplicable`), the figure of a cell worded as text, the
+ * qualifier of a bare figure, the note of a row without one.
+ */
+function notApplicable(codes: Set<string>): string {
   codes.add(CODE.notApplicable);
-  return { value: CODE.notApplicable };
-};
+  return CODE.notApplicable;
+}
 
 const text = (s: string | undefined, codes: Set<string>, na = false): GridCell => {
-  if (na) return notApplicable(codes);
+  if (na) return { value: notApplicable(codes) };
   if (s) return { value: s };
   codes.add(CODE.notAvailable);
   return { value: CODE.notAvailable };
@@ -89,13 +94,11 @@ function valueColumns(col: Column, table: Table, codes: Set<string>): Out[] {
   if (cellsOf.some((c) => c?.quantity)) {
     const figure = (r: RowView): GridCell => {
       const q = r.cells[col.id]?.quantity;
-      if (q) return { value: Number(q.digits), numFmt: numFmtFor(q.digits) };
-      codes.add(CODE.notApplicable);
-      return { value: CODE.notApplicable };
+      return q ? { value: Number(q.digits), numFmt: numFmtFor(q.digits) } : { value: notApplicable(codes) };
     };
     const unit = (r: RowView): GridCell => {
       const q = r.cells[col.id]?.quantity;
-      return { value: q ? unitLabel(q.unit) : CODE.notApplicable };
+      return { value: q ? unitLabel(q.unit) : notApplicable(codes) };
     };
     out.push({ column: { header: bi(`${col.header.zh}：数值`, `${col.header.en}: figure`), type: 'number' }, read: figure });
     out.push({ column: { header: bi(`${col.header.zh}：单位`, `${col.header.en}: unit`), type: 'text' }, read: unit });
@@ -103,8 +106,8 @@ function valueColumns(col: Column, table: Table, codes: Set<string>): Out[] {
   if (cellsOf.some((c) => c?.quantity && (c.quantity.direction || c.quantity.qualifier || c.quantity.period))) {
     const qualifier = (r: RowView): GridCell => {
       const c = r.cells[col.id];
-      // An empty cell here means "the figure stands as written", not missing data.
-      return { value: c?.quantity ? qualifierLabel(c.quantity, c.text.en) || null : null };
+      // A figure that stands as written has no qualifier: not applicable, not missing data.
+      return c?.quantity ? { value: qualifierLabel(c.quantity, c.text.en) || notApplicable(codes) } : { value: notApplicable(codes) };
     };
     out.push({ column: { header: bi(`${col.header.zh}：限定词`, `${col.header.en}: qualifier`), type: 'text' }, read: qualifier });
   }
@@ -137,7 +140,7 @@ function columnsOf(table: Table, expand: Column | undefined, codes: Set<string>)
     }
   }
   if (table.rows.some((r) => Object.values(r.cells).some((c) => c.note))) {
-    out.push({ column: { header: bi('注释', 'Notes'), type: 'text' }, read: (r) => ({ value: r.notes || null }) });
+    out.push({ column: { header: bi('注释', 'Notes'), type: 'text' }, read: (r) => ({ value: r.notes || notApplicable(codes) }) });
   }
   return out;
 }

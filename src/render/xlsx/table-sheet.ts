@@ -4,8 +4,8 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta, Table } from '../../model.js';
-import { bi, CODE, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, unitEnglish } from './labels.js';
-import { type Line, pageSetup, writeGridTable, writeLines } from './sheet-writer.js';
+import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from './labels.js';
+import { type Line, writeGridTable, writeLines } from './sheet-writer.js';
 import { tableGrid } from './table-grid.js';
 
 /** Where the units of this table's figures are written. */
@@ -32,30 +32,19 @@ function unitsLine(table: Table): Line | undefined {
 /** The table's own source, or else the report itself (the issuer is not a statistical source). */
 function sourceLine(table: Table, meta: Meta): Line {
   if (table.source) return { text: bi(`资料来源：${table.source.zh}。`, `Source: ${table.source.en}.`) };
-  return { text: bi(`资料来源：${meta.issuer.zh}发布的本报告。`, `Source: this report, issued by ${meta.issuer.en}.`) };
+  return { text: bi(`资料来源：${meta.issuer.zh}发布的本报告。`, `Source: this report, issued by ${theBody(meta.issuer.en)}.`) };
 }
 
+/** What the codes in this table's cells mean (each table says so itself, as the guidance asks). */
 function codesLine(codes: Set<string>): Line | undefined {
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (codes.has(CODE.notApplicable)) {
-    zh.push(`“${CODE.notApplicable}”表示该项为文字，不含数值`);
-    en.push(`"${CODE.notApplicable}" means the cell is text and states no figure`);
-  }
-  if (codes.has(CODE.notAvailable)) {
-    zh.push(`“${CODE.notAvailable}”表示无数据`);
-    en.push(`"${CODE.notAvailable}" means not available`);
-  }
-  return zh.length ? { text: bi(`${zh.join('；')}。`, `${en.join('; ')}.`) } : undefined;
+  const s = codesSentence(codes);
+  return s ? { text: bi(s.zh, s.en) } : undefined;
 }
 
 /** Adds the sheet of one table; `noteNumbers` maps `tableId/noteId` to its workbook-wide number. */
 export function addTableSheet(wb: Workbook, table: Table, meta: Meta, noteNumbers: Map<string, number>): void {
   const name = tableSheetName(table.number);
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'normal', activeCell: 'A1' }],
-    pageSetup: pageSetup('landscape'),
-  });
+  const ws = wb.addWorksheet(name, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const grid = tableGrid(table, noteNumbers);
   const refs = table.notes.map((n) => noteRef(noteNumbers.get(`${table.id}/${n.id}`) ?? 0)).join(' ');
   const lines: (Line | undefined)[] = [
@@ -67,6 +56,7 @@ export function addTableSheet(wb: Workbook, table: Table, meta: Meta, noteNumber
     codesLine(grid.codes),
     { text: SHEET.contents, link: linkFormula(SHEET.contents, bi('返回目录', 'Back to the contents')) },
   ];
-  const next = writeLines(ws, lines.filter((l): l is Line => l !== undefined));
-  writeGridTable(ws, grid, { name: tableObjectName(table.number), row: next });
+  const above = lines.filter((l): l is Line => l !== undefined);
+  const next = writeLines(ws, above);
+  writeGridTable(ws, grid, { name: tableObjectName(table), row: next, above });
 }

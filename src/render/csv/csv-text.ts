@@ -1,0 +1,15 @@
+/**
+ * CSV as RFC 4180 writes it: fields separated by commas, records ended by
+ * CRLF, a field quoted when it holds a comma, a quote or a line break (its
+ * quotes doubled). UTF-8 without a byte-order mark, as CSV on the Web and
+ * Frictionless Data expect.
+ */
+
+function field(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV text of a header and its records (each record lists its values in header order). */
+export function csvText(header: readonly string[], records: readonly (readonly string[])[]): string {
+  return [header, ...records].map((r) => `${r.map(field).join(',')}\r\n`).join('');
+}
