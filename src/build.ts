@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { runChecks } from './check/index.js';
 import type { FigureStatusEntry } from './check/rule.js';
+import { failing, openItems } from './check/open-items.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   formats: Format[];
   /** Write outputs despite check errors, marked DRAFT. */
   force: boolean;
+  /** The print build: refuse while any item is open (TODO) or any error stands. */
+  final?: boolean;
   templates: string;
   previous?: string;
   /** Called after each stage with its duration, for the progress lines. */
@@ -31,7 +34,10 @@ export interface BuildOptions {
 export interface BuildResult {
   findings: Finding[];
   files: string[];
+  /** The outputs are marked as a draft (征求意见稿 / DRAFT). */
   draft: boolean;
+  /** Why: the open items (TODOs) and the errors a forced build went past. */
+  open: Finding[];
 }
 
 async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
@@ -68,9 +74,15 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
   const { edition, findings, figures } = await loadAndCheck(opts);
-  const errors = findings.filter((f) => f.severity === 'error');
+  const errors = failing(findings, false);
+  const open = openItems(findings);
+  if (opts.final && (errors.length || open.length)) {
+    const what = [errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '', open.length ? `${open.length} open item${open.length === 1 ? '' : 's'} (TODO)` : ''].filter(Boolean).join(' and ');
+    throw new BaogaoError(`build --final refuses: ${what} listed above; nothing was written`, sortFindings([...errors, ...open]));
+  }
   if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', findings);
-  const draft = errors.length > 0;
+  // Draft or final, never in between: anything open marks every output.
+  const draft = errors.length > 0 || open.length > 0;
   const lock = lockOutput(opts.out);
   // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
   removeStaleProfiles();
@@ -100,7 +112,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     ]);
     const files = commitStaging(staging, opts.out);
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
-    return { findings, files, draft };
+    return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
     discardStaging(staging);
     throw e;

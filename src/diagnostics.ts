@@ -18,6 +18,10 @@ export interface Finding {
   other?: Place & { label?: string };
   expected?: string;
   actual?: string;
+  /** Accepted by the bureau, with the reason and where that is written: shown, but failing neither the build nor --strict. */
+  acknowledged?: { reason: string; place: Place };
+  /** The severity edition.yaml set for the rule, when it differs from the rule's own. */
+  severityFrom?: Severity;
 }
 
 /** An expected failure: bad content or bad usage. Printed without a stack. */

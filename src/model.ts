@@ -84,6 +84,15 @@ export interface Meta {
   style: Style;
   /** Declared year each chapter speaks of (edition.yaml `chapter_years`), by chapter id. */
   chapterYears: Record<string, number>;
+  /** True while `date:` is the placeholder `baogao new` writes (`2024-××-××`); `date` is then 1 January, for file dates only. */
+  datePlaceholder?: boolean;
+  /** Carried-over fields an editor confirmed as they stand (`confirmed: [session, description]`). */
+  confirmed: string[];
+  /** Per-rule severity set in edition.yaml (`severity: { glossary: error }`), with where it is written. */
+  severity: { rule: string; severity: 'error' | 'warning' | 'info'; place: Place }[];
+  /** Where each field is written in edition.yaml: `date`, `session.zh` … */
+  places: Record<string, Place>;
+  place: Place;
   /** `require_citations: true`: a table or figure no text cites is noted (off by default: reports rarely say 见表1). */
   requireCitations: boolean;
 }
@@ -187,6 +196,36 @@ export interface Table {
   place: Place;
 }
 
+/**
+ * A finding the bureau accepts, written at its place with the reason: an
+ * `acknowledged:` entry of a table file, or `:ack[reason]{rule=…}` in a block.
+ * It covers the findings of `rule` in `file` between `fromLine` and `toLine`
+ * (at `column`, when set).
+ */
+export interface Acknowledgement {
+  rule: string;
+  reason: string;
+  place: Place;
+  covers: { file: string; fromLine: number; toLine: number; column?: number };
+}
+
+/**
+ * What `baogao new` carried over from last year, as recorded in the new
+ * edition's `carried-over.yaml`: fingerprints of the blocks and fields as
+ * they were carried, so that the checker knows what nobody has touched yet.
+ */
+export interface CarriedOver {
+  file: string;
+  /** The edition it was started from. */
+  from: string;
+  /** Chapter file (`zh/01-review.md`, relative to the edition) → fingerprints of its carried blocks. */
+  blocks: Record<string, string[]>;
+  /** `session.zh`, `description.en` … → fingerprint of the carried value. */
+  fields: Record<string, string>;
+  /** `table/row/column` of carried cells that state no figure any more (a target written as text). */
+  cells: string[];
+}
+
 export interface FigurePoint {
   label: Bi;
   value: Quantity;
@@ -205,6 +244,8 @@ export interface Figure {
   axis: Bi;
   points: FigurePoint[];
   note?: Bi;
+  /** Set by `baogao new`: the chart still shows last year's values and note. */
+  stale?: boolean;
   place: Place;
 }
 
@@ -220,11 +261,24 @@ export interface ChapterDoc {
   /** Path relative to the working directory, as printed in messages. */
   file: string;
   tree: Root;
+  /** The English file does not exist yet (a chapter drafted in Chinese first). */
+  missing?: boolean;
+}
+
+/** One row of a chapter's alignment: block indices (into `blocksOf`) of the Chinese and its English, either missing. */
+export interface AlignedPair {
+  zh?: number;
+  en?: number;
 }
 
 export interface Chapter {
   id: string;
   docs: Bi<ChapterDoc>;
+  /**
+   * Which English block translates which Chinese block, in reading order. A
+   * Chinese block without English (not yet translated) has no `en`.
+   */
+  alignment: AlignedPair[];
 }
 
 export interface Edition {
@@ -235,4 +289,7 @@ export interface Edition {
   tables: Table[];
   figures: Figure[];
   glossary: GlossaryTerm[];
+  acknowledgements: Acknowledgement[];
+  /** Present in an edition made by `baogao new`, until it is final. */
+  carried?: CarriedOver;
 }

@@ -8,7 +8,7 @@ describe('parseArgs', () => {
   it('defaults build to the sample edition, output/, both languages and all formats', () => {
     expect(parseArgs(['build'])).toEqual({
       ok: true,
-      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx', 'csv'], force: false, previous: undefined, debug: false },
+      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx', 'csv'], force: false, final: false, previous: undefined, debug: false },
     });
   });
 

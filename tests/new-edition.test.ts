@@ -135,13 +135,22 @@ describe('baogao new 2024 from the sample', () => {
     }
   });
 
-  it('reports each empty result and each stale table as a TODO finding', () => {
+  it('reports each empty result, each stale table and chart, the placeholders and the targets carried as text as TODO findings', () => {
     const todo = runChecks(next).filter((f) => f.ruleId === 'todo');
     const exec = table(next, 'main-indicators');
     const emptyCells = exec.rows.map((r) => r.cells.actual.place);
     const staleTables = next.tables.filter((t) => t.stale).map((t) => t.place);
-    expect(todo.map((f) => f.place)).toEqual(expect.arrayContaining([...emptyCells, ...staleTables]));
-    expect(todo).toHaveLength(emptyCells.length + staleTables.length);
+    const staleFigures = next.figures.filter((f) => f.stale).map((f) => f.place);
+    expect(staleFigures).toHaveLength(next.figures.length);
+    // date, session.zh, session.en
+    const placeholders = ['date', 'session.zh', 'session.en'].map((k) => next.meta.places[k]);
+    // Targets the plan states as text where last year's Table 1 had a figure, and each :num citing one (zh and en).
+    const carriedCells = next.carried!.cells;
+    expect(carriedCells).toContain('main-indicators/unemployed/target');
+    const citing = todo.filter((f) => f.message.startsWith(':num['));
+    expect(citing.length).toBeGreaterThanOrEqual(2);
+    expect(todo.map((f) => f.place)).toEqual(expect.arrayContaining([...emptyCells, ...staleTables, ...staleFigures, ...placeholders]));
+    expect(todo).toHaveLength(emptyCells.length + staleTables.length + staleFigures.length + placeholders.length + carriedCells.length + citing.length);
     expect(todo.every((f) => f.place.file.startsWith(to))).toBe(true);
   });
 

@@ -32,10 +32,10 @@
  * not linked, at the English one, naming the Chinese as the other place and
  * saying that neither side was verified against a table.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
-import { blocksOf, blockSignature } from '../markdown/blocks.js';
+import { alignedBlocks } from '../markdown/blocks.js';
 import type { Bi, Place, Precision, Qualifier, Quantity } from '../model.js';
 import { compareRounding, type Agreement } from './en-rounding.js';
 import { compareDec, formatDec, type Dec } from '../quantity/decimal.js';
@@ -252,15 +252,13 @@ function pairsOf(ctx: RuleContext): Pair[] {
   const pairs: Pair[] = [];
   for (const ch of edition.chapters) {
     const files = { zh: ch.docs.zh.file, en: ch.docs.en.file };
-    const zh = blocksOf(ch.docs.zh.tree);
-    const en = blocksOf(ch.docs.en.tree);
-    zh.forEach((block: RootContent, i) => {
-      const other = en[i];
-      if (!other || blockSignature(block) !== blockSignature(other) || block.type === 'leafDirective') return;
+    for (const { zh: block, en: other, zhIndex } of alignedBlocks(ch)) {
+      if (!block || !other || block.type === 'leafDirective') continue;
+      const i = zhIndex ?? 0;
       if (block.type === 'list' && other.type === 'list') {
         block.children.forEach((item, k) => pairs.push(markdownPair(item, other.children[k], files, `list item ${k + 1} of block ${i + 1}`)));
       } else pairs.push(markdownPair(block, other, files, `${block.type} ${i + 1}`));
-    });
+    }
   }
   for (const t of edition.tables) {
     const name = `表${t.number}`;

@@ -8,8 +8,7 @@
  * quote style ("…" or “…”), apostrophes, a hyphen written as a space, and a
  * simple plural or possessive (Global Service Provider's / Providers).
  */
-import type { RootContent } from 'mdast';
-import { blocksOf } from '../markdown/blocks.js';
+import { alignedBlocks } from '../markdown/blocks.js';
 import type { Bi, GlossaryTerm, Place } from '../model.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -108,11 +107,9 @@ export const glossaryRule: Rule = {
     if (terms.length === 0) return;
     const patterns = new Map(terms.map((t) => [t, renderingPattern(t.en)]));
     for (const ch of edition.chapters) {
-      const zh = blocksOf(ch.docs.zh.tree) as RootContent[];
-      const en = blocksOf(ch.docs.en.tree) as RootContent[];
-      zh.forEach((block, i) => {
-        const other = en[i];
-        if (!other || block.type === 'leafDirective') return;
+      for (const { zh: block, en: other, zhIndex } of alignedBlocks(ch)) {
+        const i = zhIndex ?? 0;
+        if (!block || !other || block.type === 'leafDirective') continue;
         const fz = flatten(block);
         const fe = flatten(other);
         const enPlace = { file: ch.docs.en.file, line: other.position?.start.line ?? 1, column: other.position?.start.column ?? 1 };
@@ -122,7 +119,7 @@ export const glossaryRule: Rule = {
           patterns,
           ctx,
         );
-      });
+      }
     }
     for (const table of edition.tables) {
       const texts: { text: Bi; place: Place; what: string }[] = [{ text: table.caption, place: table.place, what: `caption of 表${table.number}` }];

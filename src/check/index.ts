@@ -16,11 +16,15 @@ import { carryOverRule } from './carry-over.js';
 import { glossaryRule } from './glossary.js';
 import { typographyRule } from './typography.js';
 import { todoRule } from './todo.js';
+import { carriedRule } from './carried.js';
+import { staleYearsRule } from './stale-years.js';
+import { untranslatedRule } from './untranslated.js';
+import { applyReview } from './acknowledge.js';
 import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, xmlCharactersRule];
+export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule, xmlCharactersRule];
 
 export interface CheckOptions {
   previous?: Edition;
@@ -30,7 +34,10 @@ export interface CheckOptions {
   figures?: FigureStatusEntry[];
 }
 
-/** Runs all rules; returns their findings. */
+/**
+ * Runs all rules; returns their findings, graded as edition.yaml says and
+ * marked where the bureau acknowledged them.
+ */
 export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -44,5 +51,5 @@ export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] 
     });
     if (opts.stats) opts.stats[rule.id] = count;
   }
-  return findings;
+  return applyReview(edition, findings, RULES.map((r) => r.id));
 }

@@ -24,6 +24,16 @@ function dataReferences({ edition, report, examined }: RuleContext): Set<string>
         examined();
         const { table, cell, pending } = lookupCell(edition.tables, label);
         if (!table || !cell || cell.quantity || pending) return;
+        // A target `baogao new` carried as text: the sentence waits for its figure, like an [x].
+        if (edition.carried?.cells.includes(label)) {
+          return void report({
+            severity: 'warning',
+            ruleId: 'todo',
+            place: { file: doc.file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 },
+            message: `:num[${label}] cites a target carried over as text ("${cell.text.zh}"); add its figure in the table, or rewrite the sentence`,
+            other: { ...cell.place, label: `表${table.number}` },
+          });
+        }
         report({
           severity: 'error',
           place: { file: doc.file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 },

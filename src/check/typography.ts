@@ -12,7 +12,7 @@
  * digit is an error, named by its code point: it splits the figure invisibly.
  */
 import type { RootContent } from 'mdast';
-import { blocksOf } from '../markdown/blocks.js';
+import { alignedBlocks, blocksOf } from '../markdown/blocks.js';
 import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
@@ -131,15 +131,14 @@ export const typographyRule: Rule = {
         checkText(flat.text, (k) => placeAt(flat, k, file), (k) => isInText(flat, k), ctx);
       }
       const en = ch.docs.en;
-      const zhBlocks = blocksOf(tree) as RootContent[];
-      (blocksOf(en.tree) as RootContent[]).forEach((block, i) => {
-        if (block.type === 'leafDirective') return;
+      for (const { zh: zhBlock, en: block } of alignedBlocks(ch)) {
+        if (!block || block.type === 'leafDirective') continue;
         const flat = flatten(block);
-        const names = zhBlocks[i] ? bareZh(flatten(zhBlocks[i]).text) : new Set<string>();
+        const names = zhBlock ? bareZh(flatten(zhBlock).text) : new Set<string>();
         ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
         for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)]) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
         for (const p of invisibleInFigures(flat.text)) if (isInText(flat, p.offset)) ctx.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
-      });
+      }
     }
     for (const table of ctx.edition.tables) {
       for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);

@@ -20,7 +20,7 @@ Options:
 The edition defaults to ./content. Exit codes: 0 ok, 1 content errors, 2 usage or environment errors, 130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP).`;
 
 const COMMANDS: Record<string, string> = {
-  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,csv,docx] [--force] [--previous DIR]
+  build: `Usage: baogao build [edition] [--out DIR] [--lang zh,en] [--format html,pdf,xlsx,csv,docx] [--force | --final] [--previous DIR]
 
 Checks the edition, then writes:
   output/zh/index.html, output/en/index.html, output/bilingual.html
@@ -28,13 +28,16 @@ Checks the edition, then writes:
   output/tables.xlsx                              (--format xlsx)
   output/data/*.csv, output/data/datapackage.json (--format csv)
   output/zh/report.docx, output/en/report.docx    (--format docx, for review rounds)
-Nothing in the output folder changes if any step fails.
+Nothing in the output folder changes if any step fails. While anything is
+open (a TODO: [x], stale, carried over, untranslated, a placeholder date),
+every output is marked as a draft (征求意见稿 / DRAFT).
 
 Options:
   --out DIR          output folder (default: output); not inside the edition, one build at a time
   --lang LIST        languages to build (default: zh,en)
   --format LIST      outputs to build: html, pdf, xlsx, csv, docx (default: html,pdf,xlsx,csv)
   --force            write the outputs despite check errors, marked DRAFT
+  --final            the print build: refuse while any TODO or error is open, listing it
   --previous DIR     last year's edition, for the plan carry-over check
 
 Examples:
@@ -49,17 +52,24 @@ totals against their parts, with the file:line:column to edit.
 
 Options:
   --format json      machine-readable findings (schema in docs/check.md)
-  --strict           warnings fail too (exit code 1)
+  --strict           warnings fail too (exit code 1); acknowledged findings never do
   --previous DIR     last year's edition, for the plan carry-over check
 
 Examples:
   baogao check
   baogao check editions/2024 --previous content`,
-  watch: `Usage: baogao watch [edition] [--port N] [--out DIR]
+  watch: `Usage: baogao watch [edition] [--port N] [--out DIR] [--previous DIR]
 
 Serves the edition on http://127.0.0.1:PORT (first free port from 4173),
-rebuilds the HTML on every save and reloads the page; shows the check's
-findings in the page. Ctrl-C stops.
+rebuilds the HTML and check.html on every save (saves by rename, deleted and
+new files included) and reloads the page; shows the check's findings in the
+page. The preview is written to a folder of its own in the system's temporary
+folder (never a build's output/), unless --out names one. Ctrl-C stops.
+
+Options:
+  --port N           port to listen on
+  --out DIR          preview folder
+  --previous DIR     last year's edition, for the plan carry-over check
 
 Examples:
   baogao watch
@@ -67,7 +77,9 @@ Examples:
   new: `Usage: baogao new <year> [--from DIR] [--to DIR]
 
 Creates the edition of <year> (the plan year) from an existing one: metadata
-advanced, Table 1's targets taken from the plan table, figures marked TODO.
+advanced, Table 1's targets taken from the plan table, every table and chart
+marked stale, and every block and session field recorded in carried-over.yaml:
+check lists each as to-review (TODO) until it is rewritten or confirmed.
 
 Options:
   --from DIR         the edition to start from (default: content)

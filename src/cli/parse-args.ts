@@ -8,9 +8,9 @@ import type { Lang } from '../model.js';
 export type Command =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
-  | { kind: 'build'; edition: string; out: string; langs: Lang[]; formats: Format[]; force: boolean; previous?: string; debug: boolean }
+  | { kind: 'build'; edition: string; out: string; langs: Lang[]; formats: Format[]; force: boolean; final: boolean; previous?: string; debug: boolean }
   | { kind: 'check'; edition: string; format: 'text' | 'json'; strict: boolean; previous?: string; out: string; debug: boolean }
-  | { kind: 'watch'; edition: string; out: string; port?: number; debug: boolean }
+  | { kind: 'watch'; edition: string; out?: string; port?: number; previous?: string; debug: boolean }
   | { kind: 'new'; year: number; from: string; to?: string; debug: boolean }
   | { kind: 'comments'; docx: string; edition: string; format: 'text' | 'json'; debug: boolean };
 
@@ -26,9 +26,9 @@ const COMMON: OptionSpec[] = [
   { name: 'debug', value: false },
 ];
 const SPECS: Record<string, OptionSpec[]> = {
-  build: [...COMMON, { name: 'out', value: true }, { name: 'lang', value: true }, { name: 'format', value: true }, { name: 'force', value: false }, { name: 'previous', value: true }],
+  build: [...COMMON, { name: 'out', value: true }, { name: 'lang', value: true }, { name: 'format', value: true }, { name: 'force', value: false }, { name: 'final', value: false }, { name: 'previous', value: true }],
   check: [...COMMON, { name: 'format', value: true }, { name: 'strict', value: false }, { name: 'previous', value: true }, { name: 'out', value: true }],
-  watch: [...COMMON, { name: 'out', value: true }, { name: 'port', value: true }],
+  watch: [...COMMON, { name: 'out', value: true }, { name: 'port', value: true }, { name: 'previous', value: true }],
   new: [...COMMON, { name: 'from', value: true }, { name: 'to', value: true }],
   comments: [...COMMON, { name: 'format', value: true }],
 };
@@ -112,7 +112,8 @@ export function parseArgs(argv: string[]): ParseResult {
     if (typeof langs === 'string') return { ok: false, message: langs };
     const formats = list(str('format') ?? 'html,pdf,xlsx,csv', ['html', 'pdf', 'xlsx', 'csv', 'docx'] as const, 'format');
     if (typeof formats === 'string') return { ok: false, message: formats };
-    return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, previous: str('previous'), debug } };
+    if (opts.force && opts.final) return { ok: false, message: '--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway' };
+    return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, final: opts.final === true, previous: str('previous'), debug } };
   }
   if (first === 'check') {
     const format = str('format') ?? 'text';
@@ -121,5 +122,5 @@ export function parseArgs(argv: string[]): ParseResult {
   }
   const port = str('port');
   if (port !== undefined && !/^\d+$/.test(port)) return { ok: false, message: `--port takes a number, got "${port}"` };
-  return { ok: true, command: { kind: 'watch', edition, out, port: port ? Number(port) : undefined, debug } };
+  return { ok: true, command: { kind: 'watch', edition, out: str('out'), port: port ? Number(port) : undefined, previous: str('previous'), debug } };
 }

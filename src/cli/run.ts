@@ -9,6 +9,7 @@ import { BaogaoError } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
 import { checkJson, examinedLine } from '../render/check-report/json.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
+import { failing } from '../check/open-items.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
 
@@ -39,7 +40,8 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       // A build shows what needs attention; notes are for `baogao check`.
       const shown = r.findings.filter((f) => f.severity !== 'info');
       if (shown.length) io.err(formatFindings(shown));
-      io.err(`${r.draft ? 'DRAFT written' : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
+      const openCount = r.open.length;
+      io.err(`${r.draft ? `DRAFT written (征求意见稿: ${openCount} item${openCount === 1 ? '' : 's'} open; build --final refuses until none is)` : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
       return 0;
     }
     case 'check': {
@@ -60,12 +62,11 @@ async function execute(cmd: Command, io: Io): Promise<number> {
         if (findings.length) io.out(formatFindings(findings));
         io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`);
       }
-      const failing = findings.filter((f) => f.severity === 'error' || (cmd.strict && f.severity === 'warning'));
-      return failing.length ? 1 : 0;
+      return failing(findings, cmd.strict).length ? 1 : 0;
     }
     case 'watch': {
       const { runWatch } = await import('../watch/index.js');
-      return runWatch({ edition: cmd.edition, out: cmd.out, port: cmd.port, templates }, io);
+      return runWatch({ edition: cmd.edition, out: cmd.out, port: cmd.port, previous: cmd.previous, templates }, io);
     }
     case 'new': {
       const { runNew } = await import('../new-edition/index.js');

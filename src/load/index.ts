@@ -7,15 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { Collector, fileStart, type Finding } from '../diagnostics.js';
-import type { Edition, Figure, GlossaryTerm, Meta, Style, Table } from '../model.js';
+import type { Acknowledgement, Edition, Figure, GlossaryTerm, Meta, Style, Table } from '../model.js';
 import { DEFAULT_PRECISION } from '../quantity/format.js';
+import { loadCarried, tableAcknowledgements } from './load-review.js';
 import { loadChapters } from './load-chapters.js';
 import { loadFigure } from './load-figure.js';
 import { loadTable } from './load-table.js';
 import { present } from './read-source.js';
 import { resolve } from './resolve.js';
 import { fileReader, type ParseFile, type SourceCache } from './source-cache.js';
-import { editionSchema, figureSchema, glossarySchema, tableSchema, type EditionData } from './schemas.js';
+import { carriedSchema, editionSchema, figureSchema, glossarySchema, tableSchema, type EditionData } from './schemas.js';
 import { parseYaml, validate, type YamlFile } from './yaml-doc.js';
 
 export interface LoadResult {
@@ -40,11 +41,18 @@ function dataFiles(dir: string, sub: string): string[] {
   return fs.readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(folder, n));
 }
 
-function toMeta(d: EditionData): Meta {
+function toMeta(d: EditionData, y: YamlFile): Meta {
+  const placeholder = d.date.includes('×');
   return {
     reviewYear: d.review_year,
     planYear: d.plan_year,
-    date: d.date,
+    // A placeholder still dates the files (deterministically); it is never printed as the session date.
+    date: placeholder ? `${d.date.slice(0, 4)}-01-01` : d.date,
+    datePlaceholder: placeholder || undefined,
+    confirmed: d.confirmed ?? [],
+    severity: Object.entries(d.severity ?? {}).map(([rule, severity]) => ({ rule, severity, place: y.placeOf(['severity', rule]) })),
+    places: Object.fromEntries(['date', 'session.zh', 'session.en', 'description.zh', 'description.en', 'title.zh', 'title.en'].map((k) => [k, y.placeOf(k.split('.'))])),
+    place: y.placeOf([]),
     title: d.title,
     titleLines: { zh: d.title_lines?.zh ?? [d.title.zh], en: d.title_lines?.en ?? [d.title.en] },
     session: d.session,
@@ -95,6 +103,7 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
   // The English text of value cells is generated at load, in the edition's rounding.
   const precision = toStyle(meta?.data.style).precision;
   const tables: Table[] = [];
+  const acknowledgements: Acknowledgement[] = [];
   // Ids of data files that exist but could not be read: a reference to one
   // would only repeat that file's own error, so it is not reported again.
   const unreadable = new Set<string>();
@@ -112,7 +121,11 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
     }
     const dup = tables.find((x) => x.id === t.data.id);
     if (dup) out.error('load/duplicate-id', t.y.placeOf(['id']), `table id "${t.data.id}" is also used by ${dup.file}`);
-    else tables.push(loadTable(t.data, t.y, out, precision));
+    else {
+      const table = loadTable(t.data, t.y, out, precision);
+      tables.push(table);
+      acknowledgements.push(...tableAcknowledgements(t.data, t.y, table, out));
+    }
   }
   const figures: Figure[] = [];
   for (const file of dataFiles(dir, 'figures')) {
@@ -125,7 +138,11 @@ function loadInto(dir: string, read: ParseFile, out: Collector): LoadResult {
   const g = present(glossaryFile) ? readYaml(read, glossaryFile, glossarySchema) : undefined;
   g?.data.terms.forEach((t, i) => glossary.push({ ...t, place: g.y.placeOf(['terms', i]) }));
   if (!meta) return { findings: out.findings };
-  const edition: Edition = { dir, meta: toMeta(meta.data), chapters: loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), read, out), tables, figures, glossary };
+  const chapters = loadChapters(dir, meta.data.chapters, (i) => meta.y.placeOf(['chapters', i]), read, out, acknowledgements);
+  const carriedFile = path.join(dir, 'carried-over.yaml');
+  const c = fs.existsSync(carriedFile) ? readYaml(read, carriedFile, carriedSchema) : undefined;
+  const carried = c ? loadCarried(c.data, carriedFile) : undefined;
+  const edition: Edition = { dir, meta: toMeta(meta.data, meta.y), chapters, tables, figures, glossary, acknowledgements, ...(carried ? { carried } : {}) };
   resolve(edition, out, unreadable);
   return { edition, findings: out.findings };
 }

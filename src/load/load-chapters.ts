@@ -6,14 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '../diagnostics.js';
 import { fileStart } from '../diagnostics.js';
+import { alignBlocks, blockKeys } from '../markdown/align.js';
 import { blocksOf, blockSignature, describeSignature } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
-import { LANGS, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
+import { LANGS, type Acknowledgement, type AlignedPair, type Chapter, type ChapterDoc, type Lang, type Place } from '../model.js';
+import { blockAcknowledgements } from './load-review.js';
 import { present } from './read-source.js';
 import type { ParseFile } from './source-cache.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
-export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, read: ParseFile, out: Collector): Chapter[] {
+export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, read: ParseFile, out: Collector, acks: Acknowledgement[] = []): Chapter[] {
   reportUnlisted(dir, order, out);
   const chapters: Chapter[] = [];
   for (const [index, id] of order.entries()) {
@@ -21,6 +23,11 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
     for (const lang of LANGS) {
       const file = path.join(dir, lang, `${id}.md`);
       if (!present(file)) {
+        // Chinese first: a chapter drafted in Chinese has no English yet; its blocks are untranslated, not errors.
+        if (lang === 'en' && docs.zh) {
+          docs.en = { lang, file, tree: { type: 'root', children: [] }, missing: true };
+          continue;
+        }
         const other = path.join(dir, lang === 'zh' ? 'en' : 'zh', `${id}.md`);
         const twin = present(other) ? ` (${other} exists: every chapter needs both languages)` : '';
         out.error('load/chapter-missing', listedAt(index), `chapter "${id}" has no ${lang === 'zh' ? 'Chinese' : 'English'} file ${file}${twin}`);
@@ -31,8 +38,9 @@ export function loadChapters(dir: string, order: string[], listedAt: (index: num
       if (docs[lang]) checkBlockSizes(docs[lang], out);
     }
     if (docs.zh && docs.en) {
-      checkParity(docs.zh, docs.en, out);
-      chapters.push({ id, docs: { zh: docs.zh, en: docs.en } });
+      const alignment = checkParity(docs.zh, docs.en, out);
+      for (const doc of [docs.zh, docs.en]) acks.push(...blockAcknowledgements(doc, blocksOf(doc.tree)));
+      chapters.push({ id, docs: { zh: docs.zh, en: docs.en }, alignment });
     }
   }
   return chapters;
@@ -70,29 +78,51 @@ function reportUnlisted(dir: string, order: string[], out: Collector): void {
 }
 
 /**
- * The English file must have the Chinese file's blocks, in order. The first
- * difference is reported at the English block, with the Chinese one as the
- * other side: one misplaced paragraph shifts all that follow.
+ * Aligns the English blocks with the Chinese ones by kind and content. A
+ * Chinese paragraph, heading or list without English is not yet translated
+ * (the `untranslated` rule lists it); an English block without a Chinese
+ * counterpart is an error at that block (added, or split from the one before
+ * it), and so is a table or figure the English does not place.
  */
-function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): void {
+function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPair[] {
   const a = blocksOf(zh.tree);
   const b = blocksOf(en.tree);
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const sa = a[i] ? blockSignature(a[i]) : undefined;
-    const sb = b[i] ? blockSignature(b[i]) : undefined;
-    if (sa === sb) continue;
-    const posA = a[i]?.position?.start ?? a[a.length - 1]?.position?.end;
-    const posB = b[i]?.position?.start ?? b[b.length - 1]?.position?.end;
-    const message =
-      sb === undefined
-        ? `the English chapter ends after ${b.length} blocks; the Chinese has ${a.length} (block ${i + 1} is ${describeSignature(sa!)})`
-        : sa === undefined
-          ? `the English chapter has ${b.length} blocks; the Chinese has ${a.length}: block ${i + 1} (${describeSignature(sb)}) has no Chinese counterpart`
-          : `block ${i + 1} is ${describeSignature(sb)} here but ${describeSignature(sa)} in the Chinese`;
-    out.error('load/structure', { file: en.file, line: posB?.line ?? 1, column: posB?.column ?? 1 }, message, {
-      other: { file: zh.file, line: posA?.line ?? 1, column: posA?.column ?? 1, label: 'Chinese block' },
-    });
-    return;
-  }
+  const alignment = alignBlocks(a, b);
+  const at = (file: string, node: { position?: { start: { line: number; column: number } } } | undefined) => ({ file, line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1 });
+  alignment.forEach((p, k) => {
+    if (p.en !== undefined && p.zh === undefined) {
+      const j = p.en;
+      const block = b[j];
+      const prev = alignment[k - 1];
+      const next = alignment[k + 1];
+      const sameKind = (q: AlignedPair | undefined, e: number) => q?.zh !== undefined && q.en === e && blockSignature(a[q.zh]) === blockSignature(block);
+      // Two English blocks for one Chinese block: the split lies between them, so the second one is where it starts.
+      // Of the two neighbours, the half whose Chinese holds this block's references; else the one after.
+      const keys = [...blockKeys(block)];
+      const holds = (q: AlignedPair | undefined) => q?.zh !== undefined && keys.some((key) => blockKeys(a[q.zh!]).has(key));
+      const before = sameKind(prev, j - 1) ? { at: j, zh: prev!.zh! } : undefined;
+      const after = sameKind(next, j + 1) ? { at: j + 1, zh: next!.zh! } : undefined;
+      const split = before && holds(prev) ? before : after && holds(next) ? after : (after ?? (keys.length ? undefined : before));
+      if (split) {
+        out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} stand where the Chinese has one block (${split.zh + 1}): is the paragraph split in two here, or one of them added? Join them, split the Chinese too, or remove the extra one`, {
+          other: { ...at(zh.file, a[split.zh]), label: 'Chinese block' },
+        });
+        return;
+      }
+      const near = alignment.slice(k + 1).find((q) => q.zh !== undefined);
+      const last = alignment.slice(0, k).reverse().find((q) => q.zh !== undefined);
+      const zhNear = near?.zh !== undefined ? a[near.zh] : last?.zh !== undefined ? a[last.zh] : a[a.length - 1];
+      out.error('load/structure', at(en.file, block), `English block ${j + 1} (${describeSignature(blockSignature(block))}) has no Chinese counterpart; remove it, or add the Chinese it translates`, {
+        other: { ...at(zh.file, zhNear), label: 'nearest Chinese block' },
+      });
+    } else if (p.zh !== undefined && p.en === undefined && a[p.zh].type === 'leafDirective' && !en.missing) {
+      const block = a[p.zh];
+      const prev = alignment.slice(0, k).reverse().find((q) => q.en !== undefined);
+      const enNear = prev?.en !== undefined ? b[prev.en] : b[0];
+      out.error('load/structure', at(en.file, enNear), `the English does not place ${describeSignature(blockSignature(block))} (Chinese block ${p.zh + 1}); add the same line after this block`, {
+        other: { ...at(zh.file, block), label: 'Chinese block' },
+      });
+    }
+  });
+  return alignment;
 }

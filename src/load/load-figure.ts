@@ -42,6 +42,7 @@ export function loadFigure(data: FigureData, y: YamlFile, tables: Table[], out: 
     axis: data.axis ?? { zh: data.unit, en: data.unit },
     points,
     note: data.note,
+    stale: data.stale,
     place: y.placeOf([]),
   };
 }

@@ -3,8 +3,9 @@
  * placement, gives headings their structural ids, and checks that every
  * `::table`, `:ref` and `:num` names something that exists.
  */
-import type { Heading, Root } from 'mdast';
+import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { blocksOf } from '../markdown/blocks.js';
 import type { Collector } from '../diagnostics.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { TextDirective } from 'mdast-util-directive';
@@ -83,17 +84,28 @@ function number(edition: Edition, out: Collector, unreadable: ReadonlySet<string
   }
 }
 
-/** Structural heading ids, shared by both languages: sec-1, sec-1-2. */
+/**
+ * Structural heading ids from the Chinese (sec-1, sec-1-2); an English
+ * heading takes the id of the Chinese heading it translates, so both pages
+ * link alike even while a Chinese heading has no English yet.
+ */
 function headingIds(chapters: Chapter[]): void {
-  for (const lang of ['zh', 'en'] as const) {
-    const counters = [0, 0, 0, 0, 0, 0];
-    for (const ch of chapters) {
-      visit(ch.docs[lang].tree as Root, 'heading', (h: Heading) => {
-        counters[h.depth - 1]++;
-        counters.fill(0, h.depth);
-        const id = `sec-${counters.slice(0, h.depth).join('-')}`;
-        h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id } };
-      });
+  const counters = [0, 0, 0, 0, 0, 0];
+  let extra = 0;
+  const setId = (h: Heading, id: string) => void (h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id } });
+  for (const ch of chapters) {
+    const zh = blocksOf(ch.docs.zh.tree);
+    const en = blocksOf(ch.docs.en.tree);
+    for (const p of ch.alignment) {
+      const z = p.zh !== undefined ? zh[p.zh] : undefined;
+      const e = p.en !== undefined ? en[p.en] : undefined;
+      if (z?.type === 'heading') {
+        counters[z.depth - 1]++;
+        counters.fill(0, z.depth);
+        const id = `sec-${counters.slice(0, z.depth).join('-')}`;
+        setId(z, id);
+        if (e?.type === 'heading') setId(e, id);
+      } else if (e?.type === 'heading') setId(e, `sec-en-${++extra}`);
     }
   }
 }

@@ -39,10 +39,16 @@ const styleSchema = z.strictObject({
 export const editionSchema = z.strictObject({
   review_year: z.coerce.number().int().min(1949).max(2999),
   plan_year: z.coerce.number().int().min(1949).max(2999),
+  // `2024-××-××` is the placeholder `baogao new` writes until the session date is known.
   date: z
     .union([z.string(), z.date()])
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD')),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-(\d{2}-\d{2}|××-××)$/, 'write the date as YYYY-MM-DD')
+        .refine((d) => d.includes('×') || isCalendarDate(d), 'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD'),
+    ),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
   session: bi.optional(),
@@ -63,6 +69,10 @@ export const editionSchema = z.strictObject({
   style: styleSchema.optional(),
   /** The year each chapter speaks of (a chapter not listed speaks of no one year). */
   chapter_years: z.record(z.string(), z.coerce.number().int().min(1949).max(2999)).optional(),
+  /** Carried-over fields that stand as they are. */
+  confirmed: z.array(z.enum(['session', 'description', 'title'])).optional(),
+  /** Per-rule severity: `severity: { glossary: error }`. */
+  severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
 });
 export type EditionData = z.infer<typeof editionSchema>;
 
@@ -107,6 +117,8 @@ export const tableSchema = z.strictObject({
   notes: z.array(z.strictObject({ id, marker: z.string().optional(), zh: text, en: text })).optional(),
   /** Set by `baogao new`: the table still holds last year's figures. */
   stale: z.boolean().optional(),
+  /** Findings the bureau accepts: `- { rule: table-arithmetic, at: total/tax, reason: … }`. */
+  acknowledged: z.array(z.strictObject({ rule: text, at: z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'at: is a row id or row/column'), reason: text })).optional(),
 });
 export type TableData = z.infer<typeof tableSchema>;
 
@@ -118,9 +130,18 @@ export const figureSchema = z.strictObject({
   axis: bi.optional(),
   points: z.array(z.strictObject({ label: bi, value: z.string() })).min(1, 'a figure needs at least one point'),
   note: bi.optional(),
+  stale: z.boolean().optional(),
 });
 export type FigureData = z.infer<typeof figureSchema>;
 
 export const glossarySchema = z.strictObject({
   terms: z.array(z.strictObject({ zh: text, en: text })),
+});
+
+/** `carried-over.yaml`, written by `baogao new`. */
+export const carriedSchema = z.strictObject({
+  from: z.string(),
+  blocks: z.record(z.string(), z.array(z.string())).default({}),
+  fields: z.record(z.string(), z.string()).default({}),
+  cells: z.array(z.string()).default([]),
 });

@@ -16,6 +16,7 @@ import { remarkNoFootnotes } from './remark-no-footnotes.js';
 import { remarkNoImages } from './remark-no-images.js';
 import { remarkNoRawHtml } from './remark-no-raw-html.js';
 import { MAX_NESTING, tooDeepText, tooDeepTree } from './nesting.js';
+import { remarkReviewMarks } from './remark-review-marks.js';
 
 // remark-cjk-friendly: CommonMark's emphasis rules fail next to CJK punctuation
 // (`**:num[…]**亿元` would stay literal asterisks); the report bolds figures there.
@@ -25,6 +26,7 @@ const processor = unified()
   .use(remarkCjkFriendly)
   .use(remarkDirective)
   .use(remarkLiteralColons)
+  .use(remarkReviewMarks)
   .use(remarkKnownDirectives)
   .use(remarkNoRawHtml)
   .use(remarkNoImages)

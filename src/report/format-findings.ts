@@ -29,21 +29,33 @@ export function codeFrame(file: string, line: number, column: number): string[] 
 /** Formats one finding with its code frame and the other side, if any. */
 export function formatFinding(f: Finding, frames = true): string {
   const { file, line, column } = f.place;
-  const head = `${file}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+  const graded = f.severityFrom ? ` (${f.severityFrom} by default; edition.yaml)` : '';
+  const head = `${file}:${line}:${column}  ${f.acknowledged ? `acknowledged ${f.severity}` : f.severity}  ${f.message}  ${f.ruleId}${graded}`;
   const out = [head];
   if (frames) out.push(...codeFrame(file, line, column));
   if (f.other) {
     const o = f.other;
     out.push(`    ↳ ${o.label ? `${o.label} ` : ''}at ${o.file}:${o.line}:${o.column}`);
   }
+  if (f.acknowledged) out.push(`    ✓ acknowledged at ${f.acknowledged.place.file}:${f.acknowledged.place.line}: ${f.acknowledged.reason}`);
   return out.join('\n');
 }
 
-/** Counts per severity, e.g. `2 errors, 1 warning`. */
+/**
+ * Counts per severity, e.g. `2 errors, 1 warning, 0 notes`; acknowledged
+ * findings are counted apart (they fail nothing), and the rules whose
+ * severity edition.yaml changed are named.
+ */
 export function summarize(findings: Finding[]): string {
-  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const open = findings.filter((f) => !f.acknowledged);
+  const n = (s: Severity) => open.filter((f) => f.severity === s).length;
   const part = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return [part(n('error'), 'error'), part(n('warning'), 'warning'), part(n('info'), 'note')].join(', ');
+  const parts = [part(n('error'), 'error'), part(n('warning'), 'warning'), part(n('info'), 'note')];
+  const acked = findings.length - open.length;
+  if (acked) parts.push(`${acked} acknowledged`);
+  const graded = [...new Set(findings.filter((f) => f.severityFrom).map((f) => `${f.ruleId} → ${f.severity}`))];
+  if (graded.length) parts.push(`severity set in edition.yaml: ${graded.join(', ')}`);
+  return parts.join(', ');
 }
 
 /** Formats a whole list, grouped by file as a compiler would. */

@@ -124,11 +124,12 @@ export const CLIENT_JS = `(function () {
     if (t.figure) return byId('figure-' + t.figure);
     if (t.cover) return Array.prototype.slice.call(document.querySelectorAll('.cover, .bi-header'));
     if (t.chapter !== undefined && t.block !== undefined) {
-      if (kind === 'bilingual') return byId(t.chapter + '-b' + (t.block + 1));
+      var at = t.pages && t.pages[kind] !== undefined ? t.pages[kind] : t.block;
+      if (kind === 'bilingual') return byId(t.chapter + '-b' + (at + 1));
       var sec = byId('chapter-' + t.chapter)[0];
       if (!sec) return [];
       var blocks = elementChildren(sec);
-      return blocks[t.block] ? [blocks[t.block]] : [sec];
+      return blocks[at] ? [blocks[at]] : [sec];
     }
     return [];
   }

@@ -22,12 +22,28 @@ import { loadEdition } from '../load/index.js';
 import { SourceCache } from '../load/source-cache.js';
 import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
 import { HOST, PreviewServer } from './server.js';
+import { failing, openItems } from '../check/open-items.js';
+import type { FigureStatusEntry } from '../check/rule.js';
+import { renderCheckReport } from '../render/check-report/index.js';
+import { watchFolder, type FolderWatch } from './folder-watch.js';
+import { createHash } from 'node:crypto';
+
+/**
+ * The preview's own folder, one per edition, outside the project: a preview
+ * never mixes its HTML with a build's PDF and workbook in output/.
+ */
+export function previewFolder(edition: string): string {
+  const abs = path.resolve(edition);
+  return path.join(os.tmpdir(), 'baogao-preview', `${path.basename(abs)}-${createHash('sha256').update(abs).digest('hex').slice(0, 8)}`);
+}
 
 export interface WatchOptions {
   /** The edition folder. */
   edition: string;
-  /** The folder the HTML is built into and served from. */
-  out: string;
+  /** The folder the HTML is built into and served from; by default a preview folder of its own (never a build's output/). */
+  out?: string;
+  /** Last year's edition, for the carry-over check (as `check --previous`). */
+  previous?: string;
   /** A fixed port (0: any free port); default: the first free port from 4173. */
   port?: number;
   templates: string;
@@ -106,7 +122,8 @@ function inside(parent: string, child: string): boolean {
 /** Starts the preview: the first build, the server, the file watchers. */
 export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   const io = opts.io ?? quiet;
-  const { edition, out, templates } = opts;
+  const { edition, templates } = opts;
+  const out = opts.out ?? previewFolder(edition);
   if (!fs.existsSync(edition) || !fs.statSync(edition).isDirectory()) {
     throw usageError(`${edition} is not a folder; give the edition to preview, e.g. baogao watch content`);
   }
@@ -118,6 +135,13 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     fs.accessSync(out, fs.constants.W_OK);
   } catch (e) {
     throw usageError(`cannot write to ${out} (${(e as NodeJS.ErrnoException).code ?? e}): choose a folder you can write to with --out DIR`);
+  }
+
+  let previous: Edition | undefined;
+  if (opts.previous) {
+    const p = loadEdition(opts.previous);
+    if (!p.edition) throw new BaogaoError(`previous edition ${opts.previous} could not be loaded`, sortFindings(p.findings));
+    previous = p.edition;
   }
 
   const cache = new SourceCache();
@@ -183,11 +207,14 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       const ed: Edition = loaded.edition;
       const inputs = `${cache.fingerprint()}|${templatesStamp(templates)}`;
       if (!force && !broken && inputs === lastInputs) return { ok: true, changed: false, build: buildNo, ms: performance.now() - t0 };
-      const checked = runChecks(ed);
+      const figures: FigureStatusEntry[] = [];
+      const checked = runChecks(ed, { previous, figures });
       const tCheck = performance.now();
       const all = sortFindings([...loaded.findings, ...checked]);
-      const isDraft = all.some((f) => f.severity === 'error');
+      const isDraft = failing(all, false).length > 0 || openItems(all).length > 0;
       const h = html.build(ed, out, { templates, langs: ['zh', 'en'], draft: isDraft, preview: true, version: VERSION }, (f) => cache.hashOf(f));
+      // check.html as the build writes it: the figures coloured by what the check established.
+      renderCheckReport(ed, all, out, { figures, templates });
       const tHtml = performance.now();
       buildNo++;
       lastMs = Math.round(tHtml - t0);
@@ -262,11 +289,10 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     timer = setTimeout(() => void drain(), debounce);
   }
 
-  const watchers: fs.FSWatcher[] = [];
+  const watchers: FolderWatch[] = [];
   for (const dir of [edition, templates]) {
-    const w = fs.watch(dir, { recursive: true }, (_event, name) => onChange(dir, name));
-    w.on('error', (e) => io.err(`${clock()}  cannot watch ${shown(dir)} any more (${(e as NodeJS.ErrnoException).code ?? e.message}); restart baogao watch`));
-    watchers.push(w);
+    const onError = (e: Error) => io.err(`${clock()}  cannot watch ${shown(dir)} any more (${(e as NodeJS.ErrnoException).code ?? e.message}); restart baogao watch`);
+    watchers.push(watchFolder(dir, (file) => onChange(file, null), onError, (d) => inside(outAbs, path.resolve(d))));
   }
 
   // ---- PDF and Excel, on request -------------------------------------------
@@ -281,7 +307,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     const job = (async (): Promise<ArtifactState> => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-watch-'));
       try {
-        const r = await build({ edition, out: tmp, langs: ['zh', 'en'], formats: [format], force: true, templates });
+        const r = await build({ edition, out: tmp, langs: ['zh', 'en'], formats: [format], force: true, templates, previous: opts.previous });
         const files = r.files.filter((f) => f.endsWith(`.${format}`));
         for (const f of files) {
           const target = path.join(out, f);
@@ -291,7 +317,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
           fs.renameSync(part, target);
         }
         const ms = Math.round(performance.now() - t0);
-        const message = `${r.draft ? 'DRAFT (the check found errors)' : 'done'} in ${(ms / 1000).toFixed(1)} s`;
+        const message = `${r.draft ? `DRAFT (征求意见稿: ${r.open.length} open)` : 'done'} in ${(ms / 1000).toFixed(1)} s`;
         io.err(`${clock()}  ${label} ${message}: ${files.map((f) => path.join(shown(outAbs), f)).join(', ')}`);
         return { status: 'done', message, files };
       } catch (e) {
@@ -354,7 +380,7 @@ function templatesStamp(dir: string): string {
  * interactive: p builds the PDF, x the Excel annex, r rebuilds.
  */
 export async function runWatch(opts: Omit<WatchOptions, 'io'>, io: Io): Promise<number> {
-  io.err(`baogao watch ${opts.edition} → ${opts.out}`);
+  io.err(`baogao watch ${opts.edition} → ${opts.out ?? previewFolder(opts.edition)} (preview folder)${opts.previous ? `; previous edition ${opts.previous}` : ''}`);
   const w = await startWatch({ ...opts, io });
   io.out(`Preview: ${w.url}  (中文 ${w.url}zh/  ·  English ${w.url}en/  ·  对照 ${w.url}bilingual.html)`);
   const stdin = process.stdin;

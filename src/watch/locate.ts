@@ -20,6 +20,12 @@ export interface Target {
   chapter?: string;
   /** 0-based block index within the chapter. */
   block?: number;
+  /**
+   * The block's position on each page, where the pages differ: the English
+   * page shows untranslated Chinese blocks in place, the bilingual page has
+   * one row per Chinese block.
+   */
+  pages?: { zh?: number; en?: number; bilingual?: number };
   table?: string;
   row?: string;
   /** 0-based column index. */
@@ -73,7 +79,12 @@ export function locate(edition: Edition | undefined, place: Place): Target {
       const blocks = blocksOf(doc.tree);
       let block = blocks.findIndex((b) => b.position && b.position.start.line <= place.line && place.line <= b.position.end.line);
       if (block < 0) block = Math.max(0, last(blocks, (b) => (b.position?.start.line ?? 0) <= place.line));
-      return { ...target, lang, chapter: ch.id, block };
+      const k = ch.alignment.findIndex((p) => p[lang] === block);
+      const pair = ch.alignment[k];
+      // The zh page holds the Chinese blocks; the en page every row of the alignment; the bilingual page a row per Chinese block.
+      const zhIndex = pair?.zh ?? ch.alignment.slice(0, k).filter((p) => p.zh !== undefined).length;
+      const pages = k < 0 ? undefined : { zh: zhIndex, en: k, bilingual: zhIndex };
+      return { ...target, lang, chapter: ch.id, block, ...(pages ? { pages } : {}) };
     }
   }
   const table = edition.tables.find((t) => path.resolve(t.file) === file);

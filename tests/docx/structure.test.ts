@@ -155,12 +155,12 @@ describe('fonts and faces', () => {
 });
 
 describe('draft mark and bytes', () => {
-  it('marks a draft with a 草稿 / DRAFT watermark on every page and says so in its properties', async () => {
+  it('marks a draft with a 征求意见稿 / DRAFT watermark on every page and says so in its properties', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const draft = await openDocx(await docxBytes(edition, lang, true));
       const headers = Object.keys(draft.zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
       expect(headers.length).toBe(3);
-      for (const h of headers) expect(await draft.zip.file(h)!.async('string')).toContain(`string="${lang === 'zh' ? '草稿' : 'DRAFT'}"`);
+      for (const h of headers) expect(await draft.zip.file(h)!.async('string')).toContain(`string="${lang === 'zh' ? '征求意见稿' : 'DRAFT'}"`);
       expect(await draft.zip.file('docProps/custom.xml')!.async('string')).toContain('>draft<');
     }
     const final = await openDocx(await docxBytes(edition, 'zh', false));
@@ -174,7 +174,7 @@ describe('draft mark and bytes', () => {
     const zh = await openDocx(path.join(out, 'zh', 'report.docx'));
     const headers = Object.keys(zh.zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
     expect(headers.length).toBe(3);
-    for (const h of headers) expect(await zh.zip.file(h)!.async('string')).toContain('string="草稿"');
+    for (const h of headers) expect(await zh.zip.file(h)!.async('string')).toContain('string="征求意见稿"');
   });
 
   it('gives the same bytes on a second build in the same process and another time zone, dated from the edition', async () => {

@@ -13,7 +13,8 @@ import { runChecks } from '../../check/index.js';
 import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
 import { placeKey } from '../../check/text-places.js';
 import { sortFindings, type Finding } from '../../diagnostics.js';
-import { blocksOf } from '../../markdown/blocks.js';
+import { openItems } from '../../check/open-items.js';
+import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Lang } from '../../model.js';
 import { PACKAGE_ROOT, VERSION } from '../../version.js';
 import { Anchors, blockHtml, figureHtml, STATUSES, StatusBook, tableHtml, type MarkContext } from './marks.js';
@@ -60,20 +61,19 @@ export function checkReportView(edition: Edition, findings: Finding[], figures: 
   const anchors = new Anchors();
   const ctx = (lang: Lang): MarkContext => ({ edition, lang, book, anchors });
   const chapters = edition.chapters.map((ch) => {
-    const zh = blocksOf(ch.docs.zh.tree) as RootContent[];
-    const en = blocksOf(ch.docs.en.tree) as RootContent[];
-    const pairs = Array.from({ length: Math.max(zh.length, en.length) }, (_, i) => ({
-      zh: blockSide(ctx('zh'), zh[i], ch.docs.zh.file, `b-${ch.id}-${i + 1}-zh`),
-      en: blockSide(ctx('en'), en[i], ch.docs.en.file, `b-${ch.id}-${i + 1}-en`),
+    const pairs = alignedBlocks(ch).map((p, i) => ({
+      zh: blockSide(ctx('zh'), p.zh, ch.docs.zh.file, `b-${ch.id}-${i + 1}-zh`),
+      en: p.en || !p.zh ? blockSide(ctx('en'), p.en, ch.docs.en.file, `b-${ch.id}-${i + 1}-en`) : '<div class="missing untranslated">待翻译 · not yet translated</div>',
     }));
     return { id: ch.id, files: `${ch.docs.zh.file} · ${ch.docs.en.file}`, pairs };
   });
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s && !f.acknowledged).length;
   return {
     title: `${edition.meta.title.zh} — 检查报告 / check report`,
     edition: edition.dir,
     version: VERSION,
-    summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
+    summary: { errors: count('error'), warnings: count('warning'), notes: count('info'), acknowledged: findings.filter((f) => f.acknowledged).length, open: openItems(findings).length },
+    severities: edition.meta.severity.map((s) => ({ rule: s.rule, severity: s.severity })),
     legend: STATUSES.map((s) => ({ status: s, ...LEGEND[s], count: book.counts[s] })),
     figureCount: STATUSES.reduce((n, s) => n + book.counts[s], 0),
     // Errors first, then warnings, then notes: what blocks printing comes first.
@@ -84,6 +84,8 @@ export function checkReportView(edition: Edition, findings: Finding[], figures: 
       where: placeKey(f.place),
       href: anchors.href(f.place),
       other: f.other && { label: f.other.label ?? '', where: placeKey(f.other), href: anchors.href(f.other) },
+      acknowledged: f.acknowledged && { reason: f.acknowledged.reason, where: placeKey(f.acknowledged.place) },
+      defaultSeverity: f.severityFrom,
     })),
     chapters,
   };

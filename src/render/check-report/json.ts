@@ -12,7 +12,7 @@ export const CHECK_JSON_VERSION = 1;
 export interface CheckJson {
   version: number;
   edition: string;
-  summary: { errors: number; warnings: number; notes: number };
+  summary: { errors: number; warnings: number; notes: number; acknowledged: number };
   /** Figures (or items) each rule examined, in rule order. */
   examined: Record<string, number>;
   findings: {
@@ -23,6 +23,10 @@ export interface CheckJson {
     other?: { file: string; line: number; column: number; label?: string };
     expected?: string;
     actual?: string;
+    /** Accepted by the bureau: fails neither the build nor --strict. */
+    acknowledged?: { reason: string; place: { file: string; line: number; column: number } };
+    /** The rule's own severity, when edition.yaml set another. */
+    defaultSeverity?: Severity;
   }[];
 }
 
@@ -30,10 +34,11 @@ const count = (findings: Finding[], s: Severity) => findings.filter((f) => f.sev
 
 /** The check result in the documented JSON shape, keys in a fixed order. */
 export function checkJson(edition: string, findings: Finding[], examined: Record<string, number>): CheckJson {
+  const open = findings.filter((f) => !f.acknowledged);
   return {
     version: CHECK_JSON_VERSION,
     edition,
-    summary: { errors: count(findings, 'error'), warnings: count(findings, 'warning'), notes: count(findings, 'info') },
+    summary: { errors: count(open, 'error'), warnings: count(open, 'warning'), notes: count(open, 'info'), acknowledged: findings.length - open.length },
     examined: { ...examined },
     findings: findings.map((f) => ({
       severity: f.severity,
@@ -43,6 +48,8 @@ export function checkJson(edition: string, findings: Finding[], examined: Record
       ...(f.other ? { other: { file: f.other.file, line: f.other.line, column: f.other.column, ...(f.other.label ? { label: f.other.label } : {}) } } : {}),
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
+      ...(f.acknowledged ? { acknowledged: { reason: f.acknowledged.reason, place: { ...f.acknowledged.place } } } : {}),
+      ...(f.severityFrom ? { defaultSeverity: f.severityFrom } : {}),
     })),
   };
 }

@@ -21,7 +21,7 @@ import { bodyBlocks, coverUnits } from './units.js';
 
 export interface DocxOptions {
   langs: readonly Lang[];
-  /** Mark every page DRAFT / 草稿 (a build forced past check errors). */
+  /** Mark every page 征求意见稿 / DRAFT: items are open, or the build was forced past errors. */
   draft: boolean;
 }
 

@@ -13,7 +13,7 @@ export interface HtmlOptions {
   /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css). */
   templates: string;
   langs: readonly Lang[];
-  /** Mark every page DRAFT (a build forced past check errors). */
+  /** Mark every page as a draft (征求意见稿 / DRAFT): items are open, or the build was forced past errors. */
   draft: boolean;
   version: string;
   /** The editor's preview (watch): figures and rows keep their data keys and source places. */
@@ -45,7 +45,7 @@ export function compileTemplates(dir: string): Templates {
 export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, edition: Edition): string {
   const pages = opts.tocPages?.[view.lang];
   const page = pages ? { ...view, toc: view.toc.map((e) => ({ ...e, page: pages[e.id] })) } : view;
-  return t.layout({ page, assets: '../assets', draft: opts.draft, preview: opts.preview, version: opts.version, date: edition.meta.date });
+  return t.layout({ page, assets: '../assets', draft: opts.draft, preview: opts.preview, version: opts.version, date: edition.meta.datePlaceholder ? undefined : edition.meta.date });
 }
 
 /**
@@ -53,18 +53,19 @@ export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, 
  * suffixed `-en`: the Chinese block beside it has the same ones, and a
  * page's ids are unique.
  */
-function englishBeside(b: BlockView): BlockView {
-  if (b.table) return { table: { ...b.table, anchor: `${b.table.anchor}-en` } };
-  if (b.figure) return { figure: { ...b.figure, anchor: `${b.figure.anchor}-en` } };
+function englishBeside(b: BlockView | undefined): Partial<BlockView> {
+  if (!b) return {};
+  if (b.table) return { ...b, table: { ...b.table, anchor: `${b.table.anchor}-en` } };
+  if (b.figure) return { ...b, figure: { ...b.figure, anchor: `${b.figure.anchor}-en` } };
   if (!b.html) return b;
-  return { html: b.html.replace(/\b(id="|href="#)([^"]+)"/g, '$1$2-en"') };
+  return { ...b, html: b.html.replace(/\b(id="|href="#)([^"]+)"/g, '$1$2-en"') };
 }
 
 /** Renders the bilingual page: both languages side by side, block by block. */
 export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: HtmlOptions): string {
   const chapters = zh.chapters.map((ch, c) => ({
     id: ch.id,
-    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: englishBeside(en.chapters[c]?.blocks[i] ?? {}) })),
+    pairs: ch.blocks.map((b: BlockView, i) => ({ index: i + 1, zh: b, en: englishBeside(en.chapters[c]?.blocks.find((x) => x.pair === b.pair)) })),
   }));
   return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, preview: opts.preview, version: opts.version });
 }

@@ -5,7 +5,7 @@
  */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { blocksOf } from '../../markdown/blocks.js';
+import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
 import { renderChart } from './chart.js';
 import { continuedLabel, refLabel, WORDS } from './labels.js';
@@ -53,6 +53,10 @@ export interface BlockView {
   html?: string;
   table?: TableView;
   figure?: FigureView;
+  /** In the English page: a Chinese block with no English yet, shown in Chinese and marked. */
+  untranslated?: boolean;
+  /** Position in the chapter's zh/en alignment, for the bilingual page. */
+  pair: number;
 }
 
 export interface TocEntry {
@@ -125,19 +129,27 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
   const toc: TocEntry[] = [];
   const chapters = edition.chapters.map((ch) => {
     const doc = ch.docs[lang];
-    const blocks: BlockView[] = blocksOf(doc.tree).map((node) => {
+    const blocks: BlockView[] = [];
+    alignedBlocks(ch).forEach((p, pair) => {
+      const own = p[lang];
+      // The English page shows a Chinese block not yet translated where its translation will stand.
+      const node = own ?? (lang === 'en' ? p.zh : undefined);
+      if (!node) return;
+      const untranslated = !own;
       if (node.type === 'leafDirective') {
         const id = node.attributes?.id;
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
-        return t ? { table: tableView(t, lang) } : f ? { figure: figureView(f, lang, edition.meta.style.precision) } : {};
+        // Tables and figures are bilingual data: an untranslated placement still shows the English table.
+        return void blocks.push(t ? { table: tableView(t, lang), pair } : f ? { figure: figureView(f, lang, edition.meta.style.precision), pair } : { pair });
       }
-      const block = smartBlock(node, lang);
-      if (block.type === 'heading' && block.depth <= 2) {
+      const block = smartBlock(node, untranslated ? 'zh' : lang);
+      if (!untranslated && block.type === 'heading' && block.depth <= 2) {
         const id = String((block as Heading).data?.hProperties?.id ?? '');
         toc.push({ id, text: toString(block), depth: block.depth });
       }
-      return { html: blockHtml(block, edition, lang, doc.file, opts.preview) };
+      if (untranslated) blocks.push({ html: blockHtml(block, edition, 'zh', ch.docs.zh.file, opts.preview), untranslated, pair });
+      else blocks.push({ html: blockHtml(block, edition, lang, doc.file, opts.preview), pair });
     });
     return { id: ch.id, blocks };
   });

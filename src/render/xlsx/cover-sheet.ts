@@ -55,11 +55,12 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
   const ws = wb.addWorksheet(SHEET.cover, { views: [view] });
   const edition = editionLabel(meta);
   const contact = meta.contact && contactLine(meta.contact);
-  const date = formatDate(meta.date);
+  // A placeholder date is never printed as if it were the session's.
+  const date = meta.datePlaceholder ? { zh: `${meta.date.slice(0, 4)}年×月×日（待定）`, en: `[to be set] ${meta.date.slice(0, 4)}` } : formatDate(meta.date);
   const lines: Line[] = [
     { text: meta.title.zh, style: 'title' },
     // A build forced past check errors must not pass for the published annex.
-    ...(draft ? [{ text: bi('草稿：核对未通过，数据未经确认', 'DRAFT: the check found errors; figures not confirmed'), style: 'heading' as const }] : []),
+    ...(draft ? [{ text: bi('征求意见稿：尚有未完成事项或核对未通过，数据未经确认，不作正式发布', 'DRAFT: items are still open or the check found errors; figures not confirmed, not for publication'), style: 'heading' as const }] : []),
     { text: meta.title.en, style: 'subtitle' },
     ...(edition ? pair(bi('版本', 'Edition'), edition.zh, edition.en) : []),
     ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),

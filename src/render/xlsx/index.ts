@@ -42,6 +42,17 @@ function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
   wb.views = [{ x: 0, y: 0, width: 28800, height: 17000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 }
 
+/** The mark every sheet's title carries while the edition is a draft. */
+export const DRAFT_MARK = '【征求意见稿 DRAFT】';
+
+/** A draft's sheets say so in their title (A1), where a reader of any one sheet sees it. */
+function markDraft(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    const a1 = ws.getCell('A1');
+    if (typeof a1.value === 'string') a1.value = `${DRAFT_MARK}${a1.value}`;
+  });
+}
+
 /** Builds the workbook of an edition and writes it to `file`; the bytes depend only on the edition. */
 export async function renderXlsx(edition: Edition, file: string, opts: { draft?: boolean } = {}): Promise<void> {
   fs.writeFileSync(file, await xlsxBytes(edition, opts.draft));
@@ -57,6 +68,7 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   addContentsSheet(wb, tables, noteNumbers.size > 0);
   addNotesSheet(wb, tables, noteNumbers);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
+  if (draft) markDraft(wb);
   const raw = await wb.xlsx.writeBuffer();
   return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyParts);
 }
