@@ -148,8 +148,8 @@ export function scanEn(text: string): EnFigure[] {
         const form = EN_UNIT_FORMS[g];
         unit = form.zh;
         factor = form.factor;
-        // A count's noun (person-times, visits) says which Chinese units it may render.
-        if (unitInfo(unit).dimension === 'count') noun = u[g + 1].trim().toLowerCase();
+        // A noun a unit lists among its renderings (person-times, visits) says which Chinese units it may render.
+        if (unitInfo(unit).renderings) noun = u[g + 1].trim().toLowerCase();
         end += u[0].length;
       }
     }

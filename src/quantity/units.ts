@@ -71,7 +71,7 @@ for (const u of data.units) {
   }
 }
 for (const zh of data.counts) list.push({ zh, dimension: 'count', scale: 0, thing: zh, renderings: data.countRenderings[zh] });
-for (const zh of data.scaledCounts) list.push({ zh: `万${zh}`, dimension: 'count', scale: 4, thing: zh });
+for (const zh of data.scaledCounts) list.push({ zh: `万${zh}`, dimension: 'count', scale: 4, thing: zh, renderings: data.countRenderings[zh] });
 for (const [zh, p] of power) list.push({ zh, dimension: 'bare', scale: p });
 
 /** Longest first, so that 亿元 wins over 亿 and 万人次 over 人次. */

@@ -82,7 +82,9 @@ const SLIPS: Slip[] = [
   { what: 'a derived difference written in %', edition: N('shanxi-2016'), file: ZH, from: '低于预期目标**1.5**个百分点', to: '低于预期目标**1.5%**', expect: [['prose-vs-table', ZH, '1.5%'], ['zh-vs-en', ZH, '1.5%']], says: 'percentage points' },
   { what: 'a target stated in the clause of 预期目标', edition: N('shanghai-2023'), file: ZH, from: '高于年初**5.5%**的预期目标', to: '高于年初**6.5%**的预期目标', expect: [['prose-vs-table', ZH, '6.5%'], ['zh-vs-en', ZH, '6.5%']], says: '增长5.5%' },
   { what: '分别 figures swapped', edition: N('fujian-2022'), file: ZH, from: '分别增长**5.2%左右**、**7.6%左右**', to: '分别增长**7.6%左右**、**5.2%左右**', expect: [['prose-vs-table', ZH, '分别增长'], ['prose-vs-table', ZH, '分别增长']] },
-  { what: 'a plan-year target compared with the plan table, not the results', edition: N('guangdong-2023'), file: 'zh/02-plan.md', from: '社会消费品零售总额增长**6%**', to: '社会消费品零售总额增长**5.8%**', expect: [['prose-vs-table', 'zh/02-plan.md', '5.8%']], warns: 1 },
+  // The English 6% is no rounding of 5.8% (percentages never round, issue 20), and the
+  // Chinese is the side that disagrees with its table: zh-vs-en blames it too.
+  { what: 'a plan-year target compared with the plan table, not the results', edition: N('guangdong-2023'), file: 'zh/02-plan.md', from: '社会消费品零售总额增长**6%**', to: '社会消费品零售总额增长**5.8%**', expect: [['prose-vs-table', 'zh/02-plan.md', '5.8%'], ['zh-vs-en', 'zh/02-plan.md', '5.8%']] },
 ];
 
 describe('the Xinxiang 2023 edition', () => {
