@@ -13,9 +13,10 @@ const SCALES: Record<string, bigint> = { thousand: 1000n, million: 1000000n, bil
 
 const WORD = new RegExp(`\\b(?:${[...SMALL.slice(1), ...TENS.slice(2), 'hundred', ...Object.keys(SCALES), 'and'].join('|')})\\b`, 'giu');
 
-/** A number read from words. */
+/** A number read from words (parse-en reads digits into the same shape). */
 export interface WordNumber {
   index: number;
+  /** End of the number, magnitude word included. */
   end: number;
   /** The value as digits: `10000`. */
   num: string;

@@ -13,7 +13,7 @@
 import type { Direction, Qualifier, Quantity } from '../model.js';
 import { scaled, type Dec } from './decimal.js';
 import { EN_UNIT_FORMS, unitInfo, type Dimension } from './units.js';
-import { wordNumbers } from './number-words.js';
+import { wordNumbers, type WordNumber } from './number-words.js';
 
 /** A figure found in English text. */
 export interface EnFigure {
@@ -104,16 +104,8 @@ function prefixOf(text: string, at: number): { start: number; cur?: string; qual
   return { start, cur: cur?.trim().toUpperCase(), qualifier: q?.value, direction: d?.value };
 }
 
-/** A number as scanned: digits (`15,000`, `1.42 billion`) or words (`ten thousand`). */
-interface NumberMatch {
-  index: number;
-  /** End of the number, magnitude word included. */
-  end: number;
-  num: string;
-  magnitude: number;
-  ordinal: boolean;
-  word: boolean;
-}
+/** A number as scanned: digits (`15,000`, `1.42 billion`) or words (`ten thousand`); one shape for both. */
+type NumberMatch = WordNumber;
 
 function digitNumbers(text: string): NumberMatch[] {
   return [...text.matchAll(NUMBER)].map((m) => {
