@@ -6,6 +6,9 @@
  * is registered, newest first, and exits.
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 type Undo = () => void | Promise<void>;
 
 const registered: Undo[] = [];
@@ -45,5 +48,23 @@ export function isAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the folders in `dir` named `<prefix><pid>-…` that `stale` judges
+ * left behind by a killed process (NaN where the name carries no pid).
+ */
+export function removeLeftovers(dir: string, prefix: string, stale: (pid: number) => boolean): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (stale(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAlive, onInterrupt } from './cleanup.js';
+import { isAlive, onInterrupt, removeLeftovers } from './cleanup.js';
 import { usageError } from './diagnostics.js';
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest (for a folder not made yet). */
@@ -51,19 +51,8 @@ const stagingPrefix = (outDir: string) => `.${path.basename(path.resolve(outDir)
 
 /** Removes staging folders of this output folder whose build is no longer running (killed before it could clean up). */
 function removeStaleStaging(parent: string, outDir: string): void {
-  const prefix = stagingPrefix(outDir);
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    // Staging folders of older versions carry no pid: nothing else is writing (the lock is held), so they are stale too.
-    if (Number.isNaN(pid) || !isAlive(pid) || pid === process.pid) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
+  // Staging folders of older versions carry no pid: nothing else is writing (the lock is held), so they are stale too.
+  removeLeftovers(parent, stagingPrefix(outDir), (pid) => Number.isNaN(pid) || !isAlive(pid) || pid === process.pid);
 }
 
 /** A held output lock; {@link OutputLock.release} it when the build is done. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
-import { isAlive, onInterrupt } from '../../cleanup.js';
+import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
@@ -83,17 +83,7 @@ const PROFILE_PREFIX = 'baogao-chromium-';
 
 /** Profile folders of builds that were killed before they could delete theirs (the name carries the pid). */
 export function removeStaleProfiles(): void {
-  const tmp = os.tmpdir();
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(tmp);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^baogao-chromium-(\d+)-/.exec(name)?.[1]);
-    if (pid && !isAlive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
-  }
+  removeLeftovers(os.tmpdir(), PROFILE_PREFIX, (pid) => pid > 0 && !isAlive(pid));
 }
 
 /**
