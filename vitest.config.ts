@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // End-to-end tests read one build of the sample per run (tests/shared-build.ts).
+    // End-to-end tests read one build of the sample per run (tests/sample-build.ts).
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 900_000,

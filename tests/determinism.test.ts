@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Format } from '../src/build.js';
-import { sharedSampleBuild } from './shared-build.js';
+import { sharedSampleBuild } from './sample-build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

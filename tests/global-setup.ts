@@ -1,6 +1,6 @@
 /**
  * One folder per test run for builds that many test files read. The build
- * itself is made lazily by the first worker that asks (tests/shared-build.ts),
+ * itself is made lazily by the first worker that asks (tests/sample-build.ts),
  * so a run of unit tests alone never pays for a PDF.
  */
 import fs from 'node:fs';

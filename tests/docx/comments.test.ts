@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/parse-args.js';
 import { run } from '../../src/cli/run.js';
 import { captureIo, copySample, edit, tempDir } from '../helpers.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 import { buildDocx } from './fixture.js';
 import { applyReview, type Review } from './word-edits.js';
 

@@ -15,7 +15,7 @@ import { loadEdition } from '../../src/load/index.js';
 import type { Edition } from '../../src/model.js';
 import { captureIo, tempDir } from '../helpers.js';
 import { folio, pageText, readPdf, squash, type PageInfo } from '../pdf/read-pdf.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 import { convert, ensureSoffice } from './soffice.js';
 import { applyReview } from './word-edits.js';
 

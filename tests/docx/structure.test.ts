@@ -13,7 +13,7 @@ import { loadEdition } from '../../src/load/index.js';
 import type { Edition, Lang } from '../../src/model.js';
 import { docxBytes } from '../../src/render/docx/index.js';
 import { copySample, edit } from '../helpers.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 import { all, buildDocx, openDocx, styleOf, text, wAttr, type Package } from './fixture.js';
 
 let edition: Edition;

@@ -13,7 +13,7 @@ import { figureView, langView, tableView, type LangView } from '../../src/render
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { VERSION } from '../../src/version.js';
 import { tempDir } from '../helpers.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 import { pdfFonts } from './pdf-fonts.js';
 import { folio, fontItems, pageText, readPdf, squash, type PageInfo, type ReadPdf } from './read-pdf.js';
 

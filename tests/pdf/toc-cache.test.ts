@@ -10,7 +10,7 @@ import { build } from '../../src/build.js';
 import { recallToc, rememberToc, tocKey } from '../../src/render/pdf/toc-cache.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { tempDir } from '../helpers.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 
 const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'toc');
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition } from '../../src/model.js';
 import { formatQuantity } from '../../src/quantity/format.js';
-import { sharedSampleBuild } from '../shared-build.js';
+import { sharedSampleBuild } from '../sample-build.js';
 
 const PAGES = ['zh/index.html', 'en/index.html', 'bilingual.html'];
 let out: string;
