@@ -40,14 +40,23 @@ const isYear = (digits: string, unit: string) => /^(19|20)\d\d$/.test(digits) &&
  * figure inside a table cell, the cell's own place, which rules that judge a
  * whole cell report at.
  */
-function mark(ctx: MarkContext, text: string, place: Place | undefined, fallback: FigureStatus, title: string, withId: boolean, cell?: Place): Element {
+function mark(
+  ctx: MarkContext,
+  text: string,
+  place: Place | undefined,
+  fallback: FigureStatus,
+  title: string,
+  withId: boolean,
+  cell?: Place,
+): Element {
   const known = (place ? ctx.book.get(place) : undefined) ?? (cell ? ctx.book.get(cell) : undefined);
   const status = known && RANK[known.status] > RANK[fallback] ? known.status : fallback;
   const hover = [title, ...(known?.details ?? [])].filter(Boolean).join('\n') || 'unchecked: no rule compared this figure';
   const id = withId && place ? ctx.anchors.claim(place) : undefined;
   if (withId) ctx.book.counts[status]++;
-  const properties = { className: ['fig', `s-${status}`], id, dataFigure: withId || undefined, dataStatus: status, dataPlace: place && placeKey(place), title: hover };
-  // The one element per figure, so the most made: written as hast directly, without hastscript's parsing of names and values.
+  const dataPlace = place && placeKey(place);
+  const properties = { className: ['fig', `s-${status}`], id, dataFigure: withId || undefined, dataStatus: status, dataPlace, title: hover };
+  // The most numerous element of the page, so written as hast directly, without hastscript's parsing of names and values.
   return { type: 'element', tagName: 'span', properties, children: [{ type: 'text', value: text }] };
 }
 

@@ -40,7 +40,11 @@ export function header(edition: Edition, findings: Finding[], counts: Record<Fig
     h('p', [`${edition.dir} — `, h('span', { className: ['summary'] }, summary), `; ${marked} figures marked`]),
     todo ? h('p', { className: ['open-items'] }, `征求意见稿 · DRAFT: ${todo} items still open (TODO); build --final refuses until they are done.`) : [],
     graded.length ? h('p', { className: ['severities'] }, ['Severity set in edition.yaml: ', ...graded]) : [],
-    h('ul', { className: ['legend'] }, STATUSES.map((s) => h('li', [h('span', { className: ['fig', `s-${s}`] }, `${LEGEND[s].zh} · ${LEGEND[s].en}`), ` ${counts[s]}`]))),
+    h(
+      'ul',
+      { className: ['legend'] },
+      STATUSES.map((s) => h('li', [h('span', { className: ['fig', `s-${s}`] }, `${LEGEND[s].zh} · ${LEGEND[s].en}`), ` ${counts[s]}`])),
+    ),
   ]);
 }
 
