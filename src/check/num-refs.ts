@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import { lookupCell } from '../load/resolve.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Cell, Table } from '../model.js';
-import { OBJECT, type FlatText } from './text-places.js';
+import { OBJECT, type FlatText } from '../model/text-places.js';
 
 export interface NumRef {
   at: number;

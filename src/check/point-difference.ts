@@ -18,7 +18,7 @@ import type { FoundFigure } from '../quantity/parse-zh.js';
 import { shortForms } from './prose-vs-table.js';
 import { cellLabel } from './relation-math.js';
 import type { Rule } from './rule.js';
-import { placeAt } from './text-places.js';
+import { placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 const ABOVE = ['高于', '快于', '高出', '超过', '超出', '领先'];

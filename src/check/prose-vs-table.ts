@@ -22,7 +22,7 @@ import { SENSE } from './link-compare.js';
 import { linkEdition } from './link.js';
 import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, type FlatText } from './text-places.js';
+import { flatten, placeAt, type FlatText } from '../model/text-places.js';
 
 export { shortForms } from './link-names.js';
 

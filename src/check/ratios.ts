@@ -14,7 +14,7 @@ import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDe
 import { unitInfo } from '../quantity/units.js';
 import { cellLabel, HUNDRED, ratio, tolerance } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
-import { isInText, placeAt } from './text-places.js';
+import { isInText, placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 type Structure = Extract<Relation, { kind: 'structure' }>;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Place, Table } from '../model.js';
 import { lineColumn, sourceText } from '../source-text.js';
-import { yamlTextPlace } from './text-places.js';
+import { yamlTextPlace } from '../model/text-places.js';
 import type { Rule } from './rule.js';
 
 /** One character XML 1.0 cannot hold (a lone surrogate included). */

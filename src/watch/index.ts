@@ -22,7 +22,7 @@ import { loadEdition } from '../load/index.js';
 import { SourceCache } from '../load/source-cache.js';
 import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
 import { HOST, PreviewServer } from './server.js';
-import { failing, openItems } from '../check/open-items.js';
+import { failing, openItems } from '../report/open-items.js';
 import type { FigureStatusEntry } from '../check/rule.js';
 import { renderCheckReport } from '../render/check-report/index.js';
 import { watchFolder, type FolderWatch } from './folder-watch.js';

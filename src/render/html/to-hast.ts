@@ -11,8 +11,8 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
-import { withoutFigureEmphasis } from './figure-emphasis.js';
-import { refLabel } from './labels.js';
+import { withoutFigureEmphasis } from '../../model/figure-emphasis.js';
+import { refLabel } from '../../model/labels.js';
 
 /**
  * The default GitHub schema, plus the classes and data attributes baogao's

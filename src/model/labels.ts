@@ -2,7 +2,7 @@
  * The fixed words of the page in each language: table and figure labels,
  * note prefixes, the contents heading.
  */
-import type { Lang } from '../../model.js';
+import type { Lang } from '../model.js';
 
 /** 表2 / Table 2; 图1 / Figure 1. */
 export function refLabel(kind: 'table' | 'figure', n: number, lang: Lang): string {
