@@ -8,7 +8,7 @@
  */
 import type { Cell, Quantity, Table } from '../model.js';
 import { compareDec, parseDec } from '../quantity/decimal.js';
-import { cellLabel } from './table-arithmetic.js';
+import { cellLabel } from '../model/labels.js';
 import type { Rule } from './rule.js';
 
 /** This edition's execution table: targets next to results (declared `role: execution`). */

@@ -24,8 +24,6 @@ import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, placeAt, type FlatText } from '../model/text-places.js';
 
-export { shortForms } from './link-names.js';
-
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_PATTERN})`, 'u');
 const DIRECTION_BEFORE: [RegExp, Direction][] = [
   [/(增长|提高|上涨|增加)$/u, 'up'],

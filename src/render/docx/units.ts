@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { lookupCell, numText } from '../../load/resolve.js';
+import { lookupCell, numText } from '../../model/cells.js';
 import { isFigureOnly } from '../../model/figure-emphasis.js';
 import { blocksOf } from '../../markdown/blocks.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
