@@ -15,8 +15,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLS
 import { blocksOf } from '../markdown/blocks.js';
 import { blockFingerprint, textFingerprint } from '../markdown/fingerprint.js';
 import { carriedKey, executionTable, planTable, targetColumn } from '../model/next-edition.js';
-import type { Io } from '../cli/run.js';
-import { BaogaoError, sortFindings, usageError } from '../diagnostics.js';
+import { BaogaoError, sortFindings, usageError, type Io } from '../diagnostics.js';
 import { loadEdition } from '../load/index.js';
 import { realTarget } from '../output.js';
 import type { Edition, Table } from '../model.js';

@@ -8,8 +8,7 @@
  */
 import type { Nodes, Text } from 'mdast';
 import { placeAt, placeKey, flatten, yamlTextPlace, type FlatText } from '../../model/text-places.js';
-import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
-import type { Finding } from '../../diagnostics.js';
+import type { FigureStatus, FigureStatusEntry, Finding } from '../../diagnostics.js';
 import { lookupCell, numText } from '../../model/cells.js';
 import { refLabel } from '../../model/labels.js';
 import { rowsById } from '../../model-index.js';
