@@ -15,7 +15,8 @@ import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// Another root (a copy with a planted violation, in tests/layers.test.ts) may be given.
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..'));
 process.chdir(root);
 const configFile = path.join(root, '.dependency-cruiser.cjs');
 const { LAYERS } = createRequire(import.meta.url)(configFile);
