@@ -28,6 +28,7 @@ beforeAll(() => {
   plant('src/quantity/format.ts', "import type { Finding } from '../report/check-json.js';"); // sideways between shared layers
   plant('src/watch/index.ts', "import type { Io as Io2 } from '../cli/run.js';"); // a command up to the cli, and round a cycle
   plant('src/check/todo.ts', "import { tableArithmeticRule } from './table-arithmetic.js';"); // a rule into a rule
+  plant('src/check/link-compare.ts', "import type { LinkResult } from './link.js';"); // a cycle inside one folder: allowed
   fs.writeFileSync(path.join(copy, 'src/stray.ts'), 'export const stray = 1;\n'); // a module in no layer
   const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check-layers.mjs'), copy], { encoding: 'utf8' });
   result = { status: run.status, stderr: run.stderr, stdout: run.stdout };
@@ -54,9 +55,9 @@ describe('npm run lint:deps', () => {
     expect(why).not.toMatch(/\bload\b/);
   });
 
-  it('reports nothing else: the rest of the copy keeps to the layers', () => {
+  it('reports nothing else: a cycle inside check/ is allowed and the rest of the copy keeps to the layers', () => {
     const offenders = result.stderr.split('\n').filter((l) => /^src\//.test(l));
     expect(offenders).toHaveLength(6);
-    expect(result.stderr).toMatch(/lint:deps: 6 imports break the layers/);
+    expect(result.stderr).toMatch(/lint:deps: 6 offenders against the layers/);
   });
 });
