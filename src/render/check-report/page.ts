@@ -5,10 +5,9 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { FigureStatus } from '../../check/rule.js';
-import { placeKey } from '../../check/text-places.js';
-import { openItems } from '../../check/open-items.js';
-import { sortFindings, type Finding } from '../../diagnostics.js';
+import { sortFindings, type FigureStatus, type Finding } from '../../diagnostics.js';
+import { placeKey } from '../../model/text-places.js';
+import { openItems } from '../../report/open-items.js';
 import type { Edition } from '../../model.js';
 import { STATUSES, type Anchors } from './status.js';
 

@@ -3,9 +3,8 @@
  * statuses the rules recorded (and the errors found there), and the anchors
  * of what it has rendered so far, so that every finding links to its place.
  */
-import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
-import { placeKey } from '../../check/text-places.js';
-import type { Finding } from '../../diagnostics.js';
+import type { FigureStatus, FigureStatusEntry, Finding } from '../../diagnostics.js';
+import { placeKey } from '../../model/text-places.js';
 import type { Place } from '../../model.js';
 
 export const STATUSES: readonly FigureStatus[] = ['mismatch', 'verified', 'cross-checked', 'data-linked', 'unchecked'];
