@@ -56,7 +56,12 @@ export interface Precision {
 }
 
 /** Per-edition typesetting choices of each language (edition.yaml `style`). */
+/** How tables and figures are numbered: 表1 (arabic), 表一 (chinese), Table I (roman). */
+export type NumberStyle = 'arabic' | 'chinese' | 'roman';
+
 export interface Style {
+  /** The numbering of tables and figures in each language (edition.yaml `numbering`); arabic by default. */
+  numbering: Bi<NumberStyle>;
   /** Whether `**791.7**` keeps its bold in that language's outputs (Chinese: yes; English: no). */
   boldFigures: Bi<boolean>;
   /** The English rounding; undefined: every digit of the Chinese (`precision: exact`). */

@@ -40,13 +40,15 @@ import type { Bi, Place, Precision, Quantity } from '../model.js';
 import { compareRounding, type Agreement } from './en-rounding.js';
 import { compareDec, formatDec, type Dec } from '../quantity/decimal.js';
 import { formatEn, formatZh } from '../quantity/format.js';
-import { chineseNumeral, sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
+import { chineseNumeral } from '../quantity/number-words.js';
+import { sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
 import { senseOf } from '../quantity/vocabulary.js';
 import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, placeAt, placeKey, yamlTextPlace } from './text-places.js';
+import { refLabel } from '../quantity/labels.js';
 
 /** One aligned pair of texts and how to find a character of either in its file. */
 interface Pair {
@@ -259,7 +261,7 @@ function pairsOf(ctx: RuleContext): Pair[] {
     }
   }
   for (const t of edition.tables) {
-    const name = `表${t.number}`;
+    const name = refLabel('table', t.number, 'zh', edition.meta.style.numbering);
     pairs.push(yamlPair(t.caption, t.place, `caption of ${name}`));
     if (t.source) pairs.push(yamlPair(t.source, t.place, `source of ${name}`));
     for (const c of t.columns) pairs.push(yamlPair(c.header, c.place, `header of ${name}`));
@@ -272,7 +274,7 @@ function pairsOf(ctx: RuleContext): Pair[] {
     for (const n of t.notes) pairs.push(yamlPair(n.text, n.place, `note of ${name}`));
   }
   for (const f of edition.figures) {
-    const name = `图${f.number}`;
+    const name = refLabel('figure', f.number, 'zh', edition.meta.style.numbering);
     pairs.push(yamlPair(f.caption, f.place, `caption of ${name}`), yamlPair(f.axis, f.place, `axis of ${name}`));
     for (const p of f.points) pairs.push(yamlPair(p.label, p.place, `label of ${name}`));
     if (f.note) pairs.push(yamlPair(f.note, f.place, `note of ${name}`));

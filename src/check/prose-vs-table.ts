@@ -23,6 +23,7 @@ import { linkEdition } from './link.js';
 import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, placeAt, type FlatText } from './text-places.js';
+import { refLabel } from '../quantity/labels.js';
 
 export { shortForms } from './link-names.js';
 
@@ -65,14 +66,15 @@ function checkNum(ref: NumRef, flat: FlatText, file: string, ctx: RuleContext): 
   const at: Place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
   if (!table || !cell?.quantity) return;
   const q = cell.quantity;
-  ctx.status?.(at, 'data-linked', `表${table.number}: ${formatZh(q, { full: true })}`);
+  const name = refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering);
+  ctx.status?.(at, 'data-linked', `${name}: ${formatZh(q, { full: true })}`);
   const attrs = n.attributes ?? {};
   const bare = 'bare' in attrs;
   const full = !bare && !('unit' in attrs);
   const { before, after } = typedAround(flat, k);
   const written = UNIT_AT_START.exec(after)?.[0];
   const where = written ? placeAt(flat, k + 1, file) : at;
-  const other = { ...cell.place, label: `表${table.number} ${label}` };
+  const other = { ...cell.place, label: `${name} ${label}` };
   const cellText = formatZh(q, { full: true });
   ctx.examined();
   if (bare && q.unit && written !== q.unit) {

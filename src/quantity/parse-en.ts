@@ -199,15 +199,3 @@ export function sameDimensionEn(zhUnit: string, en: EnFigure): boolean {
   if (en.dimension === 'count') return (zhDim === 'count' && (en.noun ? (u.renderings ?? []).includes(en.noun) : u.thing === en.thing)) || zhDim === 'bare';
   return zhDim === en.dimension && (en.dimension !== 'area' || u.thing === en.thing);
 }
-
-const CN_DIGITS = '零一二三四五六七八九';
-
-/** 24 → 二十四, 100 → 一百: how Chinese writes the number of an English ordinal (24th) or name (No. 2). */
-export function chineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n >= 1000) return String(n);
-  const rest = n % 100;
-  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
-}

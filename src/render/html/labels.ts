@@ -1,19 +1,7 @@
 /**
- * The fixed words of the page in each language: table and figure labels,
- * note prefixes, the contents heading.
+ * The fixed words of the page in each language: note prefixes, the
+ * contents heading. Table and figure labels are quantity/labels.ts.
  */
-import type { Lang } from '../../model.js';
-
-/** 表2 / Table 2; 图1 / Figure 1. */
-export function refLabel(kind: 'table' | 'figure', n: number, lang: Lang): string {
-  if (lang === 'zh') return `${kind === 'table' ? '表' : '图'}${n}`;
-  return `${kind === 'table' ? 'Table' : 'Figure'} ${n}`;
-}
-
-/** The line over the rest of a table continued on a next page: 续表2 / Table 2 (continued). */
-export function continuedLabel(n: number, lang: Lang): string {
-  return lang === 'zh' ? `续表${n}` : `Table ${n} (continued)`;
-}
 
 export const WORDS = {
   zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '征求意见稿', draftBanner: '征求意见稿：尚有未完成事项，不作正式印发', unit: '单位：', chartData: '图中数据', item: '项目' },

@@ -12,7 +12,7 @@ import { lookupCell, numText } from '../../load/resolve.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
 import { withoutFigureEmphasis } from './figure-emphasis.js';
-import { refLabel } from './labels.js';
+import { refLabel } from '../../quantity/labels.js';
 
 /**
  * The default GitHub schema, plus the classes and data attributes baogao's
@@ -38,7 +38,7 @@ function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) 
       if (node.name === 'ref') {
         const target = edition.tables.find((t) => t.id === label) ?? edition.figures.find((f) => f.id === label);
         const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
-        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
+        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang, edition.meta.style.numbering) : label }] };
       }
       const value = numText(edition.tables, node, lang, edition.meta.style.precision);
       // The data key and the source place are for the editor's preview (watch

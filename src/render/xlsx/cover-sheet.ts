@@ -7,6 +7,7 @@ import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
 import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
 import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
+import { refLabel, type Numbering } from '../../quantity/labels.js';
 
 /**
  * Column A as wide as a portrait A4 page prints at 100 % even where 等线 is
@@ -24,12 +25,13 @@ function pair(heading: string, zh: string, en: string): Line[] {
 }
 
 /** The lines that explain the workbook's conventions. */
-function aboutLines(tableCount: number): Line[] {
+function aboutLines(tableCount: number, numbering: Numbering): Line[] {
   const codes = codesSentence(Object.values(CODE))!;
+  const [first, last] = [refLabel('table', 1, 'zh', numbering), refLabel('table', tableCount, 'zh', numbering)];
   const about: [string, string][] = [
     [
-      `本工作簿收录报告的全部${tableCount}张表格，每张表格一个工作表（表1至表${tableCount}），中文与英文并列。`,
-      `This workbook holds all ${tableCount} tables of the report, one table per sheet (表1 to 表${tableCount}; 表 means "Table"), in Chinese and English side by side.`,
+      `本工作簿收录报告的全部${tableCount}张表格，每张表格一个工作表（${first}至${last}），中文与英文并列。`,
+      `This workbook holds all ${tableCount} tables of the report, one table per sheet (${first} to ${last}; 表 means "Table"), in Chinese and English side by side.`,
     ],
     [
       '数字以数值形式存储，单位见列标题或“单位”列；带限定词的目标（如“增长8%以上”）保留原文，并将数值、单位与限定词分列。',
@@ -75,7 +77,7 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
     ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
     ...(contact ? pair(bi('联系方式', 'Contact'), contact.zh, contact.en) : []),
     { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },
-    ...aboutLines(tableCount),
+    ...aboutLines(tableCount, meta.style.numbering),
     { text: bi('目录', 'Contents'), link: linkFormula(SHEET.contents, bi('前往目录', 'Go to the contents')) },
   ];
   ws.getColumn(1).width = COVER_WIDTH;

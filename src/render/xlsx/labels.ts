@@ -7,8 +7,9 @@
 import type { Edition, Meta, Quantity, Table } from '../../model.js';
 import { SCALE_LABELS, unitInfo } from '../../quantity/units.js';
 import { DIRECTIONS, PERIOD_EN, QUALIFIERS, UNIT_LABELS } from '../../quantity/vocabulary.js';
+import { refLabel, type Numbering } from '../../quantity/labels.js';
 
-/** Sheet names: bilingual for the front sheets, `表N` for the tables (all far below Excel's 31 characters). */
+/** Sheet names: bilingual for the front sheets, `表N` (or 表一, as the edition numbers them) for the tables (all far below Excel's 31 characters). */
 export const SHEET = {
   cover: '封面 Cover',
   contents: '目录 Contents',
@@ -16,8 +17,8 @@ export const SHEET = {
 } as const;
 
 /** The sheet that holds table number `n`. */
-export function tableSheetName(n: number): string {
-  return `表${n}`;
+export function tableSheetName(n: number, numbering: Numbering): string {
+  return refLabel('table', n, 'zh', numbering);
 }
 
 /**
