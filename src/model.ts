@@ -68,6 +68,9 @@ export interface Style {
   precision?: Precision;
 }
 
+/** The cover lines of the workbook whose heading an edition may reword. */
+export type CoverLabel = 'edition' | 'issuer' | 'date' | 'description' | 'contact';
+
 /** Edition metadata from edition.yaml. */
 export interface Meta {
   reviewYear: number;
@@ -81,6 +84,8 @@ export interface Meta {
   issuer: Bi;
   /** Who answers questions about the figures; telephone and e-mail when the edition gives them. */
   contact?: Bi & { telephone?: string; email?: string };
+  /** The headings of the workbook's cover lines that edition.yaml `labels` rewords (版本 / Edition …). */
+  labels: Partial<Record<CoverLabel, Bi>>;
   /** The edition in words (2022年规划执行情况、2023年计划草案), as the government words it. */
   editionLabel?: Bi;
   description?: Bi;

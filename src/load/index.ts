@@ -59,6 +59,7 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     issuer: d.issuer,
     contact: d.contact,
     editionLabel: d.edition_label,
+    labels: d.labels ?? {},
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,

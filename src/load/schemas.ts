@@ -75,6 +75,8 @@ export const editionSchema = z.strictObject({
   style: styleSchema.optional(),
   /** How tables and figures are numbered; arabic unless set. */
   numbering: numberingSchema.optional(),
+  /** The words of the workbook's cover lines, where the government words them otherwise (版次 for 版本). */
+  labels: z.strictObject({ edition: bi.optional(), issuer: bi.optional(), date: bi.optional(), description: bi.optional(), contact: bi.optional() }).optional(),
   /** The year each chapter speaks of (a chapter not listed speaks of no one year). */
   chapter_years: z.record(z.string(), z.coerce.number().int().min(1949).max(2999)).optional(),
   /** Carried-over fields that stand as they are. */

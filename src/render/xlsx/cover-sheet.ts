@@ -5,7 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
-import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
+import { bi, CODE, codesSentence, contactLine, coverLabel, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
 import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
 import { refLabel, type Numbering } from '../../quantity/labels.js';
 
@@ -64,9 +64,9 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
     // A build forced past check errors must not pass for the published annex.
     ...(draft ? [{ text: bi('征求意见稿：尚有未完成事项或核对未通过，数据未经确认，不作正式发布', 'DRAFT: items are still open or the check found errors; figures not confirmed, not for publication'), style: 'heading' as const }] : []),
     { text: meta.title.en, style: 'subtitle' },
-    ...(edition ? pair(bi('版本', 'Edition'), edition.zh, edition.en) : []),
-    ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),
-    ...pair(bi('会议日期', 'Date of the session'), date.zh, date.en),
+    ...(edition ? pair(coverLabel(meta, 'edition'), edition.zh, edition.en) : []),
+    ...pair(coverLabel(meta, 'issuer'), meta.issuer.zh, meta.issuer.en),
+    ...pair(coverLabel(meta, 'date'), date.zh, date.en),
     // The session line of the report starts with a dash (——（…）), a typographic device of the printed cover.
     ...(meta.session
       ? [
@@ -74,8 +74,8 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
           { text: meta.session.en, style: 'plain' as const },
         ]
       : []),
-    ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
-    ...(contact ? pair(bi('联系方式', 'Contact'), contact.zh, contact.en) : []),
+    ...(meta.description ? pair(coverLabel(meta, 'description'), meta.description.zh, meta.description.en) : []),
+    ...(contact ? pair(coverLabel(meta, 'contact'), contact.zh, contact.en) : []),
     { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },
     ...aboutLines(tableCount, meta.style.numbering),
     { text: bi('目录', 'Contents'), link: linkFormula(SHEET.contents, bi('前往目录', 'Go to the contents')) },

@@ -4,7 +4,7 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { Edition, Meta, Quantity, Table } from '../../model.js';
+import type { CoverLabel, Edition, Meta, Quantity, Table } from '../../model.js';
 import { SCALE_LABELS, unitInfo } from '../../quantity/units.js';
 import { DIRECTIONS, PERIOD_EN, QUALIFIERS, UNIT_LABELS } from '../../quantity/vocabulary.js';
 import { refLabel, type Numbering } from '../../quantity/labels.js';
@@ -160,6 +160,21 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function formatDate(iso: string): { zh: string; en: string } {
   const [y, m, d] = iso.split('-').map(Number);
   return { zh: `${y}年${m}月${d}日`, en: `${d} ${MONTHS[m - 1]} ${y}` };
+}
+
+/** The headings of the cover's lines; edition.yaml `labels` may reword each. */
+const COVER_LABELS: Record<CoverLabel, { zh: string; en: string }> = {
+  edition: { zh: '版本', en: 'Edition' },
+  issuer: { zh: '发布机构', en: 'Issued by' },
+  date: { zh: '会议日期', en: 'Date of the session' },
+  description: { zh: '简介', en: 'Description' },
+  contact: { zh: '联系方式', en: 'Contact' },
+};
+
+/** The heading of a cover line in both languages: `版本 Edition`, or the edition's own words. */
+export function coverLabel(meta: Meta, key: CoverLabel): string {
+  const l = meta.labels[key] ?? COVER_LABELS[key];
+  return bi(l.zh, l.en);
 }
 
 /**
