@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { loadEdition } from '../src/load/index.js';
 import { at, checkDir } from './check/check-helpers.js';
+import { all, openDocx, text as wText } from './docx/fixture.js';
 import { TEMPLATES, tempDir } from './helpers.js';
 
 const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'house-style');
@@ -29,7 +30,7 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 beforeAll(async () => {
   out = path.join(tempDir(), 'output');
-  await build({ edition: FIXTURE, out, langs: ['zh', 'en'], formats: ['html', 'xlsx'], force: false, templates: TEMPLATES });
+  await build({ edition: FIXTURE, out, langs: ['zh', 'en'], formats: ['html', 'xlsx', 'docx'], force: false, templates: TEMPLATES });
 });
 
 describe('the house-style edition, HTML', () => {
@@ -108,6 +109,16 @@ describe('the house-style edition, XLSX', () => {
     const links: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => void (c.formula && links.push(c.formula))));
     expect(links.some((f) => f.includes("#'表一'!A1") && f.includes('前往表一 Go to Table 1'))).toBe(true);
+  });
+});
+
+describe('the house-style edition, DOCX', () => {
+  it.each(['zh', 'en'] as const)('%s: captions 表一 / Table 1 and prints the note with its marker', async (lang) => {
+    const body = await (await openDocx(path.join(out, lang, 'report.docx'))).part('word/document.xml');
+    const paragraphs = all(body, 'p').map(wText);
+    expect(paragraphs).toContain(lang === 'zh' ? '表一 2022年全区生产总值及其增长速度' : 'Table 1 District GDP and Its Growth in 2022');
+    expect(paragraphs).toContain(lang === 'zh' ? '注：[1] 生产总值为初步核算数。' : 'Note: [1] GDP is a preliminary estimate.');
+    expect(paragraphs.some((p) => p.includes(lang === 'zh' ? '（见表一）' : '(see Table 1)'))).toBe(true);
   });
 });
 
