@@ -62,7 +62,7 @@ describe('the house-style edition, HTML', () => {
     expect(labels(en)).toEqual(['Table 1', 'Table 2']);
     expect([...zh.querySelectorAll('tr.continued')].map(text)).toEqual(['续表一', '续表二']);
     expect([...en.querySelectorAll('tr.continued')].map(text)).toEqual(['Table 1 (continued)', 'Table 2 (continued)']);
-    const ref = (d: Document) => [...d.querySelectorAll('a[href="#table-gdp"]')].map(text);
+    const ref = (d: Document) => [...d.querySelectorAll('a.ref[href="#table-gdp"]')].map(text);
     expect(ref(zh)).toEqual(['表一']);
     expect(ref(en)).toEqual(['Table 1']);
   });

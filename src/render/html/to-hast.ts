@@ -25,6 +25,8 @@ const schema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataRef', 'dataStatus', 'dataPlace'],
+    // GitHub's schema allows one class on a link (its footnote back-reference), which stripped the `ref` of a :ref link.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((x) => !(Array.isArray(x) && x[0] === 'className')), 'className'],
   },
 };
 
