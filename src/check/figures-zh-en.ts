@@ -47,8 +47,8 @@ import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
 import { senseOf } from '../quantity/vocabulary.js';
 import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, placeKey, yamlTextPlace } from './text-places.js';
-import { refLabel } from '../quantity/labels.js';
+import { flatten, placeAt, placeKey, yamlTextPlace } from '../model/text-places.js';
+import { refLabel } from '../model/labels.js';
 
 /** One aligned pair of texts and how to find a character of either in its file. */
 interface Pair {

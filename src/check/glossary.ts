@@ -10,9 +10,9 @@
  */
 import { alignedBlocks } from '../markdown/blocks.js';
 import type { Bi, GlossaryTerm, Place } from '../model.js';
-import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
+import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
-import { refLabel } from '../quantity/labels.js';
+import { refLabel } from '../model/labels.js';
 
 /** Lower case, no quotes or apostrophes, one space for any run of spaces or dashes. */
 export function normalize(s: string): string {

@@ -22,10 +22,8 @@ import { alternation, DIRECTIONS, senseOf, ZH_READ } from '../quantity/vocabular
 import { linkEdition } from './link.js';
 import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, type FlatText } from './text-places.js';
-import { refLabel } from '../quantity/labels.js';
-
-export { shortForms } from './link-names.js';
+import { flatten, placeAt, type FlatText } from '../model/text-places.js';
+import { refLabel } from '../model/labels.js';
 
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_PATTERN})`, 'u');
 const AROUND = ZH_READ.aroundReference;

@@ -4,10 +4,10 @@
  * 1, 2, 3 … without gaps, and every data reference leads to a figure.
  */
 import { visit } from 'unist-util-visit';
-import { lookupCell } from '../load/resolve.js';
+import { lookupCell } from '../model/cells.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Rule, RuleContext } from './rule.js';
-import { refLabel } from '../quantity/labels.js';
+import { refLabel } from '../model/labels.js';
 
 /**
  * A `:num` whose cell exists but states no figure: in a new edition, prose

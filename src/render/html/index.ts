@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
-import { codePoints, writeFonts } from './fonts.js';
+import { codePoints, writeFonts } from '../fonts.js';
 import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 

@@ -5,10 +5,10 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
-import { bi, CODE, linkFormula, SHEET, tableSheetName } from './labels.js';
+import { bi, CODE, linkFormula, SHEET, tableSheetName } from '../annex-labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
-import { refLabel, type Numbering } from '../../quantity/labels.js';
+import { refLabel, type Numbering } from '../../model/labels.js';
 
 /** The Excel Table name of the contents. */
 export const CONTENTS_TABLE = 'Contents';

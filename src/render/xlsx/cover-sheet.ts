@@ -5,9 +5,9 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
-import { bi, CODE, codesSentence, contactLine, coverLabel, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
+import { bi, CODE, codesSentence, contactLine, coverLabel, editionLabel, formatDate, linkFormula, SHEET } from '../annex-labels.js';
 import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
-import { refLabel, type Numbering } from '../../quantity/labels.js';
+import { refLabel, type Numbering } from '../../model/labels.js';
 
 /**
  * Column A as wide as a portrait A4 page prints at 100 % even where 等线 is

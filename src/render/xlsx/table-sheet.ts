@@ -4,10 +4,10 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta, Table } from '../../model.js';
-import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from './labels.js';
+import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from '../annex-labels.js';
 import { type Line, writeGridTable, writeLines } from './sheet-writer.js';
 import { tableGrid } from './table-grid.js';
-import { refLabel } from '../../quantity/labels.js';
+import { refLabel } from '../../model/labels.js';
 
 /** Where the units of this table's figures are written. */
 function unitsLine(table: Table): Line | undefined {

@@ -4,10 +4,10 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { CoverLabel, Edition, Meta, Quantity, Table } from '../../model.js';
-import { SCALE_LABELS, unitInfo } from '../../quantity/units.js';
-import { DIRECTIONS, PERIOD_EN, QUALIFIERS, UNIT_LABELS } from '../../quantity/vocabulary.js';
-import { refLabel, type Numbering } from '../../quantity/labels.js';
+import type { CoverLabel, Edition, Meta, Quantity, Table } from '../model.js';
+import { SCALE_LABELS, unitInfo } from '../quantity/units.js';
+import { DIRECTIONS, PERIOD_EN, QUALIFIERS, UNIT_LABELS } from '../quantity/vocabulary.js';
+import { refLabel, type Numbering } from '../model/labels.js';
 
 /** Sheet names: bilingual for the front sheets, `表N` (or 表一, as the edition numbers them) for the tables (all far below Excel's 31 characters). */
 export const SHEET = {

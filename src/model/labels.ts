@@ -1,13 +1,15 @@
 /**
- * The labels of tables, figures and notes, built in one place: 表2 /
- * Table 2, 图1 / Figure 1, 续表2, the marker of a note. The numbering is the
- * edition's house style (edition.yaml `numbering`): 表一 where a report
- * prints Chinese numerals, so every output and every check message that
- * names a table names it the way the report prints it.
+ * The labels of tables, figures, notes and cells, built in one place: 表2 /
+ * Table 2, 图1 / Figure 1, 续表2, a note's marker, how the checker names a
+ * cell; and the fixed words of the page. The numbering is the edition's
+ * house style (edition.yaml `numbering`): 表一 where a report prints Chinese
+ * numerals, so every output and every check message names a table the way
+ * the report prints it.
  */
 import type { Lang, NumberStyle, Style, Table } from '../model.js';
-import { chineseNumeral } from './number-words.js';
-import { LABEL_WORDS } from './vocabulary.js';
+import { rowsById } from '../model-index.js';
+import { chineseNumeral } from '../quantity/number-words.js';
+import { LABEL_WORDS } from '../quantity/vocabulary.js';
 
 export type Numbering = Style['numbering'];
 
@@ -55,4 +57,18 @@ export function noteMarkers(table: Pick<Table, 'notes'>): Map<string, string> {
  */
 export function printedNoteMarker(marker: string, text: string): string | undefined {
   return text.includes(marker) ? undefined : marker;
+}
+
+export const WORDS = {
+  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '征求意见稿', draftBanner: '征求意见稿：尚有未完成事项，不作正式印发', unit: '单位：', chartData: '图中数据', item: '项目' },
+  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', draftBanner: 'DRAFT: items are still open; not the final text', unit: 'Unit: ', chartData: 'The figures in the chart', item: 'Item' },
+} as const;
+
+/** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
+export function cellLabel(table: Table, rowId: string, columnId: string, numbering: Numbering): string {
+  const row = rowsById(table).get(rowId);
+  const label = table.columns.find((c) => c.kind === 'label');
+  const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
+  const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;
+  return `${refLabel('table', table.number, 'zh', numbering)} ${rowName} · ${colName}`;
 }
