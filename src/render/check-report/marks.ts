@@ -114,7 +114,8 @@ function sourceTitle(edition: Edition, label: string): string {
   const labelCol = table.columns.find((c) => c.kind === 'label');
   const rowName = (labelCol && row?.cells[labelCol.id]?.text.zh) || rowId;
   const header = table.columns.find((c) => c.id === colId)?.header.zh ?? colId;
-  return `data-linked: ${refLabel('table', table.number, 'zh')} ${rowName} · ${header} = ${cell.text.zh} (${placeKey(cell.place)})`;
+  const name = refLabel('table', table.number, 'zh', edition.meta.style.numbering);
+  return `data-linked: ${name} ${rowName} · ${header} = ${cell.text.zh} (${placeKey(cell.place)})`;
 }
 
 /** A narrative block as hast, figures marked. */
@@ -176,7 +177,7 @@ export function blockHast(ctx: MarkContext, node: Nodes, file: string): ElementC
         if (n.name === 'ref') {
           const t = ctx.tables.get(label);
           const target = t ?? ctx.figures.get(label);
-          return [{ type: 'text', value: target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang) : label }];
+          return [{ type: 'text', value: target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang, ctx.edition.meta.style.numbering) : label }];
         }
         const value = numText(ctx.edition.tables, n, ctx.lang, ctx.edition.meta.style.precision);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
@@ -208,7 +209,7 @@ export function tableHast(ctx: MarkContext, table: Table): Element {
     });
     return h('tr', cells);
   });
-  const caption = `${refLabel('table', table.number, lang)} ${table.caption[lang]}`;
+  const caption = `${refLabel('table', table.number, lang, ctx.edition.meta.style.numbering)} ${table.caption[lang]}`;
   const id = lang === 'zh' ? `t-${table.id}` : undefined;
   if (id) ctx.anchors.tables.set(table.file, id);
   return h('table', { className: ['data'], id }, [h('caption', caption), h('thead', h('tr', head)), h('tbody', rows)]);
@@ -216,7 +217,7 @@ export function tableHast(ctx: MarkContext, table: Table): Element {
 
 /** A chart's points in one language: a data-linked cell or a figure stated in the report. */
 export function figureHast(ctx: MarkContext, figure: Figure): Element {
-  const caption = `${refLabel('figure', figure.number, ctx.lang)} ${figure.caption[ctx.lang]}`;
+  const caption = `${refLabel('figure', figure.number, ctx.lang, ctx.edition.meta.style.numbering)} ${figure.caption[ctx.lang]}`;
   const points = figure.points.map((p) => {
     const value = formatQuantity(p.value, ctx.lang, { precision: ctx.edition.meta.style.precision });
     const title = p.ref ? sourceTitle(ctx.edition, p.ref) : '';
