@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../../src/markdown/blocks.js';
 import { renderCheckReport } from '../../src/render/check-report/index.js';
 import { makeRows } from '../../scripts/make-synthetic.js';
-import { copySample, edit, lineOf, SAMPLE, tempDir } from '../helpers.js';
+import { copySample, edit, lineOf, SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
 import { checkDir, type Checked } from './check-helpers.js';
 
 /** Renders check.html into a new folder and returns the folder. */
@@ -124,6 +124,22 @@ describe('check.html of hostile text', () => {
     expect(figure?.getAttribute('title')).toContain(finding!.message);
     expect(doc.querySelector('header p')?.textContent).toContain(dir);
     expect(doc.querySelectorAll('script, b')).toHaveLength(0);
+  });
+});
+
+describe('check.html styles', () => {
+  const c = checkDir(SAMPLE);
+  const style = (templates: string) => {
+    const out = tempDir('baogao-check-report-');
+    renderCheckReport(c.edition, c.findings, out, { figures: c.figures, templates });
+    return new JSDOM(fs.readFileSync(path.join(out, 'check.html'), 'utf8')).window.document.querySelector('head > style')?.textContent;
+  };
+
+  it('come from templates/check.css, an edition\'s own when its templates/ has one, else the package\'s', () => {
+    const own = tempDir();
+    fs.writeFileSync(path.join(own, 'check.css'), '.s-mismatch { background: magenta; }\n');
+    expect(style(own)).toBe('.s-mismatch { background: magenta; }\n');
+    expect(style(tempDir())).toBe(fs.readFileSync(path.join(TEMPLATES, 'check.css'), 'utf8'));
   });
 });
 
