@@ -31,20 +31,36 @@ async function buildOnce(edition: string, out: string, formats: ('html' | 'pdf' 
   await build({ edition, out, langs: ['zh', 'en'], formats: formats.filter((f) => f === 'html' || stageAvailable(f)), force: true, templates: TEMPLATES, onStep: (n, ms) => void (steps[n] = (steps[n] ?? 0) + ms) });
 }
 
-/** The stages of a build without the PDF, each timed alone (build() runs the renderers side by side). */
-async function stagesOnce(edition: string, out: string, steps: Steps): Promise<void> {
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * The stages of a build without the PDF, each timed alone (build() runs the
+ * renderers side by side). `steps` gets their wall times, `cpu` the CPU time
+ * of this process in each: what the other jobs on a shared machine change least.
+ */
+async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps): Promise<void> {
   const { loadAndCheck } = await import('../../src/build.js');
   const { renderHtml } = await import('../../src/render/html/index.js');
   const { renderCheckReport } = await import('../../src/render/check-report/index.js');
   const { VERSION } = await import('../../src/version.js');
   const timed = async (name: string, fn: () => unknown) => {
-    const t0 = performance.now();
+    const [t0, c0] = [performance.now(), cpuMs()];
     await fn();
     steps[name] = performance.now() - t0;
+    cpu[name] = cpuMs() - c0;
   };
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  const { edition: ed, findings, figures } = await loadAndCheck({ edition, onStep: (n, ms) => void (steps[n] = ms) });
+  let c = cpuMs();
+  const onStep = (n: string, ms: number) => {
+    steps[n] = ms;
+    cpu[n] = cpuMs() - c;
+    c = cpuMs();
+  };
+  const { edition: ed, findings, figures } = await loadAndCheck({ edition, onStep });
   await timed('html', () => renderHtml(ed, out, { templates: TEMPLATES, langs: ['zh', 'en'], draft: true, version: VERSION }));
   await timed('check report', () => renderCheckReport(ed, findings, out, { figures, templates: TEMPLATES }));
   if (stageAvailable('xlsx')) {
@@ -86,21 +102,22 @@ async function printFloor(dir: string): Promise<void> {
 
 async function child(task: string, edition: string, out: string, cold: boolean): Promise<Sample> {
   if (cold || task === 'pdf') fs.rmSync(TOC_CACHE, { recursive: true, force: true });
-  const once = async (): Promise<{ ms: number; steps: Steps }> => {
+  const once = async (): Promise<{ ms: number; steps: Steps; cpuSteps: Steps }> => {
     const steps: Steps = {};
+    const cpuSteps: Steps = {};
     const t0 = performance.now();
     if (task === 'full') await buildOnce(edition, out, ['html', 'pdf', 'xlsx', 'csv'], steps);
     else if (task === 'pdf') await buildOnce(edition, out, ['html', 'pdf'], steps);
     else if (task === 'rows') await buildOnce(edition, out, ['html', 'xlsx'], steps);
     else if (task === 'floor') await printFloor(out);
-    else if (task === 'stages') await stagesOnce(edition, out, steps);
+    else if (task === 'stages') await stagesOnce(edition, out, steps, cpuSteps);
     else throw new Error(`bench child: unknown task ${task}`);
-    return { ms: performance.now() - t0, steps };
+    return { ms: performance.now() - t0, steps, cpuSteps };
   };
   const first = await once();
   // The stages without Chromium run a second time in the same process.
   const warm = task === 'stages' ? await once() : undefined;
-  return { ...first, warmMs: warm?.ms, warmSteps: warm?.steps, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return { ms: first.ms, steps: first.steps, warmMs: warm?.ms, warmSteps: warm?.steps, warmCpuSteps: warm?.cpuSteps, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
 const [task, edition, out, flag] = process.argv.slice(2);

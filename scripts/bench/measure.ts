@@ -18,6 +18,8 @@ export interface Sample {
   /** The same work again in the same process (JIT and caches warm): what `baogao watch` costs, and the fair base for scaling. */
   warmMs?: number;
   warmSteps?: Record<string, number>;
+  /** CPU time of the Node process in each step of the warm run (stages only). */
+  warmCpuSteps?: Record<string, number>;
   maxRssMB: number;
 }
 
@@ -46,6 +48,8 @@ export function runChild(task: string, edition: string, out: string, ...extra: s
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench/child.ts'), task, edition, out, ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
+    // A 30× edition prints for minutes on a busy machine: longer than the PDF stage's default budget per page job.
+    env: { BAOGAO_PDF_TIMEOUT_MS: String(30 * 60_000), ...process.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const last = r.stdout.trim().split('\n').pop() ?? '';
