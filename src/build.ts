@@ -12,7 +12,6 @@ import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
-import { removeStaleProfiles } from './render/pdf/browser.js';
 import { VERSION } from './version.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
@@ -96,7 +95,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const draft = errors.length > 0 || open.length > 0;
   const lock = lockOutput(opts.out);
   // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
-  removeStaleProfiles();
+  // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
+  (await import('./render/pdf/browser.js')).removeStaleProfiles();
   let staging: string;
   try {
     staging = createStaging(opts.out);
