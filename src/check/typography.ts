@@ -100,7 +100,7 @@ function tableTexts(table: Table, lang: Lang = 'zh', wordsOnly = false): { text:
 
 /** A hyphen typed for a minus sign in English text: `-1.9%` for `−1.9%` (COVID-19 and 2021-2025 are not minus signs). */
 export function hyphenMinus(text: string): Problem[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}\-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
+  return [...text.matchAll(/(?<![\p{L}\p{N}-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
 }
 
 /** Bare numbers of the Chinese text (no unit after them): names and codes such as 12345. */

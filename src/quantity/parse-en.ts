@@ -59,8 +59,8 @@ const QUALIFIER_WORDS: Record<string, Qualifier> = {
 };
 /** Words before a figure that give its direction (up 0.34%, growth of over 8%, down 6.0%). */
 const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
-  ...['growth of', 'increase of', 'rise of', 'up by', 'grew by', 'rose by', 'increased by', 'up'].map((w) => [w, 'up']),
-  ...['decrease of', 'decline of', 'reduction of', 'drop of', 'fall of', 'down by', 'fell by', 'dropped by', 'decreased by', 'down'].map((w) => [w, 'down']),
+  ...['growth of', 'increase of', 'rise of', 'up by', 'grew by', 'rose by', 'increased by', 'up'].map((w) => [w, 'up'] as const),
+  ...['decrease of', 'decline of', 'reduction of', 'drop of', 'fall of', 'down by', 'fell by', 'dropped by', 'decreased by', 'down'].map((w) => [w, 'down'] as const),
 ]);
 
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
