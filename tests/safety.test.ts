@@ -147,7 +147,7 @@ describe('templates', () => {
     return acc;
   }
 
-  const templates = (fs.readdirSync(TEMPLATES, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.hbs')).sort();
+  const templates = (fs.readdirSync(TEMPLATES, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.hbs')).sort();
 
   it('are found', () => {
     expect(templates).toEqual(expect.arrayContaining(['layout.hbs', 'bilingual.hbs', path.join('partials', 'block.hbs')]));

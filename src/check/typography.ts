@@ -11,7 +11,6 @@
  * In both languages a zero-width or bidirectional control character next to a
  * digit is an error, named by its code point: it splits the figure invisibly.
  */
-import type { RootContent } from 'mdast';
 import { alignedBlocks, blocksOf } from '../markdown/blocks.js';
 import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
@@ -125,7 +124,7 @@ export const typographyRule: Rule = {
   run(ctx) {
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
-      for (const block of blocksOf(tree) as RootContent[]) {
+      for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
         checkText(flat.text, (k) => placeAt(flat, k, file), (k) => isInText(flat, k), ctx);
