@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { runChecks } from './check/index.js';
 import type { FigureStatusEntry } from './check/rule.js';
-import { failing, openItems } from './check/open-items.js';
+import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
