@@ -1,7 +1,7 @@
 /**
- * The PDF stage: prints each language's page with one headless Chromium, in
- * two passes for the contents' page numbers, then finishes the files with
- * pdf-lib (metadata, outline, reproducible bytes). Layout lives in
+ * The PDF stage: prints each language's page once with one headless
+ * Chromium, writes the contents' page numbers into that print, then
+ * finishes the files with pdf-lib (metadata, outline, reproducible bytes). Layout lives in
  * templates/print.css; this code only drives the browser.
  */
 import fs from 'node:fs';
@@ -15,7 +15,6 @@ import { withBrowser } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
 import { finishPdf, type OutlineItem } from './finish.js';
 import { printEdition, type Anchor } from './print.js';
-import { recallToc, rememberToc, tocKey } from './toc-cache.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -35,14 +34,12 @@ function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem
 type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
-async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView): Promise<string> {
+async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView, reprint?: boolean): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
   const view = built ?? langView(edition, lang);
-  const render = (tocPages?: Record<string, number>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
-  const key = tocKey(render(), ['report.css', 'print.css', 'fonts.css'].map((f) => fs.readFileSync(path.join(staging, 'assets', f), 'utf8')));
-  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), hint: recallToc(key) });
-  if (printed.toc) rememberToc(key, printed.toc);
+  const render = (tocPages?: Record<string, number | string>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
+  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint });
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
@@ -65,7 +62,7 @@ async function printLang(page: Page, edition: Edition, lang: Lang, staging: stri
  * (the HTML stage has already written the assets there) and returns the
  * relative paths written.
  */
-export async function renderPdf(edition: Edition, staging: string, opts: { html: HtmlOptions; views?: Partial<Record<Lang, LangView>> }): Promise<string[]> {
+export async function renderPdf(edition: Edition, staging: string, opts: { html: HtmlOptions; views?: Partial<Record<Lang, LangView>>; reprint?: boolean }): Promise<string[]> {
   const langs = opts.html.langs;
   if (!langs.length) return [];
   const browserPath = (await ensureBrowser()).path;
@@ -74,6 +71,6 @@ export async function renderPdf(edition: Edition, staging: string, opts: { html:
     // Both editions print at once on the one browser: each page lays out in
     // its own renderer process, so two cores share the work. Measured on the
     // 2-core machine: about 10% faster than one after the other.
-    Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang])))),
+    Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint)))),
   );
 }
