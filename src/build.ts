@@ -11,6 +11,7 @@ import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
+import type { PdfRun } from './render/pdf/index.js';
 import { removeStaleProfiles } from './render/pdf/browser.js';
 import { VERSION } from './version.js';
 
@@ -93,11 +94,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lock.release();
     throw e;
   }
+  let pdf: PdfRun | undefined;
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
     // The renderers are loaded when a build needs them: ECharts, exceljs and
     // puppeteer cost seconds to import, which `check` and `--help` need not pay.
     const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
+    // Chromium starts while the HTML is rendered, instead of after it.
+    pdf = opts.formats.includes('pdf') && opts.langs.length ? (await import('./render/pdf/index.js')).startPdf(staging) : undefined;
     const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
@@ -108,12 +112,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('docx')
         ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
-      opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
+      pdf ? timed('pdf', opts, () => pdf!.render(edition, { html, views })) : undefined,
     ]);
     const files = commitStaging(staging, opts.out);
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
+    await pdf?.close();
     discardStaging(staging);
     throw e;
   } finally {
