@@ -74,6 +74,18 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
+  // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
+  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf()) : undefined;
+  pdf?.catch(() => undefined);
+  try {
+    return await buildWith(opts, pdf);
+  } catch (e) {
+    await pdf?.then((p) => p.close(), () => undefined);
+    throw e;
+  }
+}
+
+async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): Promise<BuildResult> {
   const { edition, findings, figures } = await loadAndCheck(opts);
   const errors = failing(findings, false);
   const open = openItems(findings);
@@ -94,14 +106,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lock.release();
     throw e;
   }
-  let pdf: PdfRun | undefined;
   try {
     const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
     // The renderers are loaded when a build needs them: ECharts, exceljs and
     // puppeteer cost seconds to import, which `check` and `--help` need not pay.
     const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
-    // Chromium starts while the HTML is rendered, instead of after it.
-    pdf = opts.formats.includes('pdf') && opts.langs.length ? (await import('./render/pdf/index.js')).startPdf(staging) : undefined;
     const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
     await Promise.all([
@@ -112,13 +121,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('docx')
         ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
-      pdf ? timed('pdf', opts, () => pdf!.render(edition, { html, views })) : undefined,
+      pdf?.then((p) => timed('pdf', opts, () => p.render(edition, staging, { html, views }))),
     ]);
     const files = commitStaging(staging, opts.out);
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
-    await pdf?.close();
     discardStaging(staging);
     throw e;
   } finally {

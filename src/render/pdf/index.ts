@@ -67,24 +67,24 @@ export interface PdfOptions {
 
 /** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
 export interface PdfRun {
-  /** Writes `<lang>/report.pdf` for each language and closes the browser; returns the relative paths. */
-  render(edition: Edition, opts: PdfOptions): Promise<string[]>;
+  /** Writes `<lang>/report.pdf` into `staging` for each language and closes the browser; returns the relative paths. */
+  render(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]>;
   /** Closes the browser without printing (a stage before the PDF failed). */
   close(): Promise<void>;
 }
 
 /**
- * Starts finding and launching the browser for a build into `staging` and
- * returns at once: the build calls this before the HTML stage, so that
- * Chromium's start (a second or more on the 2-core machine) overlaps the
- * rendering instead of following it.
+ * Starts finding and launching the browser and returns at once: the build
+ * calls this before it loads the edition, so that Chromium's start (a second
+ * or more on the 2-core machine, with puppeteer's import) overlaps load,
+ * check and HTML instead of following them.
  */
-export function startPdf(staging: string): PdfRun {
-  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path, root: staging }));
+export function startPdf(): PdfRun {
+  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path }));
   // Reported by render(), or dropped by close(): never an unhandled rejection.
   launching.catch(() => undefined);
   return {
-    async render(edition, opts) {
+    async render(edition, staging, opts) {
       const browser = await launching;
       try {
         const langs = opts.html.langs;
@@ -92,7 +92,7 @@ export function startPdf(staging: string): PdfRun {
         // Both editions print at once on the one browser: each page lays out in
         // its own renderer process, so two cores share the work. Measured on the
         // 2-core machine: about 10% faster than one after the other.
-        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint))));
+        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint), staging)));
       } finally {
         await browser.close();
       }
@@ -110,5 +110,5 @@ export function startPdf(staging: string): PdfRun {
  */
 export async function renderPdf(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]> {
   if (!opts.html.langs.length) return [];
-  return startPdf(staging).render(edition, opts);
+  return startPdf().render(edition, staging, opts);
 }
