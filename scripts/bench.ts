@@ -133,13 +133,27 @@ interface Measured {
 }
 
 function measure(task: Task, edition: string, out: string, runs: number, label: string): Measured {
-  const samples: Sample[] = [];
+  return measureRounds([[task, out]], edition, runs, label)[0];
+}
+
+/**
+ * Several tasks measured in rounds (a run of each, then the next round), so
+ * that load from other work on the machine weighs on each of them alike.
+ */
+function measureRounds(tasks: [Task, string][], edition: string, runs: number, label: string): Measured[] {
+  const all: Sample[][] = tasks.map(() => []);
   for (let i = 0; i < runs; i++) {
-    process.stderr.write(`  ${label}: ${task} run ${i + 1}/${runs} … `);
-    const s = runChild(task, edition, out);
-    process.stderr.write(`${(s.ms / 1000).toFixed(2)} s${s.warmMs === undefined ? '' : `, warm ${(s.warmMs / 1000).toFixed(2)} s`}\n`);
-    samples.push(s);
+    tasks.forEach(([task, out], k) => {
+      process.stderr.write(`  ${label}: ${task} run ${i + 1}/${runs} … `);
+      const s = runChild(task, edition, out);
+      process.stderr.write(`${(s.ms / 1000).toFixed(2)} s${s.warmMs === undefined ? '' : `, warm ${(s.warmMs / 1000).toFixed(2)} s`}\n`);
+      all[k].push(s);
+    });
   }
+  return all.map((samples) => summarize(samples, runs));
+}
+
+function summarize(samples: Sample[], runs: number): Measured {
   const medianSteps = (pick: (s: Sample) => Record<string, number> | undefined) => {
     const names = [...new Set(samples.flatMap((s) => Object.keys(pick(s) ?? {})))];
     return Object.fromEntries(names.map((n) => [n, median(samples.map((s) => pick(s)?.[n] ?? 0))]));
@@ -280,9 +294,9 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${label} edition (${n} run${n > 1 ? 's' : ''} each)\n`);
       const out = path.join(tmp, `out-${label}`);
       const r: Partial<Record<Task, Measured>> = {};
-      r.full = measure('full', edition, out, n, label);
-      if (pdf) r.floor = measure('floor', edition, out, n, label);
-      if (pdf && label === '1×') r.cold = measure('cold', edition, path.join(tmp, `cold-${label}`), n, label);
+      // The full builds and their floor in the same rounds: their ratio is what counts.
+      const rounds: [Task, string][] = [['full', out], ...(pdf ? ([['floor', out]] as [Task, string][]) : []), ...(pdf && label === '1×' ? ([['cold', path.join(tmp, `cold-${label}`)]] as [Task, string][]) : [])];
+      [r.full, r.floor, r.cold] = measureRounds(rounds, edition, n, label);
       r.html = measure('html', edition, path.join(tmp, `html-${label}`), n, label);
       if (xlsx) r.xlsx = measure('xlsx', edition, path.join(tmp, `xlsx-${label}`), n, label);
       r.check = measure('check', edition, out, n, label);
