@@ -2,10 +2,11 @@
  * `baogao build`: load → check → HTML → (PDF, XLSX, CSV) → commit. This file only
  * calls the stages in order; each stage lives in its own folder.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { runChecks } from './check/index.js';
 import type { FigureStatusEntry } from './check/rule.js';
-import { failing, openItems } from './check/open-items.js';
+import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
@@ -39,6 +40,16 @@ export interface BuildResult {
   draft: boolean;
   /** Why: the open items (TODOs) and the errors a forced build went past. */
   open: Finding[];
+}
+
+/**
+ * The templates folder a build of `edition` reads first: the edition's
+ * `templates/` when it has one (each file it lacks is the package's), else
+ * `fallback`, the build option (the package's folder).
+ */
+export function editionTemplates(edition: string, fallback: string): string {
+  const own = path.join(edition, 'templates');
+  return fs.existsSync(own) && fs.statSync(own).isDirectory() ? own : fallback;
 }
 
 async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
@@ -107,12 +118,14 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     throw e;
   }
   try {
-    const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft, version: VERSION };
+    // The edition's own templates/ overrides the package's file by file.
+    const templates = editionTemplates(opts.edition, opts.templates);
+    const html: HtmlOptions = { templates, langs: opts.langs, draft, version: VERSION };
     // The renderers are loaded when a build needs them: ECharts, exceljs and
     // puppeteer cost seconds to import, which `check` and `--help` need not pay.
     const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
     const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
-    await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates: opts.templates }));
+    await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates }));
     await Promise.all([
       opts.formats.includes('xlsx')
         ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))

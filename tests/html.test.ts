@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { loadEdition } from '../src/load/index.js';
-import { lookupCell } from '../src/load/resolve.js';
+import { lookupCell } from '../src/model/cells.js';
 import type { Edition } from '../src/model.js';
 import { formatQuantity } from '../src/quantity/format.js';
 import { visit } from 'unist-util-visit';
@@ -47,6 +47,21 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
         }
       }
       expect([...el.querySelectorAll('.table-note')].map((p) => p.textContent)).toEqual(t.notes.map((n) => expect.stringContaining(n.text[lang])));
+    }
+  });
+
+  it('ties each marked cell to its note: a note prints its marker unless its text spells it (标*的指标…)', () => {
+    const d = doc(`${lang}/index.html`);
+    const marked = edition.tables.filter((t) => t.notes.length);
+    expect(marked.length, 'the sample has a table with notes: the test has something to check').toBeGreaterThan(0);
+    for (const t of marked) {
+      const el = d.getElementById(`table-${t.id}`)!;
+      const notes = [...el.querySelectorAll('.table-note')];
+      for (const marker of new Set([...el.querySelectorAll('tbody .note-marker')].map((m) => m.textContent ?? ''))) {
+        expect(marker).not.toBe('');
+        const shown = notes.filter((p) => (p.querySelector('.note-marker')?.textContent ?? '') === marker || (!p.querySelector('.note-marker') && (p.textContent ?? '').includes(marker)));
+        expect(shown, `${t.id}: no note for the cells marked ${marker}`).toHaveLength(1);
+      }
     }
   });
 

@@ -15,8 +15,8 @@ import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Chapter, Edition, Row, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
-import { cellLabel } from './table-arithmetic.js';
-import { flatten, isInText, OBJECT, placeAt } from './text-places.js';
+import { cellLabel } from '../model/labels.js';
+import { flatten, isInText, OBJECT, placeAt } from '../model/text-places.js';
 import type { Rule } from './rule.js';
 
 /** Units that count things an enumeration could list (not people, not times). */
@@ -102,7 +102,7 @@ export const countsRule: Rule = {
           if (!hit) continue;
           const place = placeAt(flat, f.digitsIndex, file);
           const cell = hit.row.cells[hit.column];
-          const where = cellLabel(hit.table, hit.row.id, hit.column);
+          const where = cellLabel(hit.table, hit.row.id, hit.column, edition.meta.style.numbering);
           const said = flat.text.slice(f.index, f.index + f.length) + phraseAfter(flat.text, f.index + f.length);
           if (Number(q.digits) === hit.count) {
             status?.(place, 'verified', `${where}: ${hit.count} items`);

@@ -15,10 +15,10 @@
 import type { Edition, Place, Relation } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, subDec } from '../quantity/decimal.js';
 import type { FoundFigure } from '../quantity/parse-zh.js';
-import { shortForms } from './prose-vs-table.js';
-import { cellLabel } from './relation-math.js';
+import { shortForms } from './link-names.js';
+import { cellLabel } from '../model/labels.js';
 import type { Rule } from './rule.js';
-import { placeAt } from './text-places.js';
+import { placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 const ABOVE = ['高于', '快于', '高出', '超过', '超出', '领先'];
@@ -50,7 +50,7 @@ function fromTable(edition: Edition, head: string): { a: Side; b: Side } | undef
         if (!name || !x?.quantity || !y?.quantity) continue;
         const end = Math.max(...shortForms(name).map((f) => (head.lastIndexOf(f) >= 0 ? head.lastIndexOf(f) + f.length : -1)));
         if (end < 0 || (best && best.end >= end)) continue;
-        const side = (c: typeof x, col: string): Side => ({ digits: c.quantity!.digits, place: c.place, label: cellLabel(table, row.id, col) });
+        const side = (c: typeof x, col: string): Side => ({ digits: c.quantity!.digits, place: c.place, label: cellLabel(table, row.id, col, edition.meta.style.numbering) });
         best = { end, a: side(x, rel.minuend), b: side(y, rel.subtrahend) };
       }
     }

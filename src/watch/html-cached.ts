@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Chapter, Edition, Lang } from '../model.js';
-import { writeFonts } from '../render/html/fonts.js';
+import { writeFonts } from '../render/fonts.js';
 import { compileTemplates, renderBilingual, renderHtml, renderLangPage, type HtmlOptions } from '../render/html/index.js';
 import { langView, type LangView } from '../render/html/view-model.js';
 import { commitStaging, createStaging, discardStaging } from '../output.js';

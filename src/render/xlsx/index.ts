@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import type { Edition, Meta } from '../../model.js';
 import { addContentsSheet } from './contents-sheet.js';
 import { addCoverSheet } from './cover-sheet.js';
-import { annexTables, bi, editionInstant, editionLabel, numberNotes } from './labels.js';
+import { annexTables, bi, editionInstant, editionLabel, numberNotes } from '../annex-labels.js';
 import { addNotesSheet } from './notes-sheet.js';
-import { stableZip } from './stable-zip.js';
+import { stableZip } from '../stable-zip.js';
 import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 
@@ -65,8 +65,8 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   const wb = new ExcelJS.Workbook();
   setProperties(wb, edition.meta);
   addCoverSheet(wb, edition.meta, tables.length, draft);
-  addContentsSheet(wb, tables, noteNumbers.size > 0);
-  addNotesSheet(wb, tables, noteNumbers);
+  addContentsSheet(wb, tables, noteNumbers.size > 0, edition.meta.style.numbering);
+  addNotesSheet(wb, tables, noteNumbers, edition.meta.style.numbering);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
   const raw = await wb.xlsx.writeBuffer();
