@@ -12,6 +12,7 @@ import { loadEdition } from './load/index.js';
 import type { Edition, Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale } from './output.js';
 import type { HtmlOptions } from './render/html/index.js';
+import type { PdfRun } from './render/pdf/index.js';
 import { VERSION } from './version.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
@@ -83,6 +84,18 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
+  // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
+  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf()) : undefined;
+  pdf?.catch(() => undefined);
+  try {
+    return await buildWith(opts, pdf);
+  } catch (e) {
+    await pdf?.then((p) => p.close(), () => undefined);
+    throw e;
+  }
+}
+
+async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): Promise<BuildResult> {
   const { edition, findings, figures } = await loadAndCheck(opts);
   const errors = failing(findings, false);
   const open = openItems(findings);
@@ -121,7 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('docx')
         ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
         : undefined,
-      opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, staging, { html, views }))) : undefined,
+      pdf?.then((p) => timed('pdf', opts, () => p.render(edition, staging, { html, views }))),
     ]);
     const files = commitStaging(staging, opts.out);
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
