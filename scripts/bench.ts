@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (want('builds') && pdf) {
       process.stderr.write('full builds\n');
-      add('Full build against the Chromium floor', fullBuilds(SAMPLE_DIR, tmp, runs));
+      add('Full build against the Chromium floor', await fullBuilds(SAMPLE_DIR, tmp, runs));
     }
     if (want('watch')) {
       process.stderr.write('watch\n');

@@ -85,7 +85,7 @@ export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previou
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
   // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
-  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf()) : undefined;
+  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length)) : undefined;
   pdf?.catch(() => undefined);
   try {
     return await buildWith(opts, pdf);
@@ -126,15 +126,22 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
     const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
     await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates }));
+    // The workbook and the data files wait until Chromium has loaded the pages:
+    // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
+    let loaded = () => {};
+    const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
+    const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, staging, { html, views, onLoaded: loaded })));
+    const ready = printing ? Promise.race([pagesLoaded, printing.then(() => undefined, () => undefined)]) : Promise.resolve();
+    const after = <T>(fn: () => Promise<T>) => ready.then(fn);
     await Promise.all([
       opts.formats.includes('xlsx')
-        ? import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft })))
+        ? after(() => import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft }))))
         : undefined,
-      opts.formats.includes('csv') ? import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging))) : undefined,
+      opts.formats.includes('csv') ? after(() => import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging)))) : undefined,
       opts.formats.includes('docx')
-        ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft })))
+        ? after(() => import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft }))))
         : undefined,
-      pdf?.then((p) => timed('pdf', opts, () => p.render(edition, staging, { html, views }))),
+      printing,
     ]);
     const files = commitStaging(staging, opts.out);
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);

@@ -57,6 +57,32 @@ export function runChild(task: string, edition: string, out: string, ...extra: s
   return JSON.parse(last) as Sample;
 }
 
+/** What a whole process cost: its wall time from spawn to exit, and the stage lines `baogao build` prints. */
+export interface ProcessRun {
+  ms: number;
+  steps: Record<string, number>;
+}
+
+function timedProcess(what: string, args: string[]): ProcessRun {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`bench: ${what} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+  // The build's progress lines: "  pdf        4321 ms" (src/cli/run.ts).
+  const steps = Object.fromEntries([...r.stderr.matchAll(/^ {2}(\S.*?) +(\d+) ms$/gm)].map((m) => [m[1].trim(), Number(m[2])]));
+  return { ms, steps };
+}
+
+/** `baogao build` exactly as a user runs it (compiled dist/, a process of its own). */
+export function runBuildCommand(edition: string, out: string): ProcessRun {
+  return timedProcess(`baogao build ${edition}`, [path.join(ROOT, 'bin/baogao.mjs'), 'build', edition, '--out', out, '--force']);
+}
+
+/** The floor as a process: Node + puppeteer + Chromium printing the build's two pages (floor.mjs). */
+export function runFloorProcess(dir: string, chromium: string): ProcessRun {
+  return timedProcess('the Chromium floor', [path.join(ROOT, 'scripts/bench/floor.mjs'), dir, chromium]);
+}
+
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;

@@ -21,7 +21,7 @@ function mtime(dir: string, pick: (a: number, b: number) => number): number | un
  * compiles through tsx at every start. Timing that would time a developer's
  * stale checkout, not the command: compile first, as `npm install` does.
  */
-function ensureCompiled(): void {
+export function ensureCompiled(): void {
   const newestSrc = mtime(path.join(ROOT, 'src'), Math.max);
   const oldestDist = mtime(path.join(ROOT, 'dist'), Math.min);
   if (newestSrc !== undefined && oldestDist !== undefined && newestSrc <= oldestDist) return;

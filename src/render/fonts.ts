@@ -100,12 +100,35 @@ export function codePoints(texts: string[]): Set<number> {
   return set;
 }
 
+/**
+ * Whether any of the sorted code points falls in one of the face's ranges: a
+ * binary search per range, because a CJK font has about a hundred slices of
+ * dozens of ranges each and a report uses thousands of characters (testing
+ * every point against every range took a sixth of a second per build).
+ */
+function covers(face: Face, sorted: Uint32Array): boolean {
+  if (!face.ranges) return true;
+  for (const [a, b] of face.ranges) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < a) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < sorted.length && sorted[lo] <= b) return true;
+  }
+  return false;
+}
+
+const sortedPoints = (used: Set<number>): Uint32Array => Uint32Array.from(used).sort();
+
 /** The WOFF2 files of the faces that cover `used` (the DOCX stage rasterises its charts with them). */
 export function fontFilesFor(used: Set<number>, family?: RegExp): string[] {
-  const points = [...used];
+  const points = sortedPoints(used);
   return faces()
     .filter((face) => !family || family.test(path.basename(face.woff2)))
-    .filter((face) => !face.ranges || points.some((p) => face.ranges!.some(([a, b]) => p >= a && p <= b)))
+    .filter((face) => covers(face, points))
     .map((face) => face.woff2);
 }
 
@@ -116,11 +139,10 @@ export function fontFilesFor(used: Set<number>, family?: RegExp): string[] {
 export function writeFonts(assetsDir: string, used: Set<number>): string {
   const fontsDir = path.join(assetsDir, 'fonts');
   fs.mkdirSync(fontsDir, { recursive: true });
-  const points = [...used];
+  const points = sortedPoints(used);
   const css: string[] = [];
   for (const face of faces()) {
-    const needed = !face.ranges || points.some((p) => face.ranges!.some(([a, b]) => p >= a && p <= b));
-    if (!needed) continue;
+    if (!covers(face, points)) continue;
     const to = path.join(fontsDir, path.basename(face.woff2));
     if (face.names) renamedCopy(face, to);
     else fs.copyFileSync(face.woff2, to);

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   /** The only folder pages may read from (the build's staging folder); or given to each withPage. */
   root?: string;
   timeoutMs?: number;
+  /** Pages to open as soon as the browser is up (one per language), so that printing does not wait for them. */
+  pages?: number;
 }
 
 /**
@@ -63,8 +65,16 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function preparePage(browser: Browser, root: string, timeoutMs: number, blocked: string[]): Promise<Page> {
+/** A page with its guard: `root` is the folder it may read, set when it is used; `blocked` what it asked for outside it. */
+interface GuardedPage {
+  page: Page;
+  root?: string;
+  blocked: string[];
+}
+
+async function preparePage(browser: Browser, timeoutMs: number): Promise<GuardedPage> {
   const page = await browser.newPage();
+  const guarded: GuardedPage = { page, blocked: [] };
   page.setDefaultTimeout(timeoutMs);
   // The report has no scripts; printing with JavaScript off means a template
   // or a Markdown author can never make the print run code.
@@ -72,13 +82,13 @@ async function preparePage(browser: Browser, root: string, timeoutMs: number, bl
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
-    if (url.startsWith('data:') || isAllowedUrl(url, root)) void req.continue();
+    if (url.startsWith('data:') || (guarded.root !== undefined && isAllowedUrl(url, guarded.root))) void req.continue();
     else {
-      blocked.push(url);
+      guarded.blocked.push(url);
       void req.abort('blockedbyclient');
     }
   });
-  return page;
+  return guarded;
 }
 
 const PROFILE_PREFIX = 'baogao-chromium-';
@@ -132,10 +142,15 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
     throw new BaogaoError(`cannot start ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, [], 2);
   }
 
+  // Opened while the build still loads and renders; a failed one is opened again when needed.
+  const spare = Array.from({ length: opts.pages ?? 0 }, () => preparePage(b, timeoutMs));
+  for (const p of spare) p.catch(() => undefined);
+
   async function attempt<T>(fn: (page: Page) => Promise<T>, root: string | undefined): Promise<T> {
     if (!root) throw new Error('a page needs the folder it may read from');
-    const blocked: string[] = [];
-    const page = await preparePage(b, root, timeoutMs, blocked);
+    const guarded = await (spare.shift()?.catch(() => undefined) ?? undefined) ?? (await preparePage(b, timeoutMs));
+    guarded.root = root;
+    const { page, blocked } = guarded;
     try {
       const result = await withTimeout(fn(page), timeoutMs, 'printing a page');
       if (blocked.length) {

@@ -34,12 +34,12 @@ function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem
 type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
-async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView, reprint?: boolean): Promise<string> {
+async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView, reprint?: boolean, onLoaded?: () => void): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
   const view = built ?? langView(edition, lang);
   const render = (tocPages?: Record<string, number | string>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
-  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint });
+  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
@@ -63,6 +63,12 @@ export interface PdfOptions {
   views?: Partial<Record<Lang, LangView>>;
   /** Print the contents' numbers in a second print instead of writing them in (for the tests). */
   reprint?: boolean;
+  /**
+   * Called once every language's page has loaded and only Chromium's printing
+   * is left: work started then (the workbook) no longer delays the page loads,
+   * whose every file request waits for this process to allow it.
+   */
+  onLoaded?: () => void;
 }
 
 /** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
@@ -79,8 +85,8 @@ export interface PdfRun {
  * or more on the 2-core machine, with puppeteer's import) overlaps load,
  * check and HTML instead of following them.
  */
-export function startPdf(): PdfRun {
-  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path }));
+export function startPdf(pages = 2): PdfRun {
+  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path, pages }));
   // Reported by render(), or dropped by close(): never an unhandled rejection.
   launching.catch(() => undefined);
   return {
@@ -89,10 +95,14 @@ export function startPdf(): PdfRun {
       try {
         const langs = opts.html.langs;
         const templates = compileTemplates(opts.html.templates);
+        let waiting = langs.length;
+        const loaded = () => {
+          if (--waiting === 0) opts.onLoaded?.();
+        };
         // Both editions print at once on the one browser: each page lays out in
         // its own renderer process, so two cores share the work. Measured on the
         // 2-core machine: about 10% faster than one after the other.
-        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint), staging)));
+        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint, loaded), staging)));
       } finally {
         await browser.close();
       }
@@ -110,5 +120,5 @@ export function startPdf(): PdfRun {
  */
 export async function renderPdf(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]> {
   if (!opts.html.langs.length) return [];
-  return startPdf().render(edition, staging, opts);
+  return startPdf(opts.html.langs.length).render(edition, staging, opts);
 }

@@ -30,6 +30,8 @@ export interface PrintJob {
   tocIds: string[];
   /** Print the numbers in a second print instead of writing them into the first (tests compare the two). */
   reprint?: boolean;
+  /** Called once the page has loaded (fonts and all) and only Chromium's printing is left. */
+  onLoaded?: () => void;
 }
 
 export interface Printed {
@@ -115,10 +117,11 @@ export function printCount(): number {
 }
 
 /** One print of the given HTML with the settings every pass shares. */
-async function printOnce(page: Page, file: string, html: string): Promise<Uint8Array> {
+async function printOnce(page: Page, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
   prints++;
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  onLoaded?.();
   return page.pdf({
     format: 'a4',
     preferCSSPageSize: true,
@@ -148,7 +151,7 @@ export async function printEdition(page: Page, job: PrintJob): Promise<Printed> 
   const file = path.join(job.dir, '.print-pass.html');
   try {
     const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
-    const doc = await parsePdf(await printOnce(page, file, job.render(job.tocIds.length ? placeholders : undefined)));
+    const doc = await parsePdf(await printOnce(page, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
     let toc = pageNumbers(anchors, job.tocIds);
