@@ -1,32 +1,34 @@
 /**
  * `baogao watch [edition]`: a live preview for the editors. Serves the HTML
  * of the edition on http://127.0.0.1:PORT, rebuilds it on every save in the
- * edition folder or templates/ (parsing again only what changed), runs the
- * checks every time and shows their findings in a panel on the page. An edit
+ * edition folder or templates/ through the same pipeline as `build`
+ * (src/pipeline.ts: parsing again only the files that changed, laying out
+ * again only the chapters that changed), runs the checks every time, sends
+ * each page the chapters that changed and shows the findings in a panel on
+ * the page, and writes check.html as the build does. An edit
  * that breaks the edition keeps the last good pages and shows the error, with
  * its file:line and the lines around it, until the file is fixed. PDF and
  * Excel are built on request, by the real `build`.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Format } from '../build.js';
-import { runChecks } from '../check/index.js';
 import type { Io } from '../cli/run.js';
 import { BaogaoError, sortFindings, usageError, type Finding, type Severity } from '../diagnostics.js';
-import type { Bi, Edition } from '../model.js';
+import type { Bi } from '../model.js';
+import { PipelineCache, runPipeline, type PagesWritten, type Verdict } from '../pipeline.js';
+import { PageCache } from '../render/html/page-cache.js';
 import { formatFinding, summarize } from '../report/format-findings.js';
-import { VERSION } from '../version.js';
-import { HtmlCache } from './html-cached.js';
-import { loadEdition } from '../load/index.js';
-import { SourceCache } from '../load/source-cache.js';
-import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
-import { HOST, PreviewServer } from './server.js';
-import { failing, openItems } from '../check/open-items.js';
-import type { FigureStatusEntry } from '../check/rule.js';
-import { renderCheckReport } from '../render/check-report/index.js';
+import { artifactBuilder, type ArtifactFormat, type ArtifactState } from './artifacts.js';
+import { clientAssets, inject } from './client-assets.js';
 import { watchFolder, type FolderWatch } from './folder-watch.js';
-import { createHash } from 'node:crypto';
+import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
+import { diffPage, type PagePatch } from './patch.js';
+import { HOST, PreviewServer } from './server.js';
+
+export { runWatch } from './run-watch.js';
+export type { ArtifactFormat, ArtifactState } from './artifacts.js';
 
 /**
  * The preview's own folder, one per edition, outside the project: a preview
@@ -50,15 +52,6 @@ export interface WatchOptions {
   io?: Io;
   /** Quiet time after a change before rebuilding, in ms. */
   debounceMs?: number;
-}
-
-export type ArtifactFormat = Extract<Format, 'pdf' | 'xlsx'>;
-
-export interface ArtifactState {
-  status: 'building' | 'done' | 'failed';
-  message: string;
-  /** Files in the output folder, relative to it. */
-  files: string[];
 }
 
 /** What the panel shows: sent as JSON to the pages. */
@@ -137,16 +130,13 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     throw usageError(`cannot write to ${out} (${(e as NodeJS.ErrnoException).code ?? e}): choose a folder you can write to with --out DIR`);
   }
 
-  let previous: Edition | undefined;
-  if (opts.previous) {
-    const p = loadEdition(opts.previous);
-    if (!p.edition) throw new BaogaoError(`previous edition ${opts.previous} could not be loaded`, sortFindings(p.findings));
-    previous = p.edition;
-  }
-
-  const cache = new SourceCache();
-  const html = new HtmlCache();
+  const assets = await clientAssets();
   let buildNo = 0;
+  const cache = new PipelineCache();
+  // Every page is written with the panel's tags and the number of the build it belongs to.
+  cache.pages = new PageCache({ decorate: (_rel, html) => inject(assets, html, buildNo + 1) });
+  fs.writeFileSync(path.join(out, 'index.html'), inject(assets, assets.indexHtml, -1));
+
   let lastMs: number | undefined;
   let lastTitle: Bi | undefined;
   let draft = false;
@@ -154,8 +144,10 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   let views: FindingView[] = [];
   let broken: WatchState['broken'];
   let lastInputs = '';
+  /** The pages as last sent, to send only what changed. */
+  let shownPages = new Map<string, string>();
   const artifacts: WatchState['artifacts'] = {};
-  const inflight: Partial<Record<ArtifactFormat, Promise<ArtifactState>>> = {};
+  let closed = false;
 
   const state = (): WatchState => ({
     edition: shown(editionAbs),
@@ -170,7 +162,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     artifacts,
   });
 
-  const server = new PreviewServer({ root: out, build: () => buildNo, state, buildArtifact: (f) => buildArtifact(f) });
+  const server = new PreviewServer({ root: out, build: () => buildNo, state, buildArtifact: (f) => buildArtifact(f), assets });
   const port = await server.listen(opts.port);
   const url = `http://${HOST}:${port}/`;
 
@@ -181,85 +173,104 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     if (hit) io.err(`  ${String(hit.line).padStart(5)} | ${hit.from > 0 ? '…' : ''}${hit.text}`);
   }
 
-  /** One rebuild: load (cached) → check → HTML (cached) → tell the pages. */
+  const buildArtifact = artifactBuilder({
+    edition,
+    templates,
+    previous: opts.previous,
+    out,
+    artifacts,
+    changed: () => void (closed || server.broadcast('state', state())),
+    log: (line) => io.err(`${clock()}  ${line}`),
+    printFinding,
+    shown,
+  });
+
+  function showBroken(what: string, errors: ErrorView[], total: number, summary: string): void {
+    broken = { at: new Date().toISOString(), errors, more: Math.max(0, total - errors.length) };
+    lastInputs = '';
+    io.err(`${clock()}  ${what} → not built: ${summary}; ${buildNo ? `still serving build ${buildNo}` : 'nothing to serve yet'}`);
+    server.broadcast('broken', { build: buildNo, errors: total });
+    server.broadcast('state', state());
+  }
+
+  /** The pages are written: the new build is the one served; each page gets what changed in it. */
+  function pagesWritten(v: Verdict, w: PagesWritten, t0: number): void {
+    buildNo++;
+    lastMs = Math.round(performance.now() - t0);
+    lastTitle = v.edition.meta.title;
+    draft = v.draft;
+    findings = v.findings;
+    views = v.findings.map((f) => findingView(f, v.edition));
+    const pages: Record<string, PagePatch> = {};
+    for (const [rel, html] of w.pages ?? []) pages[`/${rel}`] = w.full ? { reload: true } : diffPage(shownPages.get(rel), html);
+    shownPages = w.pages ?? new Map();
+    server.broadcast('patch', { build: buildNo, ms: lastMs, pages });
+    server.broadcast('reload', { build: buildNo, ms: lastMs });
+    server.broadcast('state', state());
+  }
+
+  /** One rebuild through the pipeline: load (cached) → check → HTML (cached) → the pages told → check.html. */
   async function rebuildNow(changed: string[], force: boolean): Promise<RebuildOutcome> {
     const t0 = performance.now();
     const what = changed.length ? changed.map(shown).slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '') : 'start';
+    const steps: Record<string, number> = {};
+    const wasBroken = broken !== undefined;
+    let verdict: Verdict | undefined;
     try {
-      const loaded = loadEdition(edition, { cache });
-      const tLoad = performance.now();
-      const errors = loaded.findings.filter((f) => f.severity === 'error');
-      if (!loaded.edition || errors.length) {
-        const sorted = sortFindings(errors);
-        broken = {
-          at: new Date().toISOString(),
-          errors: sorted.slice(0, MAX_SHOWN_ERRORS).map((f) => ({ ...findingView(f, loaded.edition), excerpt: excerpt(f.place.file, f.place.line, f.place.column) })),
-          more: Math.max(0, sorted.length - MAX_SHOWN_ERRORS),
-        };
-        lastInputs = '';
-        io.err(`${clock()}  ${what} → not built: ${summarize(sorted)}; ${buildNo ? `still serving build ${buildNo}` : 'nothing to serve yet'}`);
-        for (const f of sorted.slice(0, 5)) printFinding(f);
-        if (sorted.length > 5) io.err(`  … and ${sorted.length - 5} more (all shown in the page)`);
-        server.broadcast('broken', { build: buildNo, errors: sorted.length });
-        server.broadcast('state', state());
-        return { ok: false, changed: true, build: buildNo, ms: performance.now() - t0 };
-      }
-      const ed: Edition = loaded.edition;
-      const inputs = `${cache.fingerprint()}|${templatesStamp(templates)}`;
-      if (!force && !broken && inputs === lastInputs) return { ok: true, changed: false, build: buildNo, ms: performance.now() - t0 };
-      const figures: FigureStatusEntry[] = [];
-      const checked = runChecks(ed, { previous, figures });
-      const tCheck = performance.now();
-      const all = sortFindings([...loaded.findings, ...checked]);
-      const isDraft = failing(all, false).length > 0 || openItems(all).length > 0;
-      const h = html.build(ed, out, { templates, langs: ['zh', 'en'], draft: isDraft, preview: true, version: VERSION }, (f) => cache.hashOf(f));
-      // check.html as the build writes it: the figures coloured by what the check established.
-      renderCheckReport(ed, all, out, { figures, templates });
-      const tHtml = performance.now();
-      buildNo++;
-      lastMs = Math.round(tHtml - t0);
-      lastInputs = inputs;
-      lastTitle = ed.meta.title;
-      draft = isDraft;
-      findings = all;
-      views = all.map((f) => findingView(f, ed));
-      const wasBroken = broken !== undefined;
+      const r = await runPipeline(
+        { edition, previous: opts.previous, templates, langs: ['zh', 'en'], preview: true, cache, onStep: (name, ms) => (steps[name] = Math.round(ms)) },
+        {
+          into: (v) => {
+            const inputs = `${cache.sources.fingerprint()}|${templatesStamp(templates)}`;
+            if (!force && !broken && inputs === lastInputs) throw new Unchanged();
+            lastInputs = inputs;
+            verdict = v;
+            return out;
+          },
+          onPages: (w) => pagesWritten(verdict!, w, t0),
+        },
+      );
+      // check.html as the build writes it, with the panel.
+      const check = path.join(out, 'check.html');
+      if (fs.existsSync(check)) writeAtomic(check, inject(assets, fs.readFileSync(check, 'utf8'), buildNo));
       broken = undefined;
-      const parsed = cache.stats.parsed.length;
-      const detail = `load ${Math.round(tLoad - t0)}, check ${Math.round(tCheck - tLoad)}, html ${Math.round(tHtml - tCheck)}${h.mode === 'full' ? ' full' : ''}; parsed ${parsed} of ${cache.stats.files} files, ${h.chapters} of ${ed.chapters.length} chapters rendered${h.fontsPending ? '; font slices added after' : ''}`;
-      io.err(`${clock()}  ${what} → ${buildNo === 1 ? 'built' : 'rebuilt'} in ${lastMs} ms (${detail}) · ${summarize(all)}${wasBroken ? ' · fixed' : ''}`);
-      server.broadcast('reload', { build: buildNo, ms: lastMs });
+      const parsed = cache.sources.stats.parsed.length;
+      const detail = `load ${steps.load}, check ${steps.check}, html ${steps.html}${r.full ? ' full' : ''}, check report ${steps['check report']}; parsed ${parsed} of ${cache.sources.stats.files} files, ${r.chapters} of ${r.edition.chapters.length} chapters laid out`;
+      const pending = 'fontsPending' in r && r.fontsPending === true;
+      io.err(`${clock()}  ${what} → ${buildNo === 1 ? 'built' : 'rebuilt'} in ${lastMs} ms (${detail}${pending ? '; font slices added after' : ''}) · ${summarize(r.findings)}${wasBroken ? ' · fixed' : ''}`);
       server.broadcast('state', state());
-      if (h.fontsPending) {
+      if (pending) {
         // A character no font slice covered yet: the text is already shown (in a fallback font); the slice follows.
-        html.writeFonts(out);
+        cache.pages?.writeFonts(out);
         server.broadcast('fonts', { build: buildNo });
       }
-      return { ok: true, changed: true, build: buildNo, ms: lastMs };
+      return { ok: true, changed: true, build: buildNo, ms: lastMs ?? 0 };
     } catch (e) {
+      if (e instanceof Unchanged) return { ok: true, changed: false, build: buildNo, ms: performance.now() - t0 };
+      if (e instanceof BaogaoError && !verdict) {
+        // The edition could not be loaded: keep the last good pages, show where.
+        const sorted = sortFindings(e.findings.filter((f) => f.severity === 'error'));
+        const shownErrors = sorted.slice(0, MAX_SHOWN_ERRORS).map((f) => ({ ...findingView(f, undefined), excerpt: excerpt(f.place.file, f.place.line, f.place.column) }));
+        showBroken(what, shownErrors, sorted.length, summarize(sorted));
+        for (const f of sorted.slice(0, 5)) printFinding(f);
+        if (sorted.length > 5) io.err(`  … and ${sorted.length - 5} more (all shown in the page)`);
+        return { ok: false, changed: true, build: buildNo, ms: performance.now() - t0 };
+      }
       // A template that does not compile, a rule that throws: keep the last good pages, say what happened.
       const err = e as Error;
       const file = e instanceof BaogaoError && e.findings[0] ? e.findings[0].place : { file: shown(templates), line: 1, column: 1 };
-      broken = {
-        at: new Date().toISOString(),
-        errors: [{ severity: 'error', ruleId: 'watch/build', message: err.message, file: file.file, line: file.line, column: file.column, target: { place: `${file.file}:${file.line}:${file.column}` }, excerpt: excerpt(file.file, file.line, file.column) }],
-        more: 0,
-      };
-      lastInputs = '';
-      io.err(`${clock()}  ${what} → not built: ${err.message}; ${buildNo ? `still serving build ${buildNo}` : 'nothing to serve yet'}`);
-      server.broadcast('broken', { build: buildNo, errors: 1 });
-      server.broadcast('state', state());
+      const view: ErrorView = { severity: 'error', ruleId: 'watch/build', message: err.message, file: file.file, line: file.line, column: file.column, target: { place: `${file.file}:${file.line}:${file.column}` }, excerpt: excerpt(file.file, file.line, file.column) };
+      showBroken(what, [view], 1, err.message);
       return { ok: false, changed: true, build: buildNo, ms: performance.now() - t0 };
     }
   }
 
   // ---- serialised rebuilds, debounced -------------------------------------
-  const debounce = opts.debounceMs ?? 30;
+  const debounce = opts.debounceMs ?? 10;
   const pendingFiles = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RebuildOutcome> | undefined;
   let again = false;
-  let closed = false;
 
   async function drain(force = false): Promise<RebuildOutcome> {
     if (running) {
@@ -280,10 +291,8 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     }
   }
 
-  function onChange(base: string, name: string | Buffer | null): void {
-    if (closed) return;
-    const file = name ? path.join(base, name.toString()) : base;
-    if (inside(outAbs, path.resolve(file))) return;
+  function onChange(file: string): void {
+    if (closed || inside(outAbs, path.resolve(file))) return;
     pendingFiles.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => void drain(), debounce);
@@ -292,50 +301,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   const watchers: FolderWatch[] = [];
   for (const dir of [edition, templates]) {
     const onError = (e: Error) => io.err(`${clock()}  cannot watch ${shown(dir)} any more (${(e as NodeJS.ErrnoException).code ?? e.message}); restart baogao watch`);
-    watchers.push(watchFolder(dir, (file) => onChange(file, null), onError, (d) => inside(outAbs, path.resolve(d))));
-  }
-
-  // ---- PDF and Excel, on request -------------------------------------------
-  function buildArtifact(format: ArtifactFormat): Promise<ArtifactState> {
-    const running = inflight[format];
-    if (running) return running;
-    const label = format === 'pdf' ? 'PDF' : 'Excel';
-    artifacts[format] = { status: 'building', message: 'building…', files: [] };
-    server.broadcast('state', state());
-    io.err(`${clock()}  building the ${label} …`);
-    const t0 = performance.now();
-    const job = (async (): Promise<ArtifactState> => {
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-watch-'));
-      try {
-        const r = await build({ edition, out: tmp, langs: ['zh', 'en'], formats: [format], force: true, templates, previous: opts.previous });
-        const files = r.files.filter((f) => f.endsWith(`.${format}`));
-        for (const f of files) {
-          const target = path.join(out, f);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          const part = `${target}.${process.pid}.tmp`;
-          fs.copyFileSync(path.join(tmp, f), part);
-          fs.renameSync(part, target);
-        }
-        const ms = Math.round(performance.now() - t0);
-        const message = `${r.draft ? `DRAFT (征求意见稿: ${r.open.length} open)` : 'done'} in ${(ms / 1000).toFixed(1)} s`;
-        io.err(`${clock()}  ${label} ${message}: ${files.map((f) => path.join(shown(outAbs), f)).join(', ')}`);
-        return { status: 'done', message, files };
-      } catch (e) {
-        const message = e instanceof BaogaoError ? e.message : `unexpected error: ${(e as Error).message}`;
-        io.err(`${clock()}  ${label} failed: ${message}`);
-        if (e instanceof BaogaoError) for (const f of e.findings.slice(0, 5)) printFinding(f);
-        return { status: 'failed', message, files: [] };
-      } finally {
-        fs.rmSync(tmp, { recursive: true, force: true });
-      }
-    })();
-    inflight[format] = job;
-    return job.then((s) => {
-      artifacts[format] = s;
-      delete inflight[format];
-      if (!closed) server.broadcast('state', state());
-      return s;
-    });
+    watchers.push(watchFolder(dir, onChange, onError, (d) => inside(outAbs, path.resolve(d))));
   }
 
   await drain(true);
@@ -357,6 +323,15 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   };
 }
 
+/** Thrown by the pipeline's `into` when nothing the build reads changed: the run stops before writing. */
+class Unchanged extends Error {}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
 /** Stat of every template file: a cheap "did templates/ change" for the no-op check. */
 function templatesStamp(dir: string): string {
   const parts: string[] = [];
@@ -372,57 +347,4 @@ function templatesStamp(dir: string): string {
   };
   walk(dir);
   return parts.sort().join('|');
-}
-
-/**
- * The `baogao watch` command: starts the preview, prints its address, and
- * runs until Ctrl-C (or SIGTERM, or `q`). Keys when the terminal is
- * interactive: p builds the PDF, x the Excel annex, r rebuilds.
- */
-export async function runWatch(opts: Omit<WatchOptions, 'io'>, io: Io): Promise<number> {
-  io.err(`baogao watch ${opts.edition} → ${opts.out ?? previewFolder(opts.edition)} (preview folder)${opts.previous ? `; previous edition ${opts.previous}` : ''}`);
-  const w = await startWatch({ ...opts, io });
-  io.out(`Preview: ${w.url}  (中文 ${w.url}zh/  ·  English ${w.url}en/  ·  对照 ${w.url}bilingual.html)`);
-  const stdin = process.stdin;
-  const keys = stdin.isTTY === true;
-  io.err(keys ? 'Keys: p build the PDF · x build the Excel annex · r rebuild · q or Ctrl-C stop' : 'Ctrl-C stops.');
-
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (why: string) => {
-      if (stopping) return;
-      stopping = true;
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-      if (keys) {
-        stdin.off('data', onKey);
-        stdin.setRawMode(false);
-        stdin.pause();
-      }
-      io.err(`\n${why}: stopping the preview`);
-      const busy = Object.entries(w.state().artifacts).filter(([, a]) => a?.status === 'building');
-      if (busy.length) io.err(`the ${busy.map(([f]) => (f === 'pdf' ? 'PDF' : 'Excel')).join(' and ')} build still running finishes first; Ctrl-C again stops at once`);
-      w.close().then(
-        () => resolve(0),
-        () => resolve(0),
-      );
-    };
-    const onSigint = () => stop('Ctrl-C');
-    const onSigterm = () => stop('SIGTERM');
-    const onKey = (data: Buffer) => {
-      for (const ch of data.toString('utf8')) {
-        if (ch === '\u0003' || ch === 'q' || ch === '\u0004') return stop(ch === 'q' ? 'q' : 'Ctrl-C');
-        if (ch === 'p') void w.buildArtifact('pdf');
-        else if (ch === 'x') void w.buildArtifact('xlsx');
-        else if (ch === 'r') void w.rebuild();
-      }
-    };
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigterm);
-    if (keys) {
-      stdin.setRawMode(true);
-      stdin.resume();
-      stdin.on('data', onKey);
-    }
-  });
 }
