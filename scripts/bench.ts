@@ -27,12 +27,16 @@
  *   stage and peak memory, and the growth from 1k to 10k rows, which must
  *   stay about 10× (linear), never 100× (quadratic). `--rows 1000,5000,10000`
  *   chooses the sizes, `--no-rows` skips the table, `--rows-only` runs nothing else.
+ * - watch: save-to-page of a one-paragraph edit in `baogao watch`
+ *   (scripts/bench-watch.ts), `--watch-runs 21` saves in each of two fresh
+ *   processes; `--no-watch` skips it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { watchRows } from './bench-watch.js';
 import { makeRows, makeSynthetic, SAMPLE_DIR } from './make-synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -325,6 +329,7 @@ async function main(argv: string[]): Promise<void> {
     const other = Object.keys(one.html?.warmSteps ?? {}).filter((k) => !['load', 'check', 'html', 'xlsx', 'pdf'].includes(k));
     for (const k of other) lines.push(row(`· stage ${k} (warm)`, warmStep(one.html, k), warmStep(big?.html, k), ''));
     lines.push(row('peak RSS of the Node process, full build', one.full?.maxRssMB, big?.full?.maxRssMB, '', mb));
+    if (!argv.includes('--no-watch')) lines.push(...watchRows(opt('watch-runs', 21)));
     if (rowSizes.length) lines.push(...rowsTable(rowSizes, tmp));
     console.log(lines.join('\n'));
   } finally {

@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import type { Chapter, Edition, Lang } from '../../model.js';
 import { writeFonts } from './fonts.js';
 import { compileTemplates, renderBilingual, renderLangPage, type HtmlOptions } from './index.js';
+import { nextTypographyGeneration } from './typography.js';
 import { langView, type LangView } from './view-model.js';
 
 type ChapterView = { chapter: LangView['chapters'][number]; toc: LangView['toc'] };
@@ -89,6 +90,7 @@ export class PageCache {
 
   /** Writes the pages of `edition` into `dir`; `fileHash` tells, from the loader's cache, whether a source file changed. */
   render(edition: Edition, dir: string, opts: HtmlOptions, fileHash: (file: string) => string | undefined): PagesRendered {
+    nextTypographyGeneration();
     const sig = templatesSignature(opts.templates);
     const full = this.templates?.sig !== sig;
     if (full) {
