@@ -1,6 +1,8 @@
 /**
- * `baogao build`: load → check → HTML → (PDF, XLSX, CSV) → commit. This file only
- * calls the stages in order; each stage lives in its own folder.
+ * `baogao build`: the pipeline shared with `watch` (load → check → HTML →
+ * check report, src/pipeline.ts) into a staging folder, then PDF, XLSX, CSV,
+ * DOCX, then commit. This file only calls the stages in order; each stage
+ * lives in its own folder.
  */
 import path from 'node:path';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
