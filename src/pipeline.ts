@@ -126,7 +126,11 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     opts.cache.pages ??= new PageCache();
     return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
   });
-  hooks.onPages?.(written);
+  if (hooks.onPages) {
+    hooks.onPages(written);
+    // Let what onPages sent (the preview's patch) leave before the check report takes the thread.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates: opts.templates }));
   return { ...verdict, ...written, dir, html };
 }

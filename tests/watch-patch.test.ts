@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAssets } from '../src/watch/client-assets.js';
 import { startWatch, type WatchHandle } from '../src/watch/index.js';
 import { diffPage, splitPage } from '../src/watch/patch.js';
-import { captureIo, copySample, tempDir, TEMPLATES } from './helpers.js';
+import { captureIo, copySample, SAMPLE, tempDir, TEMPLATES } from './helpers.js';
 
 const WAIT = 60_000;
 
@@ -150,5 +150,28 @@ describe('the page diff', () => {
     expect(diffPage(page('one', 'two'), page('one', 'three'))).toEqual({ parts: [['chapter-b', '<section class="chapter" id="chapter-b"><p>three</p></section>']] });
     expect(diffPage(page('one', 'two'), page('one', 'two', 'U'))).toEqual({ reload: true });
     expect(diffPage(undefined, page('one', 'two'))).toEqual({ reload: true });
+  });
+});
+
+describe('English quotes curled once per distinct block', () => {
+  it('gives from memory what curling gives, whatever the block\'s position', async () => {
+    const { loadEdition } = await import('../src/load/index.js');
+    const { smartBlock } = await import('../src/render/html/typography.js');
+    const remarkSmartypants = (await import('remark-smartypants')).default as unknown as (o: object) => (tree: unknown) => void;
+    const curl = remarkSmartypants({ backticks: false, dashes: false, ellipses: false });
+    const blocks = loadEdition(SAMPLE).edition!.chapters.flatMap((c) => c.docs.en.tree.children);
+    const quoted = blocks.filter((b) => /['"]/.test(JSON.stringify(b)));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const b of blocks) {
+      const fresh = structuredClone(b);
+      curl({ type: 'root', children: [fresh] });
+      smartBlock(b, 'en');
+      // The same block moved down the file (an edit above it): remembered text, its own positions.
+      const moved = structuredClone(b);
+      if (moved.position) moved.position = { start: { ...moved.position.start, line: moved.position.start.line + 3 }, end: { ...moved.position.end, line: moved.position.end.line + 3 } };
+      const again = smartBlock(moved, 'en');
+      expect(JSON.stringify({ ...again, position: b.position })).toBe(JSON.stringify({ ...fresh, position: b.position }));
+      expect(again.position?.start.line).toBe((b.position?.start.line ?? 0) + 3);
+    }
   });
 });
