@@ -70,6 +70,8 @@ export interface PagesWritten {
   /** Chapters laid out again (all of them without a cache). */
   chapters: number;
   full: boolean;
+  /** A character no written font slice covers: the cache writes the slices when asked (after the page is shown). */
+  fontsPending?: boolean;
 }
 
 export interface PipelineResult extends Verdict, PagesWritten {

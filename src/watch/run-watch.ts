@@ -1,6 +1,7 @@
 /** The `baogao watch` command in a terminal: the address, the keys, Ctrl-C. */
 import type { Io } from '../cli/run.js';
-import { previewFolder, startWatch, type WatchOptions } from './index.js';
+import { startWatch } from './preview.js';
+import { previewFolder, type WatchOptions } from './watch-types.js';
 
 /**
  * The `baogao watch` command: starts the preview, prints its address, and
