@@ -15,7 +15,7 @@ Why the steps:
   print shops reject; converted to TrueType outlines it embeds as CID TrueType.
 - The CJK font is 6.6 MB; cut into the same unicode-range slices as
   @fontsource/noto-serif-sc, the HTML stage copies only the slices a report
-  uses (src/render/html/fonts.ts), as it does for the npm fonts.
+  uses (src/render/fonts.ts), as it does for the npm fonts.
 """
 import os
 import re

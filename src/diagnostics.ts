@@ -2,11 +2,18 @@
  * Findings: what the loader and the checker report, each with a rule id, a
  * severity and the place the author must edit. Expected failures travel as
  * data (a {@link Finding} list inside a {@link BaogaoError}), never as a stack
- * trace.
+ * trace. Beside them, what the checker established about each figure (for
+ * check.html), and {@link Io}, where a command prints.
  */
 import type { Place } from './model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a command prints: its output and its messages (the terminal, or a test's buffer). */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
 
 export interface Finding {
   severity: Severity;
@@ -85,4 +92,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** A place at the start of a file, for file-level problems. */
 export function fileStart(file: string): Place {
   return { file, line: 1, column: 1 };
+}
+
+/**
+ * What the checker established about one figure, for the check report:
+ * taken from a table (`data-linked`), equal to a table cell (`verified`),
+ * equal to the other language (`cross-checked`), contradicted (`mismatch`).
+ * A figure no rule spoke about is `unchecked`.
+ */
+export type FigureStatus = 'data-linked' | 'verified' | 'cross-checked' | 'mismatch' | 'unchecked';
+
+/** One status statement about the figure at `place`, by the rule `ruleId`. */
+export interface FigureStatusEntry {
+  place: Place;
+  status: FigureStatus;
+  ruleId: string;
+  /** What it was compared with, shown on hover: `表1 完成情况: 1480亿元`. */
+  detail?: string;
 }

@@ -6,9 +6,8 @@
  * that changed are laid out again. Both pass the same options.
  */
 import { runChecks } from './check/index.js';
-import { failing, openItems } from './check/open-items.js';
-import type { FigureStatusEntry } from './check/rule.js';
-import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
+import { failing, openItems } from './report/open-items.js';
+import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import { SourceCache } from './load/source-cache.js';
 import type { Edition, Lang } from './model.js';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { loadEdition } from '../src/load/index.js';
-import { lookupCell } from '../src/load/resolve.js';
+import { lookupCell } from '../src/model/cells.js';
 import type { Edition } from '../src/model.js';
 import { formatQuantity } from '../src/quantity/format.js';
 import { visit } from 'unist-util-visit';

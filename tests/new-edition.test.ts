@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executionTable, planTable } from '../src/check/carry-over.js';
+import { executionTable, planTable } from '../src/model/next-edition.js';
 import { runChecks } from '../src/check/index.js';
 import { run } from '../src/cli/run.js';
 import type { Finding } from '../src/diagnostics.js';

@@ -12,7 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../src/load/index.js';
-import { numText } from '../src/load/resolve.js';
+import { numText } from '../src/model/cells.js';
 import { SAMPLE } from './helpers.js';
 
 const SOURCE = path.resolve(import.meta.dirname, 'fixtures/source/000_1a6be56df61c6e9a.txt');

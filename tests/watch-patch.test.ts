@@ -156,7 +156,7 @@ describe('the page diff', () => {
 describe('English quotes curled once per distinct block', () => {
   it('gives from memory what curling gives, whatever the block\'s position', async () => {
     const { loadEdition } = await import('../src/load/index.js');
-    const { smartBlock } = await import('../src/render/html/typography.js');
+    const { smartBlock } = await import('../src/render/typography.js');
     const remarkSmartypants = (await import('remark-smartypants')).default as unknown as (o: object) => (tree: unknown) => void;
     const curl = remarkSmartypants({ backticks: false, dashes: false, ellipses: false });
     const blocks = loadEdition(SAMPLE).edition!.chapters.flatMap((c) => c.docs.en.tree.children);

@@ -9,7 +9,7 @@
  */
 import type { Finding } from '../diagnostics.js';
 import type { Edition } from '../model.js';
-import { OPEN_RULES } from './open-items.js';
+import { OPEN_RULES } from '../report/open-items.js';
 
 export function applyReview(edition: Edition, findings: Finding[], ruleIds: readonly string[]): Finding[] {
   const known = new Set(ruleIds);

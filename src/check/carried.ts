@@ -7,19 +7,13 @@
  * leaves the English to update. Tables and charts say so themselves
  * (`stale: true`, the `todo` rule).
  */
-import path from 'node:path';
 import { blockFingerprint, textFingerprint } from '../markdown/fingerprint.js';
 import { alignedBlocks } from '../markdown/blocks.js';
 import { marksOf } from '../markdown/remark-review-marks.js';
-import type { Edition } from '../model.js';
 import type { Rule } from './rule.js';
+import { carriedKey } from '../model/next-edition.js';
 
 const FIELDS = ['session', 'description'] as const;
-
-/** A chapter file's key in carried-over.yaml: `zh/01-review.md`. */
-export function carriedKey(edition: Pick<Edition, 'dir'>, file: string): string {
-  return path.relative(edition.dir, file).split(path.sep).join('/');
-}
 
 export const carriedRule: Rule = {
   id: 'carried',

@@ -6,25 +6,11 @@
  * targets, row by row, by row id. The target columns are the ones declared
  * `measure: target`.
  */
-import type { Cell, Quantity, Table } from '../model.js';
+import type { Cell, Quantity } from '../model.js';
 import { compareDec, parseDec } from '../quantity/decimal.js';
-import { cellLabel } from './table-arithmetic.js';
+import { cellLabel } from '../model/labels.js';
 import type { Rule } from './rule.js';
-
-/** This edition's execution table: targets next to results (declared `role: execution`). */
-export function executionTable(tables: Table[]): Table | undefined {
-  return tables.find((t) => t.role === 'execution');
-}
-
-/** The plan table: the coming year's targets (declared `role: plan`). */
-export function planTable(tables: Table[]): Table | undefined {
-  return tables.find((t) => t.role === 'plan');
-}
-
-/** The id of a table's declared target column. */
-export function targetColumn(t: Table): string | undefined {
-  return t.columns.find((c) => c.measure === 'target')?.id;
-}
+import { executionTable, planTable, targetColumn } from '../model/next-edition.js';
 
 function sameQuantity(a: Quantity, b: Quantity): boolean {
   return (

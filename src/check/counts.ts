@@ -15,8 +15,8 @@ import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Chapter, Edition, Row, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
-import { cellLabel } from './table-arithmetic.js';
-import { flatten, isInText, OBJECT, placeAt } from './text-places.js';
+import { cellLabel } from '../model/labels.js';
+import { flatten, isInText, OBJECT, placeAt } from '../model/text-places.js';
 import type { Rule } from './rule.js';
 
 /** Units that count things an enumeration could list (not people, not times). */

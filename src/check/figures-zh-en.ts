@@ -45,7 +45,7 @@ import { scanZh } from '../quantity/parse-zh.js';
 import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
 import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, placeKey, yamlTextPlace } from './text-places.js';
+import { flatten, placeAt, placeKey, yamlTextPlace } from '../model/text-places.js';
 
 /** One aligned pair of texts and how to find a character of either in its file. */
 interface Pair {

@@ -10,7 +10,7 @@
  */
 import { alignedBlocks } from '../markdown/blocks.js';
 import type { Bi, GlossaryTerm, Place } from '../model.js';
-import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
+import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Lower case, no quotes or apostrophes, one space for any run of spaces or dashes. */

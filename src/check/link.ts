@@ -36,7 +36,7 @@ import { columnRoles, figureRole, rolesAgree, type Role } from './clause-roles.j
 import { mentionsIn, partsOf, rowNames, type Mention } from './link-names.js';
 import { disagreement } from './link-compare.js';
 import { numRefsOf } from './num-refs.js';
-import { flatten, isInText, placeAt, placeKey, type FlatText } from './text-places.js';
+import { flatten, isInText, placeAt, placeKey, type FlatText } from '../model/text-places.js';
 
 /** A prose figure linked to its cell, and whether they agree. */
 export interface Link {

@@ -4,10 +4,10 @@
  * order), with the cell each one cites.
  */
 import type { Nodes } from 'mdast';
-import { lookupCell } from '../load/resolve.js';
+import { lookupCell } from '../model/cells.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Cell, Table } from '../model.js';
-import { OBJECT, type FlatText } from './text-places.js';
+import { OBJECT, type FlatText } from '../model/text-places.js';
 
 export interface NumRef {
   at: number;

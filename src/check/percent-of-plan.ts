@@ -17,7 +17,7 @@ import { sameDimension, unitInfo } from '../quantity/units.js';
 import { figureRole } from './clause-roles.js';
 import { HUNDRED, mul, ratio, tolerance } from './relation-math.js';
 import type { Rule } from './rule.js';
-import { placeAt } from './text-places.js';
+import { placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 export const percentOfPlanRule: Rule = {

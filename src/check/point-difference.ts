@@ -15,10 +15,10 @@
 import type { Edition, Place, Relation } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, subDec } from '../quantity/decimal.js';
 import type { FoundFigure } from '../quantity/parse-zh.js';
-import { shortForms } from './prose-vs-table.js';
-import { cellLabel } from './relation-math.js';
+import { shortForms } from './link-names.js';
+import { cellLabel } from '../model/labels.js';
 import type { Rule } from './rule.js';
-import { placeAt } from './text-places.js';
+import { placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 const ABOVE = ['高于', '快于', '高出', '超过', '超出', '领先'];

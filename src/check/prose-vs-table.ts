@@ -22,9 +22,7 @@ import { SENSE } from './link-compare.js';
 import { linkEdition } from './link.js';
 import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
-import { flatten, placeAt, type FlatText } from './text-places.js';
-
-export { shortForms } from './link-names.js';
+import { flatten, placeAt, type FlatText } from '../model/text-places.js';
 
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_PATTERN})`, 'u');
 const DIRECTION_BEFORE: [RegExp, Direction][] = [

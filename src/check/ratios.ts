@@ -12,9 +12,10 @@
 import type { Edition, Place, Relation, Table } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec, type Dec } from '../quantity/decimal.js';
 import { unitInfo } from '../quantity/units.js';
-import { cellLabel, HUNDRED, ratio, tolerance } from './relation-math.js';
+import { cellLabel } from '../model/labels.js';
+import { HUNDRED, ratio, tolerance } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
-import { isInText, placeAt } from './text-places.js';
+import { isInText, placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
 
 type Structure = Extract<Relation, { kind: 'structure' }>;

@@ -4,7 +4,7 @@
  * 1, 2, 3 … without gaps, and every data reference leads to a figure.
  */
 import { visit } from 'unist-util-visit';
-import { lookupCell } from '../load/resolve.js';
+import { lookupCell } from '../model/cells.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Rule, RuleContext } from './rule.js';
 

@@ -1,10 +1,7 @@
 /**
  * The exact arithmetic the relation checks share: products, quotients to a
- * number of decimals, the rounding tolerance of a written figure, and how an
- * editor names a cell.
+ * number of decimals and the rounding tolerance of a written figure.
  */
-import type { Table } from '../model.js';
-import { rowsById } from '../model-index.js';
 import { formatDec, halfUlp, parseDec, roundDigits, type Dec } from '../quantity/decimal.js';
 import { unitInfo } from '../quantity/units.js';
 
@@ -19,15 +16,6 @@ export const ZERO = parseDec('0');
 export function tolerance(digits: string, unit: string): Dec {
   const exact = unitInfo(unit).dimension === 'count' && unitInfo(unit).scale === 0 && !digits.includes('.');
   return exact ? ZERO : halfUlp(digits);
-}
-
-/** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */
-export function cellLabel(table: Table, rowId: string, columnId: string): string {
-  const row = rowsById(table).get(rowId);
-  const label = table.columns.find((c) => c.kind === 'label');
-  const rowName = (label && row?.cells[label.id]?.text.zh) || rowId;
-  const colName = table.columns.find((c) => c.id === columnId)?.header.zh ?? columnId;
-  return `表${table.number} ${rowName} · ${colName}`;
 }
 
 /** part ÷ base × 100 to `dp` decimals, exactly (both already in the same unit). */

@@ -11,7 +11,8 @@
 import type { Cell, Place, Relation, Table } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, roundDigits, scaled, subDec } from '../quantity/decimal.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
-import { cellLabel, HUNDRED, mul, ratio, tolerance } from './relation-math.js';
+import { cellLabel } from '../model/labels.js';
+import { HUNDRED, mul, ratio, tolerance } from './relation-math.js';
 import type { RuleContext } from './rule.js';
 
 type RatioRelation = Extract<Relation, { kind: 'ratio' }>;

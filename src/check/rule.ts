@@ -4,25 +4,10 @@
  * also counts how many figures it examined, so that a rule that silently
  * checks nothing shows up as such.
  */
-import type { Finding } from '../diagnostics.js';
+import type { FigureStatus, Finding } from '../diagnostics.js';
 import type { Edition, Place } from '../model.js';
 
-/**
- * What the checker established about one figure, for the check report:
- * taken from a table (`data-linked`), equal to a table cell (`verified`),
- * equal to the other language (`cross-checked`), contradicted (`mismatch`).
- * A figure no rule spoke about is `unchecked`.
- */
-export type FigureStatus = 'data-linked' | 'verified' | 'cross-checked' | 'mismatch' | 'unchecked';
-
-/** One status statement about the figure at `place`, by the rule `ruleId`. */
-export interface FigureStatusEntry {
-  place: Place;
-  status: FigureStatus;
-  ruleId: string;
-  /** What it was compared with, shown on hover: `表1 完成情况: 1480亿元`. */
-  detail?: string;
-}
+export type { FigureStatus, FigureStatusEntry } from '../diagnostics.js';
 
 export interface RuleContext {
   edition: Edition;

@@ -10,7 +10,7 @@ import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Lang } from '../model.js';
 import type { Rule } from './rule.js';
-import { flatten, placeAt } from './text-places.js';
+import { flatten, placeAt } from '../model/text-places.js';
 
 type Role = 'review' | 'plan';
 

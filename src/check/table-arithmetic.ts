@@ -13,11 +13,10 @@ import type { Cell, Edition, Place, Relation, Table } from '../model.js';
 import { absDec, addDec, compareDec, formatDec, halfUlp, parseDec, scaled, subDec } from '../quantity/decimal.js';
 import { sameDimension, unitInfo } from '../quantity/units.js';
 import { rowsById } from '../model-index.js';
-import { cellLabel, HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
+import { cellLabel } from '../model/labels.js';
+import { HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
 import { checkDifference, checkRatio } from './row-relations.js';
-
-export { cellLabel };
 
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 type ShareRelation = Extract<Relation, { kind: 'share' }>;

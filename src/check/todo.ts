@@ -11,7 +11,7 @@
 import type { Edition } from '../model.js';
 import { PLACEHOLDER_PATTERN } from '../placeholders.js';
 import type { Rule, RuleContext } from './rule.js';
-import { cellLabel } from './table-arithmetic.js';
+import { cellLabel } from '../model/labels.js';
 
 /** The session date and session line, while they are `baogao new`'s placeholders. */
 function placeholders(edition: Edition, { report, examined }: RuleContext): void {

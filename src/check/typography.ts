@@ -15,7 +15,7 @@ import type { RootContent } from 'mdast';
 import { alignedBlocks, blocksOf } from '../markdown/blocks.js';
 import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
-import { flatten, isInText, placeAt, yamlTextPlace } from './text-places.js';
+import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Half-width marks and the full-width marks Chinese text uses instead. */

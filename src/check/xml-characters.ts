@@ -10,11 +10,9 @@
 import path from 'node:path';
 import type { Place, Table } from '../model.js';
 import { lineColumn, sourceText } from '../source-text.js';
-import { yamlTextPlace } from './text-places.js';
+import { yamlTextPlace } from '../model/text-places.js';
 import type { Rule } from './rule.js';
-
-/** One character XML 1.0 cannot hold (a lone surrogate included). */
-export const XML_INVALID = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { XML_INVALID } from '../model/xml-text.js';
 
 const YAML_ESCAPES: Record<string, number> = { '0': 0, a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 27 };
 

@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Edition } from '../model.js';
 import { scanZh, type FoundFigure } from '../quantity/parse-zh.js';
-import { flatten, isInText, type FlatText } from './text-places.js';
+import { flatten, isInText, type FlatText } from '../model/text-places.js';
 
 export interface ZhText {
   file: string;

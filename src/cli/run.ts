@@ -5,18 +5,15 @@
  */
 import path from 'node:path';
 import { undoAll } from '../cleanup.js';
-import { BaogaoError } from '../diagnostics.js';
+import { BaogaoError, type Io } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
-import { checkJson, examinedLine } from '../render/check-report/json.js';
+import { checkJson, examinedLine } from '../report/check-json.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { failing } from '../check/open-items.js';
+import { failing } from '../report/open-items.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io };
 
 const defaultIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 

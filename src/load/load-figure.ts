@@ -6,7 +6,7 @@
 import type { Collector } from '../diagnostics.js';
 import type { Figure, FigurePoint, Table } from '../model.js';
 import { isDecimal } from '../quantity/decimal.js';
-import { lookupCell } from './resolve.js';
+import { lookupCell } from '../model/cells.js';
 import type { FigureData } from './schemas.js';
 import type { YamlFile } from './yaml-doc.js';
 

@@ -12,12 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { carriedKey } from '../check/carried.js';
 import { blocksOf } from '../markdown/blocks.js';
 import { blockFingerprint, textFingerprint } from '../markdown/fingerprint.js';
-import { executionTable, planTable, targetColumn } from '../check/carry-over.js';
-import type { Io } from '../cli/run.js';
-import { BaogaoError, sortFindings, usageError } from '../diagnostics.js';
+import { carriedKey, executionTable, planTable, targetColumn } from '../model/next-edition.js';
+import { BaogaoError, sortFindings, usageError, type Io } from '../diagnostics.js';
 import { loadEdition } from '../load/index.js';
 import { realTarget } from '../output.js';
 import type { Edition, Table } from '../model.js';

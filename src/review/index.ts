@@ -5,8 +5,7 @@
  * text that has changed in the sources since the copy was built is a warning.
  */
 import fs from 'node:fs';
-import type { Io } from '../cli/run.js';
-import { BaogaoError, sortFindings, usageError, type Finding } from '../diagnostics.js';
+import { BaogaoError, sortFindings, usageError, type Finding, type Io } from '../diagnostics.js';
 import { loadEdition } from '../load/index.js';
 import type { Edition, Lang } from '../model.js';
 import { formatFindings } from '../report/format-findings.js';

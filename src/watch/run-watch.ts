@@ -1,5 +1,5 @@
 /** The `baogao watch` command in a terminal: the address, the keys, Ctrl-C. */
-import type { Io } from '../cli/run.js';
+import type { Io } from '../diagnostics.js';
 import { startWatch } from './preview.js';
 import { previewFolder, type WatchOptions } from './watch-types.js';
 

@@ -2,8 +2,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import type { Io } from '../cli/run.js';
-import type { Finding, Severity } from '../diagnostics.js';
+import type { Finding, Io, Severity } from '../diagnostics.js';
 import type { Bi } from '../model.js';
 import type { ArtifactFormat, ArtifactState } from './artifacts.js';
 import type { ErrorView, FindingView } from './locate.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { expect } from 'vitest';
 import { runChecks } from '../../src/check/index.js';
 import type { FigureStatusEntry } from '../../src/check/rule.js';
-import { clearSourceCache } from '../../src/check/text-places.js';
+import { clearSourceCache } from '../../src/model/text-places.js';
 import type { Finding } from '../../src/diagnostics.js';
 import { loadEdition } from '../../src/load/index.js';
 import type { Edition } from '../../src/model.js';

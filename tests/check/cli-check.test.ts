@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/index.js';
 import { run } from '../../src/cli/run.js';
-import type { CheckJson } from '../../src/render/check-report/json.js';
+import type { CheckJson } from '../../src/report/check-json.js';
 import { captureIo, copySample, edit, lineOf, SAMPLE } from '../helpers.js';
 
 async function check(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { loadEdition } from '../../src/load/index.js';
-import type { CheckJson } from '../../src/render/check-report/json.js';
+import type { CheckJson } from '../../src/report/check-json.js';
 import { captureIo, edit, tempDir } from '../helpers.js';
 import { byRule, checkDir, where } from './check-helpers.js';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shortForms } from '../../src/check/prose-vs-table.js';
+import { shortForms } from '../../src/check/link-names.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
 import { at, byRule, checkDir, where } from './check-helpers.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { linkEdition } from '../../src/check/link.js';
-import { numText } from '../../src/load/resolve.js';
+import { numText } from '../../src/model/cells.js';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';

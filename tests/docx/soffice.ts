@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fontFilesFor } from '../../src/render/html/fonts.js';
+import { fontFilesFor } from '../../src/render/fonts.js';
 import { woffToSfnt } from '../../src/render/docx/woff.js';
 
 const CANDIDATES = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice'];

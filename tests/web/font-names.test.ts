@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { renameWoff2 } from '../../src/render/html/font-names.js';
+import { renameWoff2 } from '../../src/render/font-names.js';
 
 const require = createRequire(import.meta.url);
 const dir = path.join(path.dirname(require.resolve('@fontsource/noto-serif-sc/700.css')), 'files');

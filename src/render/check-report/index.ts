@@ -9,11 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { RootContent } from 'mdast';
-import { runChecks } from '../../check/index.js';
-import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
-import { placeKey } from '../../check/text-places.js';
-import { sortFindings, type Finding } from '../../diagnostics.js';
-import { openItems } from '../../check/open-items.js';
+import { placeKey } from '../../model/text-places.js';
+import { sortFindings, type FigureStatus, type FigureStatusEntry, type Finding } from '../../diagnostics.js';
+import { openItems } from '../../report/open-items.js';
 import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Lang } from '../../model.js';
 import { PACKAGE_ROOT, VERSION } from '../../version.js';
@@ -23,10 +21,10 @@ export interface CheckReportOptions {
   /** The templates folder holding check.hbs; the package's by default. */
   templates?: string;
   /**
-   * Per-figure statuses from {@link runChecks}. When absent the checks are
-   * run again to collect them (without a previous edition).
+   * Per-figure statuses, as the check stage recorded them (`runChecks` with
+   * `figures`): a renderer shows what the checker found, it does not check.
    */
-  figures?: FigureStatusEntry[];
+  figures: FigureStatusEntry[];
 }
 
 const LEGEND: Record<FigureStatus, { zh: string; en: string }> = {
@@ -95,18 +93,13 @@ export function checkReportView(edition: Edition, findings: Finding[], figures: 
  * Writes `check.html` into `outDir` (the build's staging folder) and returns
  * the relative paths written.
  */
-export function renderCheckReport(edition: Edition, findings: Finding[], outDir: string, opts: CheckReportOptions = {}): string[] {
-  let figures = opts.figures;
-  if (!figures) {
-    figures = [];
-    runChecks(edition, { figures });
-  }
+export function renderCheckReport(edition: Edition, findings: Finding[], outDir: string, opts: CheckReportOptions): string[] {
   const hb = Handlebars.create();
   // A templates folder of the edition's own may leave check.hbs out: the package's serves then.
   const own = opts.templates && path.join(opts.templates, 'check.hbs');
   const file = own && fs.existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', 'check.hbs');
   const template = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false });
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'check.html'), template(checkReportView(edition, findings, figures)));
+  fs.writeFileSync(path.join(outDir, 'check.html'), template(checkReportView(edition, findings, opts.figures)));
   return ['check.html'];
 }

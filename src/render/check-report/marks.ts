@@ -7,11 +7,10 @@
  * a verified figure.
  */
 import type { Nodes, Text } from 'mdast';
-import { placeAt, placeKey, flatten, yamlTextPlace, type FlatText } from '../../check/text-places.js';
-import type { FigureStatus, FigureStatusEntry } from '../../check/rule.js';
-import type { Finding } from '../../diagnostics.js';
-import { lookupCell, numText } from '../../load/resolve.js';
-import { refLabel } from '../html/labels.js';
+import { placeAt, placeKey, flatten, yamlTextPlace, type FlatText } from '../../model/text-places.js';
+import type { FigureStatus, FigureStatusEntry, Finding } from '../../diagnostics.js';
+import { lookupCell, numText } from '../../model/cells.js';
+import { refLabel } from '../../model/labels.js';
 import { rowsById } from '../../model-index.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';

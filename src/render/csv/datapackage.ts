@@ -5,7 +5,7 @@
  * the figures as numbers and the codes as missing values.
  */
 import type { Meta, Table } from '../../model.js';
-import { CODE, CODE_MEANING, editionInstant, editionLabel } from '../xlsx/labels.js';
+import { CODE, CODE_MEANING, editionInstant, editionLabel } from '../annex-labels.js';
 import type { Field } from './observations.js';
 
 interface FieldInfo {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../../model.js';
-import { annexTables, numberNotes } from '../xlsx/labels.js';
+import { annexTables, numberNotes } from '../annex-labels.js';
 import { csvText } from './csv-text.js';
 import { csvName, dataPackage } from './datapackage.js';
 import { FIELDS, observations } from './observations.js';

@@ -6,7 +6,7 @@
  * years and districts can be stacked and filtered.
  */
 import type { Cell, Column, Row, Table } from '../../model.js';
-import { CODE, noteRef, periodWords, qualifierWords, unitEnglish } from '../xlsx/labels.js';
+import { CODE, noteRef, periodWords, qualifierWords, unitEnglish } from '../annex-labels.js';
 
 /** The fields of a record, in file order (datapackage.ts describes each). */
 export const FIELDS = [

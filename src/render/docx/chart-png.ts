@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Figure, Lang } from '../../model.js';
-import { chartDescription, renderChart } from '../html/chart.js';
-import { codePoints, fontFilesFor } from '../html/fonts.js';
+import { chartDescription, renderChart } from '../chart.js';
+import { codePoints, fontFilesFor } from '../fonts.js';
 import { woffToSfnt } from './woff.js';
 
 /** Width in pixels: the 156 mm text block at 300 dpi is 1843 px. */

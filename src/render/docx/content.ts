@@ -20,7 +20,7 @@ import {
   type FileChild,
 } from 'docx';
 import type { Lang } from '../../model.js';
-import { chartDescription } from '../html/chart.js';
+import { chartDescription } from '../chart.js';
 import { bookmarkName } from './bookmarks.js';
 import { chartPng } from './chart-png.js';
 import { TEXT_WIDTH } from './styles.js';

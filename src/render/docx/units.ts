@@ -8,13 +8,13 @@
 import path from 'node:path';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { lookupCell, numText } from '../../load/resolve.js';
-import { isFigureOnly } from '../html/figure-emphasis.js';
+import { lookupCell, numText } from '../../model/cells.js';
+import { isFigureOnly } from '../../model/figure-emphasis.js';
 import { blocksOf } from '../../markdown/blocks.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { lineColumn, sourceText } from '../../source-text.js';
-import { refLabel } from '../html/labels.js';
+import { refLabel } from '../../model/labels.js';
 
 /** One run of text and where it comes from. */
 export interface Piece {

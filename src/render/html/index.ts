@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
-import { codePoints, writeFonts } from './fonts.js';
+import { codePoints, writeFonts } from '../fonts.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 
 export interface HtmlOptions {

@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Chapter, Edition, Lang } from '../../model.js';
-import { writeFonts } from './fonts.js';
+import { writeFonts } from '../fonts.js';
 import { compileTemplates, renderBilingual, renderLangPage, type HtmlOptions } from './index.js';
-import { nextTypographyGeneration } from './typography.js';
+import { nextTypographyGeneration } from '../typography.js';
 import { langView, type LangView } from './view-model.js';
 
 type ChapterView = { chapter: LangView['chapters'][number]; toc: LangView['toc'] };

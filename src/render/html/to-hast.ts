@@ -8,11 +8,11 @@ import { toHtml } from 'hast-util-to-html';
 import type { RootContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toHast, type State } from 'mdast-util-to-hast';
-import { lookupCell, numText } from '../../load/resolve.js';
+import { lookupCell, numText } from '../../model/cells.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Lang } from '../../model.js';
-import { withoutFigureEmphasis } from './figure-emphasis.js';
-import { refLabel } from './labels.js';
+import { withoutFigureEmphasis } from '../../model/figure-emphasis.js';
+import { refLabel } from '../../model/labels.js';
 
 /**
  * The default GitHub schema, plus the classes and data attributes baogao's

@@ -7,10 +7,10 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
-import { renderChart } from './chart.js';
-import { continuedLabel, refLabel, WORDS } from './labels.js';
+import { renderChart } from '../chart.js';
+import { continuedLabel, refLabel, WORDS } from '../../model/labels.js';
 import { blockHtml } from './to-hast.js';
-import { smartBlock, smartText } from './typography.js';
+import { smartBlock, smartText } from '../typography.js';
 import { formatQuantity } from '../../quantity/format.js';
 
 export interface CellView {

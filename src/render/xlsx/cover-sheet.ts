@@ -5,7 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
-import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from './labels.js';
+import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from '../annex-labels.js';
 import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
 
 /**

@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import type { Edition, Meta } from '../../model.js';
 import { addContentsSheet } from './contents-sheet.js';
 import { addCoverSheet } from './cover-sheet.js';
-import { annexTables, bi, editionInstant, editionLabel, numberNotes } from './labels.js';
+import { annexTables, bi, editionInstant, editionLabel, numberNotes } from '../annex-labels.js';
 import { addNotesSheet } from './notes-sheet.js';
-import { stableZip } from './stable-zip.js';
+import { stableZip } from '../stable-zip.js';
 import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Table } from '../../model.js';
-import { bi, CODE, linkFormula, noteRef, SHEET, tableSheetName } from './labels.js';
+import { bi, CODE, linkFormula, noteRef, SHEET, tableSheetName } from '../annex-labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
 

@@ -1,8 +1,8 @@
 /**
  * Rewrites of the XML parts exceljs writes, made while the package is
- * re-zipped (see stable-zip.ts): what exceljs cannot be told to write.
+ * re-zipped (see ../stable-zip.ts): what exceljs cannot be told to write.
  */
-import { XML_INVALID } from '../../check/xml-characters.js';
+import { XML_INVALID } from '../../model/xml-text.js';
 import { FONT_NAME } from './sheet-writer.js';
 
 /**

@@ -13,7 +13,7 @@
  * - notes attached to cells go to a Notes column as `[note 1]`.
  */
 import type { Cell, Column, Table } from '../../model.js';
-import { bi, CODE, noteRef, qualifierLabel, unitEnglish, unitLabel } from './labels.js';
+import { bi, CODE, noteRef, qualifierLabel, unitEnglish, unitLabel } from '../annex-labels.js';
 
 /** A cell value: text, a number, or a HYPERLINK formula with its displayed text; never blank (see CODE). */
 export type GridValue = string | number | { formula: string; result: string };

@@ -4,7 +4,7 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta, Table } from '../../model.js';
-import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from './labels.js';
+import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from '../annex-labels.js';
 import { type Line, writeGridTable, writeLines } from './sheet-writer.js';
 import { tableGrid } from './table-grid.js';
 

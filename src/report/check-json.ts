@@ -4,7 +4,7 @@
  * docs/check.md and versioned: fields are only ever added, and a change of
  * meaning raises `version`.
  */
-import type { Finding, Severity } from '../../diagnostics.js';
+import type { Finding, Severity } from '../diagnostics.js';
 
 /** Version of the JSON schema in docs/check.md. */
 export const CHECK_JSON_VERSION = 1;

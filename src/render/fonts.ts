@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../../version.js';
+import { PACKAGE_ROOT } from '../version.js';
 import { renameWoff2, type FontNames } from './font-names.js';
 
 const require = createRequire(import.meta.url);
 
 /** The repository's fonts/ folder. */
-const OWN_FONTS = fileURLToPath(new URL('../../../fonts/', import.meta.url));
+const OWN_FONTS = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
 /**
  * The faces the report uses: 仿宋 body, 宋 (the title's 小标宋 stand-in and

@@ -6,9 +6,9 @@
  * emphasis on words (a lead phrase, a name) stays.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { Lang } from '../../model.js';
-import { scanEn } from '../../quantity/parse-en.js';
-import { scanZh } from '../../quantity/parse-zh.js';
+import type { Lang } from '../model.js';
+import { scanEn } from '../quantity/parse-en.js';
+import { scanZh } from '../quantity/parse-zh.js';
 
 /** The plain text of phrasing content; a `:num` stands for a figure (0). */
 function textOf(nodes: PhrasingContent[]): string | undefined {

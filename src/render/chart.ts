@@ -4,8 +4,8 @@
  * and greys with value labels so that a black-and-white print reads the same.
  */
 import * as echarts from 'echarts';
-import type { Figure, Lang, Precision } from '../../model.js';
-import { formatQuantity } from '../../quantity/format.js';
+import type { Figure, Lang, Precision } from '../model.js';
+import { formatQuantity } from '../quantity/format.js';
 import { smartText } from './typography.js';
 
 /** Chart labels are small: in Chinese the 黑体 stand-in reads better there than the thin 仿宋. */

@@ -4,8 +4,8 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { Direction, Edition, Meta, Qualifier, Quantity, Table } from '../../model.js';
-import { unitInfo } from '../../quantity/units.js';
+import type { Direction, Edition, Meta, Qualifier, Quantity, Table } from '../model.js';
+import { unitInfo } from '../quantity/units.js';
 
 /** Sheet names: bilingual for the front sheets, `表N` for the tables (all far below Excel's 31 characters). */
 export const SHEET = {

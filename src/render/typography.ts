@@ -7,7 +7,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
-import type { Lang } from '../../model.js';
+import type { Lang } from '../model.js';
 
 const curl = (remarkSmartypants as unknown as (o: object) => unknown)({ backticks: false, dashes: false, ellipses: false }) as (tree: Root) => void;
 
