@@ -11,7 +11,7 @@ import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, 
 import { runPipeline, type Verdict } from './pipeline.js';
 import { removeStaleProfiles } from './render/pdf/browser.js';
 
-export { loadAndCheck, type CheckResult } from './pipeline.js';
+export { editionTemplates, loadAndCheck, type CheckResult } from './pipeline.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
 

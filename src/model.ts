@@ -56,12 +56,20 @@ export interface Precision {
 }
 
 /** Per-edition typesetting choices of each language (edition.yaml `style`). */
+/** How tables and figures are numbered: 表1 (arabic), 表一 (chinese), Table I (roman). */
+export type NumberStyle = 'arabic' | 'chinese' | 'roman';
+
 export interface Style {
+  /** The numbering of tables and figures in each language (edition.yaml `numbering`); arabic by default. */
+  numbering: Bi<NumberStyle>;
   /** Whether `**791.7**` keeps its bold in that language's outputs (Chinese: yes; English: no). */
   boldFigures: Bi<boolean>;
   /** The English rounding; undefined: every digit of the Chinese (`precision: exact`). */
   precision?: Precision;
 }
+
+/** The cover lines of the workbook whose heading an edition may reword. */
+export type CoverLabel = 'edition' | 'issuer' | 'date' | 'description' | 'contact';
 
 /** Edition metadata from edition.yaml. */
 export interface Meta {
@@ -76,6 +84,8 @@ export interface Meta {
   issuer: Bi;
   /** Who answers questions about the figures; telephone and e-mail when the edition gives them. */
   contact?: Bi & { telephone?: string; email?: string };
+  /** The headings of the workbook's cover lines that edition.yaml `labels` rewords (版本 / Edition …). */
+  labels: Partial<Record<CoverLabel, Bi>>;
   /** The edition in words (2022年规划执行情况、2023年计划草案), as the government words it. */
   editionLabel?: Bi;
   description?: Bi;

@@ -5,6 +5,8 @@
  * so that only the files that changed are parsed again and only the chapters
  * that changed are laid out again. Both pass the same options.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { runChecks } from './check/index.js';
 import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
@@ -78,6 +80,16 @@ export interface PipelineResult extends Verdict, PagesWritten {
   html: HtmlOptions;
 }
 
+/**
+ * The templates folder a build of `edition` reads first: the edition's
+ * `templates/` when it has one (each file it lacks is the package's), else
+ * `fallback`, the build option (the package's folder).
+ */
+export function editionTemplates(edition: string, fallback: string): string {
+  const own = path.join(edition, 'templates');
+  return fs.existsSync(own) && fs.statSync(own).isDirectory() ? own : fallback;
+}
+
 async function timed<T>(name: string, opts: Pick<PipelineOptions, 'onStep'>, fn: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
   const r = await fn();
@@ -114,7 +126,9 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
   const open = openItems(checked.findings);
   const verdict: Verdict = { ...checked, errors, open, draft: errors.length > 0 || open.length > 0 };
   const dir = hooks.into(verdict);
-  const html: HtmlOptions = { templates: opts.templates, langs: opts.langs, draft: verdict.draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) };
+  // The edition's own templates/ overrides the package's file by file.
+  const templates = editionTemplates(opts.edition, opts.templates);
+  const html: HtmlOptions = { templates, langs: opts.langs, draft: verdict.draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) };
   // The renderers are loaded when a run needs them: ECharts and the rest cost
   // a second to import, which `check` and `--help` need not pay.
   const [{ renderHtml }, { renderCheckReport }, { PageCache }] = await Promise.all([
@@ -132,6 +146,6 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     // Let what onPages sent (the preview's patch) leave before the check report takes the thread.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates: opts.templates }));
+  await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
   return { ...verdict, ...written, dir, html };
 }

@@ -50,6 +50,21 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
     }
   });
 
+  it('ties each marked cell to its note: a note prints its marker unless its text spells it (标*的指标…)', () => {
+    const d = doc(`${lang}/index.html`);
+    const marked = edition.tables.filter((t) => t.notes.length);
+    expect(marked.length, 'the sample has a table with notes: the test has something to check').toBeGreaterThan(0);
+    for (const t of marked) {
+      const el = d.getElementById(`table-${t.id}`)!;
+      const notes = [...el.querySelectorAll('.table-note')];
+      for (const marker of new Set([...el.querySelectorAll('tbody .note-marker')].map((m) => m.textContent ?? ''))) {
+        expect(marker).not.toBe('');
+        const shown = notes.filter((p) => (p.querySelector('.note-marker')?.textContent ?? '') === marker || (!p.querySelector('.note-marker') && (p.textContent ?? '').includes(marker)));
+        expect(shown, `${t.id}: no note for the cells marked ${marker}`).toHaveLength(1);
+      }
+    }
+  });
+
   it('bolds figures as the edition chooses for the language: kept in Chinese, dropped in English', () => {
     const strong = [...doc(`${lang}/index.html`).querySelectorAll('main p strong, main li strong')].map((e) => e.textContent ?? '');
     const withDigits = strong.filter((t) => /\d/.test(t));

@@ -11,6 +11,7 @@ import { compareDec, parseDec } from '../quantity/decimal.js';
 import { cellLabel } from '../model/labels.js';
 import type { Rule } from './rule.js';
 import { executionTable, planTable, targetColumn } from '../model/next-edition.js';
+import { refLabel } from '../model/labels.js';
 
 function sameQuantity(a: Quantity, b: Quantity): boolean {
   return (
@@ -61,7 +62,7 @@ export const carryOverRule: Rule = {
       return;
     }
     const planRows = new Map(plan.rows.map((r) => [r.id, r]));
-    const prevLabel = (rowId: string) => `${previous.meta.planYear} ${cellLabel(plan, rowId, planCol)}`;
+    const prevLabel = (rowId: string) => `${previous.meta.planYear} ${cellLabel(plan, rowId, planCol, previous.meta.style.numbering)}`;
     for (const row of now.rows) {
       const cell = row.cells[nowCol];
       if (!cell) continue;
@@ -71,8 +72,8 @@ export const carryOverRule: Rule = {
         report({
           severity: 'error',
           place: row.place,
-          message: `${cellLabel(now, row.id, nowCol)}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
-          other: { ...plan.place, label: `${previous.meta.planYear} 表${plan.number} ${plan.caption.zh}` },
+          message: `${cellLabel(now, row.id, nowCol, edition.meta.style.numbering)}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
+          other: { ...plan.place, label: `${previous.meta.planYear} ${refLabel('table', plan.number, 'zh', previous.meta.style.numbering)} ${plan.caption.zh}` },
         });
         continue;
       }
@@ -85,7 +86,7 @@ export const carryOverRule: Rule = {
       report({
         severity: 'error',
         place: cell.place,
-        message: `${cellLabel(now, row.id, nowCol)} reads ${shown(cell)}, but the plan adopted last year says ${shown(target)}; the target must be the one adopted`,
+        message: `${cellLabel(now, row.id, nowCol, edition.meta.style.numbering)} reads ${shown(cell)}, but the plan adopted last year says ${shown(target)}; the target must be the one adopted`,
         other: { ...target.place, label: prevLabel(row.id) },
         expected: target.text.zh,
         actual: cell.text.zh,
@@ -97,7 +98,7 @@ export const carryOverRule: Rule = {
       report({
         severity: 'error',
         place: now.place,
-        message: `表${now.number} ${now.caption.zh} has no row "${r.id}" for last year's target ${shown(r.cells[planCol])}`,
+        message: `${refLabel('table', now.number, 'zh', edition.meta.style.numbering)} ${now.caption.zh} has no row "${r.id}" for last year's target ${shown(r.cells[planCol])}`,
         other: { ...r.place, label: prevLabel(r.id) },
       });
     }

@@ -102,7 +102,7 @@ export const countsRule: Rule = {
           if (!hit) continue;
           const place = placeAt(flat, f.digitsIndex, file);
           const cell = hit.row.cells[hit.column];
-          const where = cellLabel(hit.table, hit.row.id, hit.column);
+          const where = cellLabel(hit.table, hit.row.id, hit.column, edition.meta.style.numbering);
           const said = flat.text.slice(f.index, f.index + f.length) + phraseAfter(flat.text, f.index + f.length);
           if (Number(q.digits) === hit.count) {
             status?.(place, 'verified', `${where}: ${hit.count} items`);

@@ -36,16 +36,19 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import { alignedBlocks } from '../markdown/blocks.js';
-import type { Bi, Place, Precision, Qualifier, Quantity } from '../model.js';
+import type { Bi, Place, Precision, Quantity } from '../model.js';
 import { compareRounding, type Agreement } from './en-rounding.js';
 import { compareDec, formatDec, type Dec } from '../quantity/decimal.js';
 import { formatEn, formatZh } from '../quantity/format.js';
-import { chineseNumeral, sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
+import { chineseNumeral } from '../quantity/number-words.js';
+import { sameDimensionEn, scanEn, zhValue, type EnFigure } from '../quantity/parse-en.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
+import { senseOf } from '../quantity/vocabulary.js';
 import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, placeAt, placeKey, yamlTextPlace } from '../model/text-places.js';
+import { refLabel } from '../model/labels.js';
 
 /** One aligned pair of texts and how to find a character of either in its file. */
 interface Pair {
@@ -69,9 +72,6 @@ const SCALE_UNIT_ALONE = new RegExp(`（(${UNITS.filter((u) => u.scale > 0 && u.
 /** A scale word standing alone: 超亿元, 月亿楼, 亿元级 (English: over RMB 100 million). */
 const SCALE_WORD = /(?<![\d.])(万亿|千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(万亿|千万|百万|亿|万)/gu;
 const SCALE_POWER: Record<string, number> = { 万亿: 12, 千万: 7, 百万: 6, 亿: 8, 万: 4 };
-
-/** Qualifiers that say the same thing: 以上 / 超过 / 余 all put a floor under the figure. */
-const QUALIFIER_SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'floor', 'at-least': 'floor', about: 'about', nearly: 'nearly', within: 'ceiling', 'at-most': 'ceiling' };
 
 /** Groups of dimensions whose figures are paired as "different" rather than missing + extra. */
 function group(dim: string): string {
@@ -145,8 +145,8 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
     }
     freeEn.delete(e);
     const how = agreement(z, e, precision);
-    const zs = z.q.qualifier && QUALIFIER_SENSE[z.q.qualifier];
-    const es = e.qualifier && QUALIFIER_SENSE[e.qualifier];
+    const zs = z.q.qualifier && senseOf(z.q.qualifier);
+    const es = e.qualifier && senseOf(e.qualifier);
     const dirClash = z.q.direction && e.direction && z.q.direction !== e.direction;
     if ((zs && es && zs !== es) || dirClash) {
       const b = blame(links.get(placeKey(zhAt(z))), zhAt(z), enAt(e));
@@ -261,7 +261,7 @@ function pairsOf(ctx: RuleContext): Pair[] {
     }
   }
   for (const t of edition.tables) {
-    const name = `表${t.number}`;
+    const name = refLabel('table', t.number, 'zh', edition.meta.style.numbering);
     pairs.push(yamlPair(t.caption, t.place, `caption of ${name}`));
     if (t.source) pairs.push(yamlPair(t.source, t.place, `source of ${name}`));
     for (const c of t.columns) pairs.push(yamlPair(c.header, c.place, `header of ${name}`));
@@ -274,7 +274,7 @@ function pairsOf(ctx: RuleContext): Pair[] {
     for (const n of t.notes) pairs.push(yamlPair(n.text, n.place, `note of ${name}`));
   }
   for (const f of edition.figures) {
-    const name = `图${f.number}`;
+    const name = refLabel('figure', f.number, 'zh', edition.meta.style.numbering);
     pairs.push(yamlPair(f.caption, f.place, `caption of ${name}`), yamlPair(f.axis, f.place, `axis of ${name}`));
     for (const p of f.points) pairs.push(yamlPair(p.label, p.place, `label of ${name}`));
     if (f.note) pairs.push(yamlPair(f.note, f.place, `note of ${name}`));

@@ -12,6 +12,7 @@ import { alignedBlocks } from '../markdown/blocks.js';
 import type { Bi, GlossaryTerm, Place } from '../model.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
+import { refLabel } from '../model/labels.js';
 
 /** Lower case, no quotes or apostrophes, one space for any run of spaces or dashes. */
 export function normalize(s: string): string {
@@ -122,14 +123,15 @@ export const glossaryRule: Rule = {
       }
     }
     for (const table of edition.tables) {
-      const texts: { text: Bi; place: Place; what: string }[] = [{ text: table.caption, place: table.place, what: `caption of 表${table.number}` }];
+      const name = refLabel('table', table.number, 'zh', edition.meta.style.numbering);
+      const texts: { text: Bi; place: Place; what: string }[] = [{ text: table.caption, place: table.place, what: `caption of ${name}` }];
       for (const row of table.rows) {
         for (const cell of Object.values(row.cells)) {
-          if (cell.items) cell.items.forEach((it, k) => texts.push({ text: it.text, place: it.place, what: `item ${k + 1} of 表${table.number} ${row.id}` }));
-          else if (!cell.quantity || cell.text.zh !== cell.quantity.digits) texts.push({ text: cell.text, place: cell.place, what: `cell 表${table.number} ${row.id}/${cell.column}` });
+          if (cell.items) cell.items.forEach((it, k) => texts.push({ text: it.text, place: it.place, what: `item ${k + 1} of ${name} ${row.id}` }));
+          else if (!cell.quantity || cell.text.zh !== cell.quantity.digits) texts.push({ text: cell.text, place: cell.place, what: `cell ${name} ${row.id}/${cell.column}` });
         }
       }
-      for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of 表${table.number}` });
+      for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of ${name}` });
       for (const t of texts) {
         check({ text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what }, terms, patterns, ctx);
       }

@@ -4,12 +4,10 @@
  * target compares with its qualifier (`8%以上` is not `8%`); a result may be
  * stated with one (`增长6%以上` for a cell of 6.2%).
  */
-import type { Qualifier, Quantity } from '../model.js';
+import type { Quantity } from '../model.js';
 import { absDec, compareDec, formatDec, halfUlp, scaled, subDec } from '../quantity/decimal.js';
 import { unitInfo } from '../quantity/units.js';
-
-/** What a qualifier asserts: 以上 / 超过 / 余 all put a floor under the figure. */
-export const SENSE: Record<Qualifier, string> = { over: 'floor', 'more-than': 'floor', 'at-least': 'floor', about: 'about', nearly: 'nearly', within: 'ceiling', 'at-most': 'ceiling' };
+import { senseOf } from '../quantity/vocabulary.js';
 
 /** Why a prose figure disagrees with a cell, or undefined when it agrees. */
 export function disagreement(q: Quantity, cell: Quantity, target: boolean): string | undefined {
@@ -19,8 +17,8 @@ export function disagreement(q: Quantity, cell: Quantity, target: boolean): stri
   // A growth column prints a fall as a signed number (-0.2); the prose says 下降0.2%.
   if (q.direction === 'down' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) c = absDec(c);
   else if (q.direction === 'up' && !cell.direction && c.mant < 0n && !q.digits.startsWith('-')) return 'the direction differs';
-  const ps = q.qualifier && SENSE[q.qualifier];
-  const cs = cell.qualifier && SENSE[cell.qualifier];
+  const ps = q.qualifier && senseOf(q.qualifier);
+  const cs = cell.qualifier && senseOf(cell.qualifier);
   if (target && ps !== cs) return ps ? 'the prose qualifies a target the table states plainly' : 'the prose drops the qualifier of the target';
   const cmp = compareDec(c, p);
   if (!target && ps === 'floor') return cmp >= 0 ? undefined : 'the table is below the floor the prose states';

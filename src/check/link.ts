@@ -37,6 +37,7 @@ import { mentionsIn, partsOf, rowNames, type Mention } from './link-names.js';
 import { disagreement } from './link-compare.js';
 import { numRefsOf } from './num-refs.js';
 import { flatten, isInText, placeAt, placeKey, type FlatText } from '../model/text-places.js';
+import { refLabel, type Numbering } from '../model/labels.js';
 
 /** A prose figure linked to its cell, and whether they agree. */
 export interface Link {
@@ -81,8 +82,8 @@ const isDate = (text: string, f: FoundFigure) => ['年', '届', '周年'].includ
 
 const columnOf = (t: Table, cell: Cell): Column | undefined => t.columns.find((c) => c.id === cell.column);
 
-export function cellName(table: Table, cell: Cell, rowLabel: string): string {
-  return `表${table.number} ${rowLabel} · ${columnOf(table, cell)?.header.zh ?? cell.column}`;
+export function cellName(table: Table, cell: Cell, rowLabel: string, numbering: Numbering): string {
+  return `${refLabel('table', table.number, 'zh', numbering)} ${rowLabel} · ${columnOf(table, cell)?.header.zh ?? cell.column}`;
 }
 
 function speaksOf(t: Table, col: Column | undefined, year: number | undefined): boolean {
@@ -101,7 +102,7 @@ interface TextEnv {
 /** Figures of a flat text, with the offsets of its `:num` objects (their unit from the cited cell). */
 function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env: TextEnv): void {
   const { text } = flat;
-  const { reviewYear, planYear } = env.edition.meta;
+  const { reviewYear, planYear, style: { numbering } } = env.edition.meta;
   const bounds = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + 1), text.length];
   const sentenceOf = (k: number) => bounds.findIndex((b, i) => k >= b && k < (bounds[i + 1] ?? Infinity));
   const mentions = mentionsIn(text, env.names);
@@ -132,9 +133,10 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
     const place = placeAt(flat, f.digitsIndex, env.file);
     const from = mention[0].end;
     const link = derived
-      ? derivedLink(f, mention, /[低慢少]/u.test(derived[1] ?? derived[2]) ? -1 : 1, year)
+      ? derivedLink(f, mention, /[低慢少]/u.test(derived[1] ?? derived[2]) ? -1 : 1, year, numbering)
       : cellLink(f, mention, {
           target,
+          numbering,
           role: figureRole(text, f.index, f.quantity.unit, f.quantity.direction !== undefined),
           year,
           sentence,
@@ -192,6 +194,7 @@ function distinctInOrder(ms: Mention[]): Mention[][] {
 
 interface CellQuery {
   target: boolean;
+  numbering: Numbering;
   /** The figure's role in a table of plan, result, percent of plan and growth (clause-roles.ts). */
   role: Role | undefined;
   year: number | undefined;
@@ -241,7 +244,7 @@ function cellLink(f: FoundFigure, mentions: Mention[], q: CellQuery): Found | un
   // The same row in two tables (表1 and 表7) of an undeclared year: linked only when they agree.
   if (verdicts.length > 1 && new Set(verdicts.map((v) => v.why ?? '')).size > 1) return undefined;
   const v = verdicts[0];
-  return { table: v.m.table, cell: v.cell, name: cellName(v.m.table, v.cell, v.m.rowLabel), expected: v.cell.quantity!, why: v.why };
+  return { table: v.m.table, cell: v.cell, name: cellName(v.m.table, v.cell, v.m.rowLabel, q.numbering), expected: v.cell.quantity!, why: v.why };
 }
 
 function verdict(q: Quantity, cell: Quantity, target: boolean): string | undefined {
@@ -249,7 +252,7 @@ function verdict(q: Quantity, cell: Quantity, target: boolean): string | undefin
 }
 
 /** `比年初目标高0.1个百分点`: the row's result minus its target, in percentage points. */
-function derivedLink(f: FoundFigure, mentions: Mention[], sign: 1 | -1, year: number | undefined): Found | undefined {
+function derivedLink(f: FoundFigure, mentions: Mention[], sign: 1 | -1, year: number | undefined, numbering: Numbering): Found | undefined {
   for (const m of mentions) {
     const cells = Object.values(m.row.cells).filter((c) => c.quantity && unitInfo(c.quantity.unit).dimension === 'percent' && speaksOf(m.table, columnOf(m.table, c), year));
     const target = cells.find((c) => columnOf(m.table, c)?.measure === 'target');
@@ -258,7 +261,7 @@ function derivedLink(f: FoundFigure, mentions: Mention[], sign: 1 | -1, year: nu
     const diff = subDec(parseDec(result.quantity!.digits), parseDec(target.quantity!.digits));
     const signed = sign < 0 ? subDec(parseDec('0'), diff) : diff;
     const expected: Quantity = { digits: formatDec(signed), unit: '个百分点' };
-    const name = `表${m.table.number} ${m.rowLabel}: ${result.quantity!.digits}% − ${target.quantity!.digits}%`;
+    const name = `${refLabel('table', m.table.number, 'zh', numbering)} ${m.rowLabel}: ${result.quantity!.digits}% − ${target.quantity!.digits}%`;
     const dim = unitInfo(f.quantity.unit).dimension;
     let why: string | undefined;
     if (dim === 'percent') why = `a difference of two rates is in percentage points: write ${expected.digits}个百分点, not %`;

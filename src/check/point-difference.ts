@@ -50,7 +50,7 @@ function fromTable(edition: Edition, head: string): { a: Side; b: Side } | undef
         if (!name || !x?.quantity || !y?.quantity) continue;
         const end = Math.max(...shortForms(name).map((f) => (head.lastIndexOf(f) >= 0 ? head.lastIndexOf(f) + f.length : -1)));
         if (end < 0 || (best && best.end >= end)) continue;
-        const side = (c: typeof x, col: string): Side => ({ digits: c.quantity!.digits, place: c.place, label: cellLabel(table, row.id, col) });
+        const side = (c: typeof x, col: string): Side => ({ digits: c.quantity!.digits, place: c.place, label: cellLabel(table, row.id, col, edition.meta.style.numbering) });
         best = { end, a: side(x, rel.minuend), b: side(y, rel.subtrahend) };
       }
     }

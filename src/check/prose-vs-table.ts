@@ -18,22 +18,23 @@ import { blocksOf } from '../markdown/blocks.js';
 import type { Direction, Place, Qualifier } from '../model.js';
 import { formatZh } from '../quantity/format.js';
 import { UNIT_PATTERN } from '../quantity/units.js';
-import { SENSE } from './link-compare.js';
+import { alternation, DIRECTIONS, senseOf, ZH_READ } from '../quantity/vocabulary.js';
 import { linkEdition } from './link.js';
 import { numRefsOf, type NumRef } from './num-refs.js';
 import type { Rule, RuleContext } from './rule.js';
 import { flatten, placeAt, type FlatText } from '../model/text-places.js';
+import { refLabel } from '../model/labels.js';
 
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_PATTERN})`, 'u');
-const DIRECTION_BEFORE: [RegExp, Direction][] = [
-  [/(增长|提高|上涨|增加)$/u, 'up'],
-  [/(下降|降低|减少|回落)$/u, 'down'],
-];
-const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
-  [/^以上/u, 'over'],
-  [/^左右/u, 'about'],
-  [/^(以内|以下)/u, 'within'],
-];
+const AROUND = ZH_READ.aroundReference;
+const DIRECTION_BEFORE: [RegExp, Direction][] = (['up', 'down'] as const).map((d) => [
+  new RegExp(`(${alternation(AROUND.directionsBefore.filter((w) => w.direction === d).map((w) => w.word))})$`, 'u'),
+  d,
+]);
+const QUALIFIER_AFTER: [RegExp, Qualifier][] = [...new Set(AROUND.qualifiersAfter.map((w) => w.qualifier))].map((q) => [
+  new RegExp(`^(${alternation(AROUND.qualifiersAfter.filter((w) => w.qualifier === q).map((w) => w.word))})`, 'u'),
+  q,
+]);
 
 function checkFigures(ctx: RuleContext): void {
   const linking = linkEdition(ctx.edition);
@@ -63,14 +64,15 @@ function checkNum(ref: NumRef, flat: FlatText, file: string, ctx: RuleContext): 
   const at: Place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
   if (!table || !cell?.quantity) return;
   const q = cell.quantity;
-  ctx.status?.(at, 'data-linked', `表${table.number}: ${formatZh(q, { full: true })}`);
+  const name = refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering);
+  ctx.status?.(at, 'data-linked', `${name}: ${formatZh(q, { full: true })}`);
   const attrs = n.attributes ?? {};
   const bare = 'bare' in attrs;
   const full = !bare && !('unit' in attrs);
   const { before, after } = typedAround(flat, k);
   const written = UNIT_AT_START.exec(after)?.[0];
   const where = written ? placeAt(flat, k + 1, file) : at;
-  const other = { ...cell.place, label: `表${table.number} ${label}` };
+  const other = { ...cell.place, label: `${name} ${label}` };
   const cellText = formatZh(q, { full: true });
   ctx.examined();
   if (bare && q.unit && written !== q.unit) {
@@ -84,7 +86,7 @@ function checkNum(ref: NumRef, flat: FlatText, file: string, ctx: RuleContext): 
     const word = dir[0].exec(before)![1];
     const here = placeAt(flat, k - word.length, file);
     if (full && q.direction) ctx.report({ severity: 'error', place: here, message: `:num[${label}] prints ${cellText} with its direction; delete the ${word} typed before it, or write {unit} to print the number and unit only`, other });
-    else if (q.direction && q.direction !== dir[1]) ctx.report({ severity: 'error', place: here, message: `${word} is typed before :num[${label}], but its cell says ${cellText}`, other, expected: q.direction === 'up' ? '增长' : '下降', actual: word });
+    else if (q.direction && q.direction !== dir[1]) ctx.report({ severity: 'error', place: here, message: `${word} is typed before :num[${label}], but its cell says ${cellText}`, other, expected: DIRECTIONS[q.direction].zh, actual: word });
   }
   const tail = bare && written ? after.slice(written.length) : after;
   const qual = QUALIFIER_AFTER.find(([re]) => re.test(tail));
@@ -92,7 +94,7 @@ function checkNum(ref: NumRef, flat: FlatText, file: string, ctx: RuleContext): 
     const word = qual[0].exec(tail)![0];
     const here = placeAt(flat, k + 1 + (after.length - tail.length), file);
     if (full && q.qualifier) ctx.report({ severity: 'error', place: here, message: `:num[${label}] prints ${cellText} with its qualifier; delete the ${word} typed after it`, other });
-    else if (!q.qualifier || SENSE[q.qualifier] !== SENSE[qual[1]]) ctx.report({ severity: 'error', place: here, message: `${word} is typed after :num[${label}], but its cell says ${cellText}`, other, expected: cellText, actual: word });
+    else if (!q.qualifier || senseOf(q.qualifier) !== senseOf(qual[1])) ctx.report({ severity: 'error', place: here, message: `${word} is typed after :num[${label}], but its cell says ${cellText}`, other, expected: cellText, actual: word });
   }
 }
 

@@ -17,6 +17,7 @@ import { HUNDRED, ratio, tolerance } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
 import { isInText, placeAt } from '../model/text-places.js';
 import { sentenceAt, zhTexts } from './zh-prose.js';
+import { refLabel } from '../model/labels.js';
 
 type Structure = Extract<Relation, { kind: 'structure' }>;
 
@@ -59,7 +60,7 @@ function shareOf(table: Table, rel: Structure, id: string, dp: number): { point:
 function checkLinked(parts: Part[], table: Table, rel: Structure, at: (o: number) => Place, ctx: RuleContext): void {
   const whole = at(parts[0].at);
   if (parts.length !== rel.parts.length) {
-    ctx.report({ severity: 'error', place: whole, message: `${rel.term} has ${rel.parts.length} parts in 表${table.number}, but the ratio states ${parts.length}`, other: { ...rel.place, label: `表${table.number} ${table.caption.zh}` } });
+    ctx.report({ severity: 'error', place: whole, message: `${rel.term} has ${rel.parts.length} parts in ${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)}, but the ratio states ${parts.length}`, other: { ...rel.place, label: `${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)} ${table.caption.zh}` } });
     return;
   }
   parts.forEach((part, i) => {
@@ -67,9 +68,9 @@ function checkLinked(parts: Part[], table: Table, rel: Structure, at: (o: number
     const dp = parseDec(part.digits).decimals;
     const share = shareOf(table, rel, rel.parts[i], dp);
     if (!share) return;
-    const label = cellLabel(table, rel.parts[i], rel.column);
+    const label = cellLabel(table, rel.parts[i], rel.column, ctx.edition.meta.style.numbering);
     const place = at(part.at);
-    const shown = rel.total ? `${label} ÷ ${cellLabel(table, rel.total, rel.column)} × 100 = ${formatDec(share.exact)}…, which rounds to ${share.point}` : `${label}: ${share.point}`;
+    const shown = rel.total ? `${label} ÷ ${cellLabel(table, rel.total, rel.column, ctx.edition.meta.style.numbering)} × 100 = ${formatDec(share.exact)}…, which rounds to ${share.point}` : `${label}: ${share.point}`;
     // The part may round the share (8.3 for 8.26), and the share itself carries the rounding of the table's figures.
     const off = absDec(subDec(parseDec(part.digits), share.exact));
     const tol = addDec(halfUlp(part.digits), share.half);

@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { lookupCell } from '../model/cells.js';
 import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Rule, RuleContext } from './rule.js';
+import { refLabel } from '../model/labels.js';
 
 /**
  * A `:num` whose cell exists but states no figure: in a new edition, prose
@@ -31,14 +32,14 @@ function dataReferences({ edition, report, examined }: RuleContext): Set<string>
             ruleId: 'todo',
             place: { file: doc.file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 },
             message: `:num[${label}] cites a target carried over as text ("${cell.text.zh}"); add its figure in the table, or rewrite the sentence`,
-            other: { ...cell.place, label: `表${table.number}` },
+            other: { ...cell.place, label: refLabel('table', table.number, 'zh', edition.meta.style.numbering) },
           });
         }
         report({
           severity: 'error',
           place: { file: doc.file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 },
           message: `:num[${label}] cites a cell that states no figure ("${cell.text.zh}"); write the figure in the text or cite another cell`,
-          other: { ...cell.place, label: `表${table.number}` },
+          other: { ...cell.place, label: refLabel('table', table.number, 'zh', edition.meta.style.numbering) },
         });
       });
     }

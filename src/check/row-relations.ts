@@ -35,8 +35,8 @@ interface Verdict {
 
 function judge(v: Verdict, ctx: RuleContext): void {
   const col = v.cell.column;
-  const where = cellLabel(v.table, v.row, col);
-  const other: Place & { label?: string } = { ...v.other.place, label: cellLabel(v.table, v.row, v.otherColumn) };
+  const where = cellLabel(v.table, v.row, col, ctx.edition.meta.style.numbering);
+  const other: Place & { label?: string } = { ...v.other.place, label: cellLabel(v.table, v.row, v.otherColumn, ctx.edition.meta.style.numbering) };
   const actual = v.cell.quantity!.digits;
   if (v.exact) return ctx.status?.(v.cell.place, 'verified', `${where}: ${v.shown}`);
   if (v.withinRounding) {
@@ -61,7 +61,7 @@ export function checkRatio(table: Table, rel: RatioRelation, ctx: RuleContext): 
     if (!cells) continue;
     const [num, den, pct] = cells.map((c) => c.quantity!);
     if (!sameDimension(num.unit, den.unit)) {
-      ctx.report({ severity: 'error', place: cells[0].place, message: `${cellLabel(table, row.id, rel.numerator)} (${num.unit || 'no unit'}) and ${cellLabel(table, row.id, rel.denominator)} (${den.unit || 'no unit'}) are not in the same unit; a ratio compares like with like` });
+      ctx.report({ severity: 'error', place: cells[0].place, message: `${cellLabel(table, row.id, rel.numerator, ctx.edition.meta.style.numbering)} (${num.unit || 'no unit'}) and ${cellLabel(table, row.id, rel.denominator, ctx.edition.meta.style.numbering)} (${den.unit || 'no unit'}) are not in the same unit; a ratio compares like with like` });
       continue;
     }
     ctx.examined();

@@ -17,6 +17,7 @@ import { cellLabel } from '../model/labels.js';
 import { HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
 import { checkDifference, checkRatio } from './row-relations.js';
+import { refLabel } from '../model/labels.js';
 
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 type ShareRelation = Extract<Relation, { kind: 'share' }>;
@@ -47,8 +48,8 @@ function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
     const terms = [...digits, total.quantity.digits];
     const tol = terms.map((d) => tolerance(d, unit)).reduce(addDec);
     const shown = `${sumText(digits)} = ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
-    const where = cellLabel(table, rel.total, col);
-    const other = { ...table.place, label: `表${table.number} ${table.caption.zh}` };
+    const where = cellLabel(table, rel.total, col, ctx.edition.meta.style.numbering);
+    const other = { ...table.place, label: `${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)} ${table.caption.zh}` };
     // Each part's status names its sum, not every other term: one line per cell, whatever the table's size.
     const partDetail = `${where}: one of ${digits.length.toLocaleString('en')} parts adding up to ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
     const verify = (suffix: string) => {
@@ -103,9 +104,9 @@ function checkShare(table: Table, rel: ShareRelation, ctx: RuleContext): void {
     const hs = halfUlp(s);
     const sv = parseDec(s);
     const point = ratio(p, b, dp);
-    const where = cellLabel(table, row.id, rel.column);
+    const where = cellLabel(table, row.id, rel.column, ctx.edition.meta.style.numbering);
     const shown = `${partCell.quantity.digits} ÷ ${rel.base.digits} × 100 = ${ratio(p, b, dp + 4)}…, which rounds to ${point}; the share reads ${s}`;
-    const other: Place & { label?: string } = { ...partCell.place, label: cellLabel(table, row.id, rel.part) };
+    const other: Place & { label?: string } = { ...partCell.place, label: cellLabel(table, row.id, rel.part, ctx.edition.meta.style.numbering) };
     if (compareDec(parseDec(point), sv) === 0) {
       ctx.status?.(shareCell.place, 'verified', `${where}: ${partCell.quantity.digits} ÷ ${baseText} × 100 = ${point}`);
       continue;

@@ -11,7 +11,7 @@
 import type { Edition } from '../model.js';
 import { PLACEHOLDER_PATTERN } from '../placeholders.js';
 import type { Rule, RuleContext } from './rule.js';
-import { cellLabel } from '../model/labels.js';
+import { cellLabel, refLabel } from '../model/labels.js';
 
 /** The session date and session line, while they are `baogao new`'s placeholders. */
 function placeholders(edition: Edition, { report, examined }: RuleContext): void {
@@ -32,7 +32,7 @@ export const todoRule: Rule = {
     placeholders(edition, ctx);
     for (const figure of edition.figures) {
       examined();
-      if (figure.stale) report({ severity: 'warning', place: figure.place, message: `图${figure.number} ${figure.caption.zh} is marked stale: true (last year's values and note); update its points and note, then remove the mark` });
+      if (figure.stale) report({ severity: 'warning', place: figure.place, message: `${refLabel('figure', figure.number, 'zh', edition.meta.style.numbering)} ${figure.caption.zh} is marked stale: true (last year's values and note); update its points and note, then remove the mark` });
     }
     for (const ref of edition.carried?.cells ?? []) {
       const [tid, rid, cid] = ref.split('/');
@@ -42,7 +42,7 @@ export const todoRule: Rule = {
       report({
         severity: 'warning',
         place: cell.place,
-        message: `${cellLabel(table, rid, cid)} was carried from last year's plan as text ("${cell.text.zh}"); last year's table stated a figure here: add this year's figure (as in 完成市下达目标（9600人以内）)`,
+        message: `${cellLabel(table, rid, cid, edition.meta.style.numbering)} was carried from last year's plan as text ("${cell.text.zh}"); last year's table stated a figure here: add this year's figure (as in 完成市下达目标（9600人以内）)`,
       });
     }
     for (const table of edition.tables) {
@@ -50,7 +50,7 @@ export const todoRule: Rule = {
         report({
           severity: 'warning',
           place: table.place,
-          message: `表${table.number} ${table.caption.zh} is marked stale: true (last year's figures); needs this year's figures, then remove the mark`,
+          message: `${refLabel('table', table.number, 'zh', edition.meta.style.numbering)} ${table.caption.zh} is marked stale: true (last year's figures); needs this year's figures, then remove the mark`,
         });
       }
       const figureColumns = table.columns.filter((c) => c.kind === 'number' || c.kind === 'value');
@@ -64,7 +64,7 @@ export const todoRule: Rule = {
           report({
             severity: 'warning',
             place: cell.place,
-            message: `${cellLabel(table, row.id, col.id)} is not filled in ([x]); needs this year's figure`,
+            message: `${cellLabel(table, row.id, col.id, edition.meta.style.numbering)} is not filled in ([x]); needs this year's figure`,
           });
         }
       }

@@ -59,19 +59,23 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     issuer: d.issuer,
     contact: d.contact,
     editionLabel: d.edition_label,
+    labels: d.labels ?? {},
     description: d.description,
     keywords: d.keywords ?? { zh: [], en: [] },
     chapterOrder: d.chapters,
     chapterYears: d.chapter_years ?? {},
     requireCitations: d.require_citations ?? false,
-    style: toStyle(d.style),
+    style: toStyle(d.style, d.numbering),
   };
 }
 
 /** Official English rounds (RMB 63.89 billion) and does not bold figures; the Chinese report does. */
-function toStyle(s: EditionData['style']): Style {
+function toStyle(s: EditionData['style'], numbering?: EditionData['numbering']): Style {
   const p = s?.en?.precision;
+  // A single style names the Chinese numbering: English keeps Table 1 unless it is set itself.
+  const n = typeof numbering === 'string' ? { zh: numbering } : numbering;
   return {
+    numbering: { zh: n?.zh ?? 'arabic', en: n?.en ?? 'arabic' },
     boldFigures: { zh: s?.zh?.bold_figures ?? true, en: s?.en?.bold_figures ?? false },
     precision: p === 'exact' ? undefined : { ...DEFAULT_PRECISION, ...p },
   };

@@ -36,6 +36,12 @@ const styleSchema = z.strictObject({
     .optional(),
 });
 
+/** `numbering: chinese` (表一, Table 1) or per language: `numbering: { zh: chinese, en: roman }`. */
+const numberingSchema = z.union([
+  z.enum(['arabic', 'chinese'], 'write arabic (表1) or chinese (表一), or { zh: …, en: … }'),
+  z.strictObject({ zh: z.enum(['arabic', 'chinese']).optional(), en: z.enum(['arabic', 'roman']).optional() }),
+]);
+
 export const editionSchema = z.strictObject({
   review_year: z.coerce.number().int().min(1949).max(2999),
   plan_year: z.coerce.number().int().min(1949).max(2999),
@@ -67,6 +73,10 @@ export const editionSchema = z.strictObject({
   require_citations: z.boolean().optional(),
   chapters: z.array(z.string().regex(/^[\w-]+$/, 'a chapter is a file name without .md')).min(1),
   style: styleSchema.optional(),
+  /** How tables and figures are numbered; arabic unless set. */
+  numbering: numberingSchema.optional(),
+  /** The words of the workbook's cover lines, where the government words them otherwise (版次 for 版本). */
+  labels: z.strictObject({ edition: bi.optional(), issuer: bi.optional(), date: bi.optional(), description: bi.optional(), contact: bi.optional() }).optional(),
   /** The year each chapter speaks of (a chapter not listed speaks of no one year). */
   chapter_years: z.record(z.string(), z.coerce.number().int().min(1949).max(2999)).optional(),
   /** Carried-over fields that stand as they are. */

@@ -2,9 +2,10 @@
  * Writes a figure in each language's style: 1480亿元 in Chinese,
  * RMB 148 billion in English; 8376人 / 8,376; 5%左右 / about 5%.
  */
-import type { Lang, Precision, Qualifier, Quantity } from '../model.js';
+import type { Lang, Precision, Quantity } from '../model.js';
 import { groupThousands, parseDec, roundDigits, shift } from './decimal.js';
 import { unitInfo } from './units.js';
+import { DIRECTIONS, QUALIFIERS } from './vocabulary.js';
 
 export interface FormatOptions {
   /** Only the number, no unit: `1480` / `1,480` (148 for 亿元 in English is not bare: see below). */
@@ -20,23 +21,11 @@ export interface FormatOptions {
 /** The sample's rounding, and the default of every edition: RMB 63.89 billion, 3.26 million person-times. */
 export const DEFAULT_PRECISION: Precision = { decimals: 2, significant: 3 };
 
-const ZH_PREFIX: Partial<Record<Qualifier, string>> = { nearly: '近', 'at-least': '不低于', 'at-most': '不超过' };
-const ZH_SUFFIX: Partial<Record<Qualifier, string>> = { over: '以上', about: '左右', within: '以内' };
-
 /** 余 stands after the scale and before the counted unit: 16.3万余件, 15000余张. */
-function withApprox(digits: string, unit: string): string {
+function withApprox(digits: string, unit: string, approx: string): string {
   const scaled = unit.length > 1 && (unit[0] === '万' || unit[0] === '亿');
-  return scaled ? `${digits}${unit[0]}余${unit.slice(1)}` : `${digits}余${unit}`;
+  return scaled ? `${digits}${unit[0]}${approx}${unit.slice(1)}` : `${digits}${approx}${unit}`;
 }
-const EN_QUALIFIER: Record<Qualifier, string> = {
-  over: 'over',
-  about: 'about',
-  within: 'within',
-  nearly: 'nearly',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'at-most': 'no more than',
-};
 
 /** Chinese: digits as written, no thousands separators, unit attached. */
 export function formatZh(q: Quantity, opts: FormatOptions = {}): string {
@@ -44,10 +33,11 @@ export function formatZh(q: Quantity, opts: FormatOptions = {}): string {
   if (opts.bare) return digits;
   let s = digits + q.unit;
   if (opts.full) {
-    if (q.qualifier === 'more-than') s = withApprox(digits, q.unit);
-    if (q.qualifier && ZH_PREFIX[q.qualifier]) s = ZH_PREFIX[q.qualifier] + s;
-    if (q.qualifier && ZH_SUFFIX[q.qualifier]) s += ZH_SUFFIX[q.qualifier];
-    if (q.direction) s = (q.direction === 'up' ? '增长' : '下降') + s;
+    const zh = q.qualifier && QUALIFIERS[q.qualifier].zh;
+    if (zh?.approx) s = withApprox(digits, q.unit, zh.approx);
+    if (zh?.prefix) s = zh.prefix + s;
+    if (zh?.suffix) s += zh.suffix;
+    if (q.direction) s = DIRECTIONS[q.direction].zh + s;
     if (q.period) s += `（${q.period}）`;
   }
   return s;
@@ -120,8 +110,8 @@ export function formatEn(q: Quantity, opts: FormatOptions = {}): string {
   // English sets a negative figure with a minus sign, not a hyphen: −1.9%.
   let s = enCore(q, digits, opts.bare ?? false, opts.dp === undefined ? opts.precision : undefined).replace(/(^|[\s$])-(?=\d)/, '$1−');
   if (opts.full) {
-    if (q.qualifier) s = `${EN_QUALIFIER[q.qualifier]} ${s}`;
-    if (q.direction) s = `${q.direction === 'up' ? 'growth of' : 'decrease of'} ${s}`;
+    if (q.qualifier) s = `${QUALIFIERS[q.qualifier].en} ${s}`;
+    if (q.direction) s = `${DIRECTIONS[q.direction].en} ${s}`;
     if (q.period) s += ` (${q.period})`;
   }
   return s;

@@ -94,3 +94,15 @@ export function wordNumbers(text: string): WordNumber[] {
   }
   return out;
 }
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 24 → 二十四, 100 → 一百: how Chinese writes the number of an English ordinal (24th) or name (No. 2). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n >= 1000) return String(n);
+  const rest = n % 100;
+  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
+}

@@ -14,6 +14,7 @@ import type { Direction, Qualifier, Quantity } from '../model.js';
 import { scaled, type Dec } from './decimal.js';
 import { EN_UNIT_FORMS, unitInfo, type Dimension } from './units.js';
 import { wordNumbers, type WordNumber } from './number-words.js';
+import { DIRECTIONS, QUALIFIERS } from './vocabulary.js';
 
 /** A figure found in English text. */
 export interface EnFigure {
@@ -48,26 +49,20 @@ export interface EnFigure {
   text: string;
 }
 
-/** Words before a figure that qualify it (over 8%, about 5%, nearly RMB 500 million). */
-const QUALIFIER_WORDS: Record<string, Qualifier> = {
-  'more than': 'more-than', exceeding: 'more-than', 'upwards of': 'more-than', over: 'over',
-  'at least': 'at-least', 'no less than': 'at-least', 'not less than': 'at-least',
-  about: 'about', around: 'about', approximately: 'about', some: 'about', roughly: 'about',
-  nearly: 'nearly', almost: 'nearly', 'close to': 'nearly',
-  within: 'within', under: 'within', below: 'within', 'less than': 'within',
-  'no more than': 'at-most', 'not more than': 'at-most', 'at most': 'at-most', 'up to': 'at-most',
-};
+/** Words before a figure that qualify it (over 8%, about 5%, nearly RMB 500 million): vocabulary.json. */
+const QUALIFIER_WORDS: Record<string, Qualifier> = Object.fromEntries(
+  (Object.entries(QUALIFIERS) as [Qualifier, { enRead: string[] }][]).flatMap(([q, w]) => w.enRead.map((phrase) => [phrase, q])),
+);
 /** Words before a figure that give its direction (up 0.34%, growth of over 8%, down 6.0%). */
-const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries([
-  ...['growth of', 'increase of', 'rise of', 'up by', 'grew by', 'rose by', 'increased by', 'up'].map((w) => [w, 'up']),
-  ...['decrease of', 'decline of', 'reduction of', 'drop of', 'fall of', 'down by', 'fell by', 'dropped by', 'decreased by', 'down'].map((w) => [w, 'down']),
-]);
+const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries(
+  (Object.entries(DIRECTIONS) as [Direction, { enRead: string[] }][]).flatMap(([d, w]) => w.enRead.map((phrase) => [phrase, d])),
+);
 
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
 
 
 /**
- * English unit phrases after a number (units.json), one group each, longest
+ * English unit phrases after a number (vocabulary.json), one group each, longest
  * first; a space before the phrase may be a non-breaking or thin space.
  */
 const UNIT_AFTER = new RegExp(EN_UNIT_FORMS.map((f) => `(${f.tight ? '\\s?' : '\\s+'}${f.re})`).join('|'), 'iuy');
@@ -203,16 +198,4 @@ export function sameDimensionEn(zhUnit: string, en: EnFigure): boolean {
   if (en.dimension === 'bare') return zhDim === 'bare' || zhDim === 'count';
   if (en.dimension === 'count') return (zhDim === 'count' && (en.noun ? (u.renderings ?? []).includes(en.noun) : u.thing === en.thing)) || zhDim === 'bare';
   return zhDim === en.dimension && (en.dimension !== 'area' || u.thing === en.thing);
-}
-
-const CN_DIGITS = '零一二三四五六七八九';
-
-/** 24 → 二十四, 100 → 一百: how Chinese writes the number of an English ordinal (24th) or name (No. 2). */
-export function chineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n >= 1000) return String(n);
-  const rest = n % 100;
-  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
 }

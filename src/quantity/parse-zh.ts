@@ -4,29 +4,26 @@
  */
 import type { Direction, Qualifier, Quantity } from '../model.js';
 import { UNIT_PATTERN } from './units.js';
+import { alternation, DIRECTIONS as DIRECTION_WORDS, ZH_READ } from './vocabulary.js';
 
-const PREFIX_QUALIFIERS: Record<string, Qualifier> = {
-  近: 'nearly',
-  超过: 'more-than',
-  不低于: 'at-least',
-  不超过: 'at-most',
-  控制在: 'within',
-};
-const SUFFIX_QUALIFIERS: Record<string, Qualifier> = {
-  以上: 'over',
-  左右: 'about',
-  以内: 'within',
-  余: 'more-than',
-  多: 'more-than',
-};
-const DIRECTIONS: Record<string, Direction> = { 增长: 'up', 下降: 'down' };
+const asTable = (words: { word: string; qualifier: Qualifier }[]): Record<string, Qualifier> => Object.fromEntries(words.map((w) => [w.word, w.qualifier]));
+const PREFIX_QUALIFIERS = asTable(ZH_READ.prefixes);
+const SUFFIX_QUALIFIERS = asTable([...ZH_READ.suffixes, ...ZH_READ.approximations]);
+const DIRECTIONS: Record<string, Direction> = Object.fromEntries(Object.entries(DIRECTION_WORDS).map(([d, w]) => [w.zh, d as Direction]));
+
+const DIRECTION = alternation(Object.values(DIRECTION_WORDS).map((w) => w.zh));
+const PREFIX_ALL = alternation(ZH_READ.prefixes.map((w) => w.word));
+/** A whole cell is one figure: a word read only in running text (控制在) does not open one. */
+const PREFIX_CELL = alternation(ZH_READ.prefixes.filter((w) => !w.sentenceOnly).map((w) => w.word));
+const SUFFIX = alternation(ZH_READ.suffixes.map((w) => w.word));
+const APPROX = alternation(ZH_READ.approximations.map((w) => w.word));
 
 /**
  * Scale, approximation and unit: 余 and 多 stand between the scale and the
  * counted unit (16.3万余件, 300多家), so the scale is matched on its own and
  * joined to the unit afterwards.
  */
-const SCALED_UNIT = `(万|亿)?(余|多)?(${UNIT_PATTERN})?`;
+const SCALED_UNIT = `(万|亿)?(${APPROX})?(${UNIT_PATTERN})?`;
 
 /** Joins a separately matched scale to its unit: 万 + 件 → 万件. */
 function joinUnit(scale: string | undefined, unit: string | undefined): string {
@@ -34,10 +31,10 @@ function joinUnit(scale: string | undefined, unit: string | undefined): string {
 }
 
 const CELL = new RegExp(
-  '^(增长|下降)?(近|超过|不低于|不超过)?' +
+  `^(${DIRECTION})?(${PREFIX_CELL})?` +
     '(-?\\d+(?:\\.\\d+)?)' +
     SCALED_UNIT +
-    '(以上|左右|以内)?' +
+    `(${SUFFIX})?` +
     '(?:（([^（）]+)）)?$',
   'u',
 );
@@ -74,10 +71,10 @@ export interface FoundFigure {
 }
 
 const SCAN = new RegExp(
-  '(增长|下降)?(近|超过|不低于|不超过|控制在)?' +
+  `(${DIRECTION})?(${PREFIX_ALL})?` +
     '(?<![\\d.A-Za-z])(-?\\d+(?:\\.\\d+)?)(?![\\d.])' +
     SCALED_UNIT +
-    '(以上|左右|以内)?',
+    `(${SUFFIX})?`,
   'gu',
 );
 

@@ -2,11 +2,12 @@
  * The units a report writes after its figures, with their scale (亿 = 10⁸,
  * 万 = 10⁴, 万亿 = 10¹²) and the dimension they measure, so that 1480亿元
  * and RMB 148 billion compare as the same amount. The units, scale words,
- * English renderings and "per 10,000 people" phrases are data: units.json,
- * one file for district, city and provincial reports.
+ * English renderings and "per 10,000 people" phrases are data: the unit
+ * catalogue of vocabulary.json, one file for district, city and provincial
+ * reports, beside the qualifier and direction words (vocabulary.ts).
  */
 // Imported, not read from disk, so the compiled dist/ carries the file with it.
-import unitsFile from './units.json' with { type: 'json' };
+import unitsFile from './vocabulary.json' with { type: 'json' };
 
 export type Dimension =
   | 'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'mass' | 'energy' | 'power' | 'volume' | 'bare';
@@ -50,7 +51,8 @@ interface UnitData {
 }
 
 interface UnitsFile {
-  scales: { zh: string; power: number; en?: string }[];
+  /** enLabel: the workbook's English of the scale (万: 10,000). */
+  scales: { zh: string; power: number; en?: string; enLabel?: string }[];
   units: UnitData[];
   counts: string[];
   scaledCounts: string[];
@@ -59,7 +61,7 @@ interface UnitsFile {
   rates: { zh: string; en: string }[];
 }
 
-const data = unitsFile as UnitsFile;
+const data = unitsFile as unknown as UnitsFile;
 const power = new Map(data.scales.map((s) => [s.zh, s.power]));
 
 const list: UnitInfo[] = [];
@@ -86,6 +88,9 @@ export const EN_UNIT_FORMS: readonly EnUnitForm[] = data.units
 
 /** Phrases like 每万人口 ↔ per 10,000 people: the English number in them is part of the unit, not a figure. */
 export const RATE_PHRASES: readonly { zh: string; en: RegExp }[] = data.rates.map((r) => ({ zh: r.zh, en: new RegExp(r.en, 'iu') }));
+
+/** The workbook's English of a scale by its power of ten: 4 → 10,000, 8 → 100 million. */
+export const SCALE_LABELS: Readonly<Record<number, string>> = Object.fromEntries(data.scales.flatMap((s) => (s.enLabel ? [[s.power, s.enLabel]] : [])));
 
 /** The unit named by its Chinese spelling; `''` is a bare number. */
 export function unitInfo(zh: string): UnitInfo {

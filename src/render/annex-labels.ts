@@ -4,10 +4,12 @@
  * string the workbook shows that does not come from the edition is here, so
  * that the wording is reviewed in one place.
  */
-import type { Direction, Edition, Meta, Qualifier, Quantity, Table } from '../model.js';
-import { unitInfo } from '../quantity/units.js';
+import type { CoverLabel, Edition, Meta, Quantity, Table } from '../model.js';
+import { SCALE_LABELS, unitInfo } from '../quantity/units.js';
+import { DIRECTIONS, PERIOD_EN, QUALIFIERS, UNIT_LABELS } from '../quantity/vocabulary.js';
+import { refLabel, type Numbering } from '../model/labels.js';
 
-/** Sheet names: bilingual for the front sheets, `表N` for the tables (all far below Excel's 31 characters). */
+/** Sheet names: bilingual for the front sheets, `表N` (or 表一, as the edition numbers them) for the tables (all far below Excel's 31 characters). */
 export const SHEET = {
   cover: '封面 Cover',
   contents: '目录 Contents',
@@ -15,8 +17,8 @@ export const SHEET = {
 } as const;
 
 /** The sheet that holds table number `n`. */
-export function tableSheetName(n: number): string {
-  return `表${n}`;
+export function tableSheetName(n: number, numbering: Numbering): string {
+  return refLabel('table', n, 'zh', numbering);
 }
 
 /**
@@ -107,25 +109,12 @@ export function numberNotes(tables: Table[]): Map<string, number> {
   return map;
 }
 
-const UNIT_EN: Record<string, string> = {
-  亿元: 'RMB 100 million',
-  万元: 'RMB 10,000',
-  元: 'RMB',
-  亿美元: 'US$ 100 million',
-  万美元: 'US$ 10,000',
-  美元: 'US$',
-  '%': '%',
-};
-
-/** The English of a scale word: 万 = 10,000, 亿 = 100 million. */
-const SCALE_EN: Record<number, string> = { 4: '10,000', 8: '100 million' };
-
 /** A unit in English: `RMB 100 million`, `%`, `count`, `count, in 10,000s`, `number` for a bare number. */
 export function unitEnglish(unit: string): string {
   if (!unit) return 'number';
   const info = unitInfo(unit);
-  const scale = SCALE_EN[info.scale];
-  if (UNIT_EN[unit]) return UNIT_EN[unit];
+  const scale = SCALE_LABELS[info.scale];
+  if (UNIT_LABELS[unit]) return UNIT_LABELS[unit];
   if (info.en) return scale ? `${scale} ${info.en}` : info.en;
   // Counted things (件, 台, 人) have no English noun in the report; "count" says what the number is.
   if (info.dimension === 'count') return scale ? `count, in ${scale}s` : 'count';
@@ -138,27 +127,12 @@ export function unitLabel(unit: string): string {
   return !unit || en === unit ? en : `${unit} ${en}`;
 }
 
-const QUALIFIER: Record<Qualifier, [string, string]> = {
-  over: ['以上', 'over'],
-  about: ['左右', 'about'],
-  within: ['以内', 'within'],
-  nearly: ['近', 'nearly'],
-  'more-than': ['超过', 'more than'],
-  'at-least': ['不低于', 'at least'],
-  'at-most': ['不超过', 'no more than'],
-};
-const DIRECTION: Record<Direction, [string, string]> = { up: ['增长', 'increase'], down: ['下降', 'decrease'] };
-const PERIOD_EN: Record<string, string> = {
-  前三季度: 'first three quarters',
-  上半年: 'first half of the year',
-  一季度: 'first quarter',
-  全年: 'full year',
-};
-
 /** The words that qualify a figure, direction first (增长 / increase, 以上 / over); empty lists when it stands alone. */
 export function qualifierWords(q: Quantity): { zh: string[]; en: string[] } {
-  const pairs = [q.direction && DIRECTION[q.direction], q.qualifier && QUALIFIER[q.qualifier]].filter((p): p is [string, string] => Boolean(p));
-  return { zh: pairs.map((p) => p[0]), en: pairs.map((p) => p[1]) };
+  const pairs = [q.direction && { zh: DIRECTIONS[q.direction].zh, en: DIRECTIONS[q.direction].enLabel }, q.qualifier && { zh: QUALIFIERS[q.qualifier].zhLabel, en: QUALIFIERS[q.qualifier].enLabel }].filter(
+    (p): p is { zh: string; en: string } => Boolean(p),
+  );
+  return { zh: pairs.map((p) => p.zh), en: pairs.map((p) => p.en) };
 }
 
 /** The period written with a figure (前三季度 / first three quarters); `enText` supplies an English period the fixed list does not know. */
@@ -186,6 +160,21 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function formatDate(iso: string): { zh: string; en: string } {
   const [y, m, d] = iso.split('-').map(Number);
   return { zh: `${y}年${m}月${d}日`, en: `${d} ${MONTHS[m - 1]} ${y}` };
+}
+
+/** The headings of the cover's lines; edition.yaml `labels` may reword each. */
+const COVER_LABELS: Record<CoverLabel, { zh: string; en: string }> = {
+  edition: { zh: '版本', en: 'Edition' },
+  issuer: { zh: '发布机构', en: 'Issued by' },
+  date: { zh: '会议日期', en: 'Date of the session' },
+  description: { zh: '简介', en: 'Description' },
+  contact: { zh: '联系方式', en: 'Contact' },
+};
+
+/** The heading of a cover line in both languages: `版本 Edition`, or the edition's own words. */
+export function coverLabel(meta: Meta, key: CoverLabel): string {
+  const l = meta.labels[key] ?? COVER_LABELS[key];
+  return bi(l.zh, l.en);
 }
 
 /**

@@ -4,13 +4,8 @@
  */
 import type { Finding, Severity } from '../diagnostics.js';
 import { lineText, sourceText } from '../source-text.js';
+import { displayWidth } from '../quantity/display-width.js';
 
-/** Display width in terminal columns: CJK characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
 
 /** A two-line code frame: the line, and a caret under the column. */
 export function codeFrame(file: string, line: number, column: number): string[] {
@@ -23,7 +18,7 @@ export function codeFrame(file: string, line: number, column: number): string[] 
   const shown = chars.slice(start, start + max).join('');
   const before = chars.slice(start, Math.max(start, column - 1)).join('');
   const gutter = `${String(line).padStart(5)} | `;
-  return [`${gutter}${shown}`, `${' '.repeat(gutter.length - 2)}| ${' '.repeat(width(before))}^`];
+  return [`${gutter}${shown}`, `${' '.repeat(gutter.length - 2)}| ${' '.repeat(displayWidth(before))}^`];
 }
 
 /** Formats one finding with its code frame and the other side, if any. */

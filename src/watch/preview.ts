@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BaogaoError, sortFindings, usageError, type Finding } from '../diagnostics.js';
 import type { Bi } from '../model.js';
-import { PipelineCache, runPipeline, type PagesWritten, type Verdict } from '../pipeline.js';
+import { editionTemplates, PipelineCache, runPipeline, type PagesWritten, type Verdict } from '../pipeline.js';
 import { PageCache } from '../render/html/page-cache.js';
 import { formatFinding, summarize } from '../report/format-findings.js';
 import { artifactBuilder } from './artifacts.js';
@@ -123,7 +123,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
         { edition, previous: opts.previous, templates, langs: ['zh', 'en'], preview: true, cache, onStep: (name, ms) => (steps[name] = Math.round(ms)) },
         {
           into: (v) => {
-            const inputs = `${cache.sources.fingerprint()}|${templatesStamp(templates)}`;
+            const inputs = `${cache.sources.fingerprint()}|${templatesStamp(templates)}|${templatesStamp(editionTemplates(edition, templates))}`;
             if (!force && !broken && inputs === lastInputs) throw new Unchanged();
             lastInputs = inputs;
             verdict = v;

@@ -1,5 +1,5 @@
 /**
- * The unit catalogue (src/quantity/units.json) as editors write figures in
+ * The unit catalogue (src/quantity/vocabulary.json) as editors write figures in
  * district, city and provincial reports: each Chinese figure reads as the
  * same amount as its English rendering, and the formatter writes that English.
  */
@@ -35,7 +35,7 @@ const PAIRS: [zh: string, en: string][] = [
   ['3.2万平方米', '32,000 square metres'],
 ];
 
-describe('units.json: Chinese and English figures of the same amount', () => {
+describe('vocabulary.json units: Chinese and English figures of the same amount', () => {
   for (const [zh, en] of PAIRS) {
     it(`${zh} ↔ ${en}`, () => {
       const q = parseZhFigure(zh)!;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral } from '../../src/quantity/parse-en.js';
+import { chineseNumeral } from '../../src/quantity/number-words.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
 import { at, byRule, checkDir, where } from './check-helpers.js';
 

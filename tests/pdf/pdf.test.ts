@@ -150,7 +150,7 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
       const table = tables.find((t) => t.number === Number(m![1]))!;
       // Below it (header cells may wrap), every word of that table's header row.
       const band = squash(p.lines.filter((l) => l.y < p.lines[0].y && l.y > p.lines[0].y - 60).map((l) => l.text).join(''));
-      const header = tableView(table, lang).columns.map((c) => c.header);
+      const header = tableView(table, lang, edition.meta.style.numbering).columns.map((c) => c.header);
       expect(header.every((h) => h.split(/\s+/).every((w) => band.includes(squash(w)))), `page ${p.number}: ${band.slice(0, 60)}`).toBe(true);
     }
   });
@@ -171,7 +171,7 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     };
     walk(doc.catalog.lookup(PDFName.of('StructTreeRoot')));
     for (const f of edition.figures) {
-      const v = figureView(f, lang);
+      const v = figureView(f, lang, edition.meta.style.numbering);
       const alt = alts.find((a) => a.startsWith(v.label));
       expect(alt, `no Figure with Alt text for ${v.label}`).toBeDefined();
       for (const d of v.data) expect(alt).toContain(d.value);

@@ -165,7 +165,7 @@ function sourceTitle(edition: Edition, label: string): string {
   const labelCol = table.columns.find((c) => c.kind === 'label');
   const rowName = (labelCol && row?.cells[labelCol.id]?.text.zh) || rowId;
   const header = table.columns.find((c) => c.id === colId)?.header.zh ?? colId;
-  return `data-linked: 表${table.number} ${rowName} · ${header} = ${cell.text.zh} (${placeKey(cell.place)})`;
+  return `data-linked: ${refLabel('table', table.number, 'zh', edition.meta.style.numbering)} ${rowName} · ${header} = ${cell.text.zh} (${placeKey(cell.place)})`;
 }
 
 /** A narrative block as HTML, figures marked. */
@@ -219,7 +219,7 @@ export function blockHtml(ctx: MarkContext, node: Nodes, file: string): string {
           const t = ctx.edition.tables.find((x) => x.id === label);
           const f = ctx.edition.figures.find((x) => x.id === label);
           const target = t ?? f;
-          return esc(target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang) : label);
+          return esc(target ? refLabel(t ? 'table' : 'figure', target.number, ctx.lang, ctx.edition.meta.style.numbering) : label);
         }
         const value = numText(ctx.edition.tables, n, ctx.lang, ctx.edition.meta.style.precision);
         const place = { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
@@ -251,7 +251,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  const caption = `${refLabel('table', table.number, lang)} ${table.caption[lang]}`;
+  const caption = `${refLabel('table', table.number, lang, ctx.edition.meta.style.numbering)} ${table.caption[lang]}`;
   const id = lang === 'zh' ? `t-${table.id}` : undefined;
   if (id) ctx.anchors.tables.set(table.file, id);
   return `<table class="data"${id ? ` id="${id}"` : ''}><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -259,7 +259,7 @@ export function tableHtml(ctx: MarkContext, table: Table): string {
 
 /** A chart's points in one language: a data-linked cell or a figure stated in the report. */
 export function figureHtml(ctx: MarkContext, figure: Figure): string {
-  const caption = `${refLabel('figure', figure.number, ctx.lang)} ${figure.caption[ctx.lang]}`;
+  const caption = `${refLabel('figure', figure.number, ctx.lang, ctx.edition.meta.style.numbering)} ${figure.caption[ctx.lang]}`;
   const points = figure.points.map((p) => {
     const value = formatQuantity(p.value, ctx.lang, { precision: ctx.edition.meta.style.precision });
     const title = p.ref ? sourceTitle(ctx.edition, p.ref) : '';

@@ -7,6 +7,7 @@
 import type { Meta, Table } from '../../model.js';
 import { CODE, CODE_MEANING, editionInstant, editionLabel } from '../annex-labels.js';
 import type { Field } from './observations.js';
+import { refLabel } from '../../model/labels.js';
 
 interface FieldInfo {
   type: 'string' | 'integer' | 'number';
@@ -80,7 +81,7 @@ export function dataPackage(meta: Meta, tables: Table[], fields: readonly Field[
       profile: 'tabular-data-resource',
       name: t.id,
       path: csvName(t),
-      title: `表${t.number} ${t.caption.zh} Table ${t.number} ${t.caption.en}`,
+      title: `${refLabel('table', t.number, 'zh', meta.style.numbering)} ${t.caption.zh} ${refLabel('table', t.number, 'en', meta.style.numbering)} ${t.caption.en}`,
       ...(t.source ? { sources: [{ title: `${t.source.zh} ${t.source.en}` }] } : {}),
       format: 'csv',
       mediatype: 'text/csv',

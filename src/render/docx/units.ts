@@ -14,7 +14,7 @@ import { blocksOf } from '../../markdown/blocks.js';
 import { directiveLabel } from '../../markdown/remark-known-directives.js';
 import type { Edition, Figure, Lang, Place, Table } from '../../model.js';
 import { lineColumn, sourceText } from '../../source-text.js';
-import { refLabel } from '../../model/labels.js';
+import { noteMarkers, printedNoteMarker, refLabel, type Numbering } from '../../model/labels.js';
 
 /** One run of text and where it comes from. */
 export interface Piece {
@@ -103,7 +103,8 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
       if (d.name === 'ref') {
         const t = edition.tables.find((x) => x.id === label);
         const f = edition.figures.find((x) => x.id === label);
-        out.push({ text: t ? refLabel('table', t.number, lang) : f ? refLabel('figure', f.number, lang) : label, ...style, place });
+        const numbering = edition.meta.style.numbering;
+        out.push({ text: t ? refLabel('table', t.number, lang, numbering) : f ? refLabel('figure', f.number, lang, numbering) : label, ...style, place });
       } else out.push({ text: numText(edition.tables, d, lang, edition.meta.style.precision), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
     }
   }
@@ -131,13 +132,13 @@ function blockUnits(node: RootContent, key: string, edition: Edition, lang: Lang
   return [];
 }
 
-export function tableBlock(t: Table, lang: Lang): DocBlock & { kind: 'table' } {
+export function tableBlock(t: Table, lang: Lang, numbering: Numbering): DocBlock & { kind: 'table' } {
   const k = `t${t.number}`;
-  const markers = new Map(t.notes.map((n, i) => [n.id, n.marker ?? `[${i + 1}]`]));
+  const markers = noteMarkers(t);
   return {
     kind: 'table',
     table: t,
-    caption: { key: `${k}_c`, place: t.place, pieces: [{ text: `${refLabel('table', t.number, lang)} `, place: t.place }, { text: t.caption[lang], place: t.place }] },
+    caption: { key: `${k}_c`, place: t.place, pieces: [{ text: `${refLabel('table', t.number, lang, numbering)} `, place: t.place }, { text: t.caption[lang], place: t.place }] },
     headers: t.columns.map((c, j) => unit(`${k}_h${j}`, c.place, c.header[lang])),
     rows: t.rows.map((r, i) => ({
       kinds: t.columns.map((c) => c.kind),
@@ -152,18 +153,23 @@ export function tableBlock(t: Table, lang: Lang): DocBlock & { kind: 'table' } {
         return [u];
       }),
     })),
-    notes: t.notes.map((n, i) => ({ key: `${k}_n${i}`, place: n.place, pieces: [{ text: lang === 'zh' ? '注：' : 'Note: ', place: n.place }, { text: n.text[lang], place: n.place }] })),
+    notes: t.notes.map((n, i) => {
+      // The marker of the cells the note belongs to, unless the note's text spells it (标*的指标…).
+      const marker = printedNoteMarker(markers.get(n.id)!, n.text[lang]);
+      const lead = [{ text: lang === 'zh' ? '注：' : 'Note: ', place: n.place }, ...(marker ? [{ text: `${marker} `, place: n.place }] : [])];
+      return { key: `${k}_n${i}`, place: n.place, pieces: [...lead, { text: n.text[lang], place: n.place }] };
+    }),
     source: t.source ? unit(`${k}_s`, t.place, t.source[lang]) : undefined,
   };
 }
 
-function figureBlock(f: Figure, lang: Lang): DocBlock & { kind: 'figure' } {
+function figureBlock(f: Figure, lang: Lang, numbering: Numbering): DocBlock & { kind: 'figure' } {
   const k = `f${f.number}`;
   return {
     kind: 'figure',
     figure: f,
     image: unit(`${k}_i`, f.place, ''),
-    caption: { key: `${k}_c`, place: f.place, pieces: [{ text: `${refLabel('figure', f.number, lang)} `, place: f.place }, { text: f.caption[lang], place: f.place }] },
+    caption: { key: `${k}_c`, place: f.place, pieces: [{ text: `${refLabel('figure', f.number, lang, numbering)} `, place: f.place }, { text: f.caption[lang], place: f.place }] },
     note: f.note ? unit(`${k}_n`, f.place, f.note[lang]) : undefined,
   };
 }
@@ -179,8 +185,8 @@ export function bodyBlocks(edition: Edition, lang: Lang): DocBlock[] {
         const id = node.attributes?.id;
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
-        if (t && placed.has(t)) return [tableBlock(t, lang)];
-        return f ? [figureBlock(f, lang)] : [];
+        if (t && placed.has(t)) return [tableBlock(t, lang, edition.meta.style.numbering)];
+        return f ? [figureBlock(f, lang, edition.meta.style.numbering)] : [];
       }
       return blockUnits(node, `p${c + 1}_${b}`, edition, lang, doc.file);
     });

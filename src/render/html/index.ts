@@ -7,10 +7,11 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
 import { codePoints, writeFonts } from '../fonts.js';
+import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 
 export interface HtmlOptions {
-  /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css). */
+  /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css); a file it lacks is the package's (an edition's templates/). */
   templates: string;
   langs: readonly Lang[];
   /** Mark every page as a draft (征求意见稿 / DRAFT): items are open, or the build was forced past errors. */
@@ -33,11 +34,8 @@ type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handlebars.Te
 /** Compiles the templates with a private Handlebars instance (no global state). */
 export function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const name of fs.readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
-    hb.registerPartial(name.slice(0, -4), fs.readFileSync(path.join(partials, name), 'utf8'));
-  }
-  const compile = (name: string) => hb.compile(fs.readFileSync(path.join(dir, name), 'utf8'), { strict: false, noEscape: false });
+  for (const [name, file] of partialFiles(dir)) hb.registerPartial(name, templateSource(file));
+  const compile = (name: string) => hb.compile(templateSource(templateFile(dir, name)), { strict: false, noEscape: false });
   return { layout: compile('layout.hbs'), bilingual: compile('bilingual.hbs') };
 }
 
@@ -85,8 +83,8 @@ export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions):
   const assets = path.join(outDir, 'assets');
   fs.mkdirSync(assets, { recursive: true });
   const sheets = ['report.css', 'print.css'];
-  for (const sheet of sheets) fs.copyFileSync(path.join(opts.templates, sheet), path.join(assets, sheet));
-  const css = sheets.map((s) => fs.readFileSync(path.join(opts.templates, s), 'utf8')).join('\n');
+  for (const sheet of sheets) fs.copyFileSync(templateFile(opts.templates, sheet), path.join(assets, sheet));
+  const css = sheets.map((s) => fs.readFileSync(templateFile(opts.templates, s), 'utf8')).join('\n');
   fs.writeFileSync(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)])));
   for (const [rel, html] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });

@@ -16,6 +16,7 @@ import type { Chapter, Edition, Lang } from '../../model.js';
 import { writeFonts } from '../fonts.js';
 import { compileTemplates, renderBilingual, renderLangPage, type HtmlOptions } from './index.js';
 import { nextTypographyGeneration } from '../typography.js';
+import { PACKAGE_TEMPLATES, templateFile } from './template-files.js';
 import { langView, type LangView } from './view-model.js';
 
 type ChapterView = { chapter: LangView['chapters'][number]; toc: LangView['toc'] };
@@ -53,7 +54,7 @@ class CodePoints {
   }
 }
 
-/** Every file of templates/, hashed: any change means a full run. */
+/** Every file of the templates folder and of the package's it falls back on, hashed: any change means a full run. */
 function templatesSignature(dir: string): string {
   const h = createHash('sha1');
   const walk = (d: string) => {
@@ -63,7 +64,7 @@ function templatesSignature(dir: string): string {
       else if (e.isFile()) h.update(`${p}\0`).update(fs.readFileSync(p)).update('\0');
     }
   };
-  walk(dir);
+  for (const d of new Set([PACKAGE_TEMPLATES, dir])) walk(d);
   return h.digest('hex');
 }
 
@@ -114,7 +115,7 @@ export class PageCache {
     if (full) {
       // As renderHtml: the stylesheets, and the font slices for every character of them and of the pages.
       const assets = path.join(dir, 'assets');
-      const sheets = ['report.css', 'print.css'].map((s) => fs.readFileSync(path.join(opts.templates, s), 'utf8'));
+      const sheets = ['report.css', 'print.css'].map((s) => fs.readFileSync(templateFile(opts.templates, s), 'utf8'));
       ['report.css', 'print.css'].forEach((s, i) => writeAtomic(path.join(assets, s), sheets[i]));
       for (const text of [sheets.join('\n'), ...pages.values()]) this.fontPoints.addAll(text);
       this.writeFonts(dir);

@@ -25,6 +25,8 @@ const schema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataRef', 'dataStatus', 'dataPlace'],
+    // GitHub's schema allows one class on a link (its footnote back-reference), which stripped the `ref` of a :ref link.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((x) => !(Array.isArray(x) && x[0] === 'className')), 'className'],
   },
 };
 
@@ -38,7 +40,7 @@ function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) 
       if (node.name === 'ref') {
         const target = edition.tables.find((t) => t.id === label) ?? edition.figures.find((f) => f.id === label);
         const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
-        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang) : label }] };
+        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang, edition.meta.style.numbering) : label }] };
       }
       const value = numText(edition.tables, node, lang, edition.meta.style.precision);
       // The data key and the source place are for the editor's preview (watch

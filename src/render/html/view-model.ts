@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
 import { renderChart } from '../chart.js';
-import { continuedLabel, refLabel, WORDS } from '../../model/labels.js';
+import { continuedLabel, noteMarkers, printedNoteMarker, refLabel, WORDS, type Numbering } from '../../model/labels.js';
 import { blockHtml } from './to-hast.js';
 import { smartBlock, smartText } from '../typography.js';
 import { formatQuantity } from '../../quantity/format.js';
@@ -78,13 +78,13 @@ export interface LangView {
   chapters: { id: string; blocks: BlockView[] }[];
 }
 
-export function tableView(t: Table, lang: Lang): TableView {
-  const markers = new Map(t.notes.map((n) => [n.id, n.marker ?? `[${t.notes.indexOf(n) + 1}]`]));
+export function tableView(t: Table, lang: Lang, numbering: Numbering): TableView {
+  const markers = noteMarkers(t);
   const s = (text: string) => smartText(text, lang);
   return {
     anchor: `table-${t.id}`,
-    label: refLabel('table', t.number, lang),
-    continued: continuedLabel(t.number, lang),
+    label: refLabel('table', t.number, lang, numbering),
+    continued: continuedLabel(t.number, lang, numbering),
     caption: s(t.caption[lang]),
     columns: t.columns.map((c) => ({ header: s(c.header[lang]), numeric: c.kind === 'number', kind: c.kind })),
     rows: t.rows.map((r) => ({
@@ -100,14 +100,15 @@ export function tableView(t: Table, lang: Lang): TableView {
         };
       }),
     })),
-    notes: t.notes.map((n) => ({ marker: n.marker, text: s(n.text[lang]) })),
+    // A note prints the marker of the cells it belongs to, unless its text spells it (标*的指标…).
+    notes: t.notes.map((n) => ({ marker: printedNoteMarker(markers.get(n.id)!, n.text[lang]), text: s(n.text[lang]) })),
     noteWord: WORDS[lang].note,
     source: smartText(t.source?.[lang], lang),
   };
 }
 
-export function figureView(f: Figure, lang: Lang, precision?: Precision): FigureView {
-  const label = refLabel('figure', f.number, lang);
+export function figureView(f: Figure, lang: Lang, numbering: Numbering, precision?: Precision): FigureView {
+  const label = refLabel('figure', f.number, lang, numbering);
   const caption = smartText(f.caption[lang], lang);
   const data = f.points.map((p) => ({ label: smartText(p.label[lang], lang), value: formatQuantity(p.value, lang, { precision }) }));
   const items = data.map((d) => (lang === 'zh' ? `${d.label}${d.value}` : `${d.label}, ${d.value}`));
@@ -141,7 +142,7 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
         // Tables and figures are bilingual data: an untranslated placement still shows the English table.
-        return void blocks.push(t ? { table: tableView(t, lang), pair } : f ? { figure: figureView(f, lang, edition.meta.style.precision), pair } : { pair });
+        return void blocks.push(t ? { table: tableView(t, lang, meta.style.numbering), pair } : f ? { figure: figureView(f, lang, meta.style.numbering, meta.style.precision), pair } : { pair });
       }
       const block = smartBlock(node, untranslated ? 'zh' : lang);
       if (!untranslated && block.type === 'heading' && block.depth <= 2) {

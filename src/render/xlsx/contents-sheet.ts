@@ -8,12 +8,13 @@ import type { Table } from '../../model.js';
 import { bi, CODE, linkFormula, SHEET, tableSheetName } from '../annex-labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
+import { refLabel, type Numbering } from '../../model/labels.js';
 
 /** The Excel Table name of the contents. */
 export const CONTENTS_TABLE = 'Contents';
 
 /** Adds the contents sheet for `tables` (already in table-number order). */
-export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolean): void {
+export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolean, numbering: Numbering): void {
   const ws = wb.addWorksheet(SHEET.contents, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const lines: Line[] = [
     { text: bi('目录', 'Contents'), style: 'title' },
@@ -40,13 +41,13 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
     ],
     rows: [
       ...tables.map((t) => {
-        const sheet = tableSheetName(t.number);
+        const sheet = tableSheetName(t.number, numbering);
         return [
           { value: sheet },
           { value: t.number, numFmt: '0' },
           { value: t.caption.zh },
           { value: t.caption.en },
-          { value: linkFormula(sheet, bi(`前往${sheet}`, `Go to Table ${t.number}`)) },
+          { value: linkFormula(sheet, bi(`前往${sheet}`, `Go to ${refLabel('table', t.number, 'en', numbering)}`)) },
         ];
       }),
       // The notes sheet is a sheet of the workbook too; it has no table number.

@@ -5,8 +5,9 @@
  */
 import type { Workbook } from 'exceljs';
 import type { Meta } from '../../model.js';
-import { bi, CODE, codesSentence, contactLine, editionLabel, formatDate, linkFormula, SHEET } from '../annex-labels.js';
+import { bi, CODE, codesSentence, contactLine, coverLabel, editionLabel, formatDate, linkFormula, SHEET } from '../annex-labels.js';
 import { type Line, printableUnits, setPrint, WIDEST_PX_PER_UNIT, writeLines } from './sheet-writer.js';
+import { refLabel, type Numbering } from '../../model/labels.js';
 
 /**
  * Column A as wide as a portrait A4 page prints at 100 % even where 等线 is
@@ -24,12 +25,13 @@ function pair(heading: string, zh: string, en: string): Line[] {
 }
 
 /** The lines that explain the workbook's conventions. */
-function aboutLines(tableCount: number): Line[] {
+function aboutLines(tableCount: number, numbering: Numbering): Line[] {
   const codes = codesSentence(Object.values(CODE))!;
+  const [first, last] = [refLabel('table', 1, 'zh', numbering), refLabel('table', tableCount, 'zh', numbering)];
   const about: [string, string][] = [
     [
-      `本工作簿收录报告的全部${tableCount}张表格，每张表格一个工作表（表1至表${tableCount}），中文与英文并列。`,
-      `This workbook holds all ${tableCount} tables of the report, one table per sheet (表1 to 表${tableCount}; 表 means "Table"), in Chinese and English side by side.`,
+      `本工作簿收录报告的全部${tableCount}张表格，每张表格一个工作表（${first}至${last}），中文与英文并列。`,
+      `This workbook holds all ${tableCount} tables of the report, one table per sheet (${first} to ${last}; 表 means "Table"), in Chinese and English side by side.`,
     ],
     [
       '数字以数值形式存储，单位见列标题或“单位”列；带限定词的目标（如“增长8%以上”）保留原文，并将数值、单位与限定词分列。',
@@ -62,9 +64,9 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
     // A build forced past check errors must not pass for the published annex.
     ...(draft ? [{ text: bi('征求意见稿：尚有未完成事项或核对未通过，数据未经确认，不作正式发布', 'DRAFT: items are still open or the check found errors; figures not confirmed, not for publication'), style: 'heading' as const }] : []),
     { text: meta.title.en, style: 'subtitle' },
-    ...(edition ? pair(bi('版本', 'Edition'), edition.zh, edition.en) : []),
-    ...pair(bi('发布机构', 'Issued by'), meta.issuer.zh, meta.issuer.en),
-    ...pair(bi('会议日期', 'Date of the session'), date.zh, date.en),
+    ...(edition ? pair(coverLabel(meta, 'edition'), edition.zh, edition.en) : []),
+    ...pair(coverLabel(meta, 'issuer'), meta.issuer.zh, meta.issuer.en),
+    ...pair(coverLabel(meta, 'date'), date.zh, date.en),
     // The session line of the report starts with a dash (——（…）), a typographic device of the printed cover.
     ...(meta.session
       ? [
@@ -72,10 +74,10 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
           { text: meta.session.en, style: 'plain' as const },
         ]
       : []),
-    ...(meta.description ? pair(bi('简介', 'Description'), meta.description.zh, meta.description.en) : []),
-    ...(contact ? pair(bi('联系方式', 'Contact'), contact.zh, contact.en) : []),
+    ...(meta.description ? pair(coverLabel(meta, 'description'), meta.description.zh, meta.description.en) : []),
+    ...(contact ? pair(coverLabel(meta, 'contact'), contact.zh, contact.en) : []),
     { text: bi('关于本工作簿', 'About this workbook'), style: 'heading' },
-    ...aboutLines(tableCount),
+    ...aboutLines(tableCount, meta.style.numbering),
     { text: bi('目录', 'Contents'), link: linkFormula(SHEET.contents, bi('前往目录', 'Go to the contents')) },
   ];
   ws.getColumn(1).width = COVER_WIDTH;

@@ -65,8 +65,8 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   const wb = new ExcelJS.Workbook();
   setProperties(wb, edition.meta);
   addCoverSheet(wb, edition.meta, tables.length, draft);
-  addContentsSheet(wb, tables, noteNumbers.size > 0);
-  addNotesSheet(wb, tables, noteNumbers);
+  addContentsSheet(wb, tables, noteNumbers.size > 0, edition.meta.style.numbering);
+  addNotesSheet(wb, tables, noteNumbers, edition.meta.style.numbering);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
   const raw = await wb.xlsx.writeBuffer();

@@ -8,12 +8,13 @@ import type { Table } from '../../model.js';
 import { bi, CODE, linkFormula, noteRef, SHEET, tableSheetName } from '../annex-labels.js';
 import { type Line, setPrint, writeGridTable, writeLines } from './sheet-writer.js';
 import type { Grid } from './table-grid.js';
+import type { Numbering } from '../../model/labels.js';
 
 /** The Excel Table name of the notes. */
 export const NOTES_TABLE = 'Notes';
 
 /** Adds the notes sheet; `noteNumbers` maps `tableId/noteId` to its number. */
-export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<string, number>): void {
+export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<string, number>, numbering: Numbering): void {
   const ws = wb.addWorksheet(SHEET.notes, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const lines: Line[] = [{ text: bi('注释', 'Notes'), style: 'title' }];
   // The note texts are verbatim and may say "figures marked *": the marker column ties them to the printed report.
@@ -21,7 +22,7 @@ export function addNotesSheet(wb: Workbook, tables: Table[], noteNumbers: Map<st
   const rows: Grid['rows'] = [];
   for (const t of tables) {
     for (const n of t.notes) {
-      const sheet = tableSheetName(t.number);
+      const sheet = tableSheetName(t.number, numbering);
       rows.push([
         { value: noteRef(noteNumbers.get(`${t.id}/${n.id}`) ?? 0) },
         { value: linkFormula(sheet, sheet) },

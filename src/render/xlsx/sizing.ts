@@ -4,32 +4,13 @@
  * the workbook estimates both: Excel's width unit is about one Latin digit,
  * and a CJK character (or a full-width sign) takes about two.
  */
+import { displayWidth, isWide } from '../../quantity/display-width.js';
 
 /** Points per line of 11-point text: a little more than Calibri's 15, as CJK fallback fonts run taller. */
 export const LINE_HEIGHT = 16;
 
-/** Width of a string in Excel's column units: East Asian wide characters count 2, others 1. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-  return w;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
-    (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, punctuation
-    (cp >= 0x3041 && cp <= 0x33ff) || // kana, CJK symbols
-    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK unified ideographs
-    (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
-    (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
-    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
-    (cp >= 0xff00 && cp <= 0xff60) || // full-width forms （），：
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd) // CJK extensions B+
-  );
-}
+/** Width of a string in Excel's column units (about one Latin digit): East Asian wide characters count 2, others 1. */
+export { displayWidth };
 
 /**
  * Width of running text: Latin letters and spaces of a proportional font

@@ -7,6 +7,7 @@ import type { Meta, Table } from '../../model.js';
 import { bi, codesSentence, linkFormula, noteRef, SHEET, tableObjectName, tableSheetName, theBody, unitEnglish } from '../annex-labels.js';
 import { type Line, writeGridTable, writeLines } from './sheet-writer.js';
 import { tableGrid } from './table-grid.js';
+import { refLabel } from '../../model/labels.js';
 
 /** Where the units of this table's figures are written. */
 function unitsLine(table: Table): Line | undefined {
@@ -43,13 +44,13 @@ function codesLine(codes: Set<string>): Line | undefined {
 
 /** Adds the sheet of one table; `noteNumbers` maps `tableId/noteId` to its workbook-wide number. */
 export function addTableSheet(wb: Workbook, table: Table, meta: Meta, noteNumbers: Map<string, number>): void {
-  const name = tableSheetName(table.number);
+  const name = tableSheetName(table.number, meta.style.numbering);
   const ws = wb.addWorksheet(name, { views: [{ state: 'normal', activeCell: 'A1' }] });
   const grid = tableGrid(table, noteNumbers);
   const refs = table.notes.map((n) => noteRef(noteNumbers.get(`${table.id}/${n.id}`) ?? 0)).join(' ');
   const lines: (Line | undefined)[] = [
-    { text: `表${table.number} ${table.caption.zh}`, style: 'title' },
-    { text: `Table ${table.number} ${table.caption.en}`, style: 'subtitle' },
+    { text: `${refLabel('table', table.number, 'zh', meta.style.numbering)} ${table.caption.zh}`, style: 'title' },
+    { text: `${refLabel('table', table.number, 'en', meta.style.numbering)} ${table.caption.en}`, style: 'subtitle' },
     unitsLine(table),
     sourceLine(table, meta),
     refs ? { text: bi(`本表注释：${refs}，全文见“注释 Notes”工作表。`, `Notes to this table: ${refs}, given in full on the Notes sheet.`) } : undefined,
