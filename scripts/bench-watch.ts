@@ -109,13 +109,13 @@ export async function measureSaveToPage(opts: { root: string; runs: number }): P
 }
 
 /** One measurement in a fresh process, so that no other measurement's caches or JIT help it. */
-function inChild(root: string, runs: number): SaveToPage {
+export function inChild(root: string, runs: number): SaveToPage {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench-watch.ts'), '--child', root, String(runs)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench-watch child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as SaveToPage;
 }
 
-/** The rows `npm run bench` prints: save-to-page median (target ≤ 100 ms), and, with `against`, the other checkout's beside it. */
+/** The rows this script prints: save-to-page median (target ≤ 100 ms), and, with `against`, the other checkout's beside it. */
 export function watchRows(runs: number, against?: string): string[] {
   const rounds = 2;
   const mine: SaveToPage[] = [];

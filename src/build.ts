@@ -9,7 +9,6 @@ import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import type { Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale, type OutputLock } from './output.js';
 import { runPipeline, type Verdict } from './pipeline.js';
-import { removeStaleProfiles } from './render/pdf/browser.js';
 
 export { editionTemplates, loadAndCheck, type CheckResult } from './pipeline.js';
 
@@ -61,6 +60,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
   let lock: OutputLock | undefined;
   let staging: string | undefined;
+  // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
+  const { removeStaleProfiles } = await import('./render/pdf/browser.js');
   try {
     const into = (v: Verdict) => {
       refuse(v, opts);

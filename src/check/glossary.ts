@@ -77,14 +77,21 @@ interface Pair {
   enLabel: string;
 }
 
-function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<GlossaryTerm, RegExp>, ctx: RuleContext): void {
+/** A term's two patterns, compiled once per run: a Unicode pattern costs more to compile than to test. */
+interface Patterns {
+  loose: RegExp;
+  written: RegExp;
+}
+
+function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<GlossaryTerm, Patterns>, ctx: RuleContext): void {
   const en = normalize(pair.text.en);
   const reported = new Set<GlossaryTerm>();
   for (const { term, index } of occurrences(pair.text.zh, terms)) {
     if (!pair.inText(index)) continue;
     ctx.examined();
-    const loose = patterns.get(term)!.test(en);
-    if ((loose && writtenPattern(term.en).test(pair.text.en)) || reported.has(term)) continue;
+    const p = patterns.get(term)!;
+    const loose = p.loose.test(en);
+    if ((loose && p.written.test(pair.text.en)) || reported.has(term)) continue;
     reported.add(term);
     const shown = /["“”]/.test(term.en) ? term.en : `"${term.en}"`;
     ctx.report({
@@ -106,7 +113,7 @@ export const glossaryRule: Rule = {
     const { edition } = ctx;
     const terms = [...edition.glossary].sort((a, b) => b.zh.length - a.zh.length);
     if (terms.length === 0) return;
-    const patterns = new Map(terms.map((t) => [t, renderingPattern(t.en)]));
+    const patterns = new Map(terms.map((t) => [t, { loose: renderingPattern(t.en), written: writtenPattern(t.en) }]));
     for (const ch of edition.chapters) {
       for (const { zh: block, en: other, zhIndex } of alignedBlocks(ch)) {
         const i = zhIndex ?? 0;

@@ -11,13 +11,18 @@ import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../../src/markdown/blocks.js';
 import { renderCheckReport } from '../../src/render/check-report/index.js';
 import { makeRows } from '../../scripts/make-synthetic.js';
-import { copySample, edit, lineOf, SAMPLE, tempDir } from '../helpers.js';
+import { copySample, edit, lineOf, SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
 import { checkDir, type Checked } from './check-helpers.js';
 
-function report(c: Checked): Document {
+/** Renders check.html into a new folder and returns the folder. */
+function renderTo(c: Checked): string {
   const out = tempDir('baogao-check-report-');
   expect(renderCheckReport(c.edition, c.findings, out, { figures: c.figures })).toEqual(['check.html']);
-  return new JSDOM(fs.readFileSync(path.join(out, 'check.html'), 'utf8'), { url: 'http://localhost/' }).window.document;
+  return out;
+}
+
+function report(c: Checked): Document {
+  return new JSDOM(fs.readFileSync(path.join(renderTo(c), 'check.html'), 'utf8'), { url: 'http://localhost/' }).window.document;
 }
 
 describe('check.html of the sample', () => {
@@ -91,6 +96,50 @@ describe('check.html of a mutated copy', () => {
     const doc = report(checkDir(dir));
     expect(doc.querySelectorAll('script, img')).toHaveLength(0);
     expect(doc.body.textContent).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('check.html of hostile text', () => {
+  const hostile = `<script>alert(1)</script> & "q" 'x'`;
+
+  it('shows a finding with its message, its link to the figure and the figure\'s status; markup in a message or a file name stays text', () => {
+    const dir = path.join(tempDir(), `ed <b>&"q"'x'`);
+    fs.cpSync(SAMPLE, dir, { recursive: true });
+    // A cited cell that states no figure: the references rule quotes its text in the message.
+    edit(path.join(dir, 'tables', 'main-indicators.yaml'), 'actual: 516台', `actual: { zh: ${JSON.stringify(hostile)}, en: ${JSON.stringify(hostile)} }`);
+    const c = checkDir(dir);
+    const doc = new JSDOM(fs.readFileSync(path.join(renderTo(c), 'check.html'), 'utf8')).window.document;
+    const zh = path.join(dir, 'zh', '01-review.md');
+    const finding = c.findings.find((f) => f.ruleId === 'references' && f.place.file === zh && f.message.includes(hostile));
+    expect(finding, c.findings.map((f) => f.message).join('\n')).toBeDefined();
+    const key = `${zh}:${finding!.place.line}:${finding!.place.column}`;
+    const item = [...doc.querySelectorAll('#findings li.finding.error')].find((li) => li.querySelector('a.where')?.textContent === key);
+    expect(item?.querySelector('.sev')?.textContent).toBe('error');
+    expect(item?.querySelector('.msg')?.textContent).toBe(finding!.message);
+    expect(item?.getAttribute('data-rule')).toBe('references');
+    const figure = doc.getElementById(item!.querySelector('a.where')!.getAttribute('href')!.slice(1));
+    expect(figure?.getAttribute('data-place')).toBe(key);
+    expect(figure?.getAttribute('data-status')).toBe('mismatch');
+    // Attribute values come back whole: their quotes were escaped, not closing the attribute.
+    expect(figure?.getAttribute('title')).toContain(finding!.message);
+    expect(doc.querySelector('header p')?.textContent).toContain(dir);
+    expect(doc.querySelectorAll('script, b')).toHaveLength(0);
+  });
+});
+
+describe('check.html styles', () => {
+  const c = checkDir(SAMPLE);
+  const style = (templates: string) => {
+    const out = tempDir('baogao-check-report-');
+    renderCheckReport(c.edition, c.findings, out, { figures: c.figures, templates });
+    return new JSDOM(fs.readFileSync(path.join(out, 'check.html'), 'utf8')).window.document.querySelector('head > style')?.textContent;
+  };
+
+  it('come from templates/check.css, an edition\'s own when its templates/ has one, else the package\'s', () => {
+    const own = tempDir();
+    fs.writeFileSync(path.join(own, 'check.css'), '.s-mismatch { background: magenta; }\n');
+    expect(style(own)).toBe('.s-mismatch { background: magenta; }\n');
+    expect(style(tempDir())).toBe(fs.readFileSync(path.join(TEMPLATES, 'check.css'), 'utf8'));
   });
 });
 

@@ -4,89 +4,55 @@
  * side block by block, with every figure coloured by status and the source
  * cell or the comparison shown on hover. An editor reads it to see not only
  * what is wrong but what was never checked.
+ *
+ * The page is one hast tree written by hast-util-to-html, like the report's
+ * blocks: the renderer only lays out what the check stage found.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
-import type { RootContent } from 'mdast';
-import { placeKey } from '../../model/text-places.js';
-import { sortFindings, type FigureStatus, type FigureStatusEntry, type Finding } from '../../diagnostics.js';
-import { openItems } from '../../report/open-items.js';
-import { alignedBlocks } from '../../markdown/blocks.js';
+import type { Root } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { FigureStatusEntry, Finding } from '../../diagnostics.js';
 import type { Edition, Lang } from '../../model.js';
 import { PACKAGE_ROOT, VERSION } from '../../version.js';
-import { Anchors, blockHtml, figureHtml, STATUSES, StatusBook, tableHtml, type MarkContext } from './marks.js';
+import { chapterSection } from './chapters.js';
+import type { MarkContext } from './marks.js';
+import { findingsSection, header } from './page.js';
+import { Anchors, StatusBook } from './status.js';
 
 export interface CheckReportOptions {
-  /** The templates folder holding check.hbs; the package's by default. */
+  /** The templates folder holding check.css; the package's by default. */
   templates?: string;
-  /**
-   * Per-figure statuses, as the check stage recorded them (`runChecks` with
-   * `figures`): a renderer shows what the checker found, it does not check.
-   */
+  /** Per-figure statuses, as `runChecks` recorded them beside the findings. */
   figures: FigureStatusEntry[];
 }
 
-const LEGEND: Record<FigureStatus, { zh: string; en: string }> = {
-  mismatch: { zh: '不一致', en: 'mismatch' },
-  verified: { zh: '已与表格核对', en: 'verified against a table' },
-  'cross-checked': { zh: '已与另一语言核对', en: 'checked against the other language' },
-  'data-linked': { zh: '数据引用', en: 'data-linked (taken from a table)' },
-  unchecked: { zh: '未核对', en: 'unchecked' },
-};
-
-function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string, id: string): string {
-  if (!node) return '<div class="missing">—</div>';
-  ctx.anchors.addBlock(file, node.position?.start.line ?? 0, node.position?.end.line ?? 0, id);
-  let html: string;
-  if (node.type === 'leafDirective' && node.name === 'table') {
-    const t = ctx.edition.tables.find((x) => x.id === node.attributes?.id);
-    html = t ? tableHtml(ctx, t) : '';
-  } else if (node.type === 'leafDirective' && node.name === 'figure') {
-    const f = ctx.edition.figures.find((x) => x.id === node.attributes?.id);
-    html = f ? figureHtml(ctx, f) : '';
-    // Findings about the figure's data file link to the block that shows it.
-    if (f && !ctx.anchors.tables.has(f.file)) ctx.anchors.tables.set(f.file, id);
-  } else html = blockHtml(ctx, node, file);
-  return `<div class="blk" id="${id}">${html}</div>`;
+/** The first of each id, as a scan with `find` would take it. */
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const x of list) if (!m.has(x.id)) m.set(x.id, x);
+  return m;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** The view the template lays out. */
-export function checkReportView(edition: Edition, findings: Finding[], figures: FigureStatusEntry[]) {
+/** check.html as a hast tree; `css` goes into its `<style>`. */
+export function checkReportTree(edition: Edition, findings: Finding[], figures: FigureStatusEntry[], css: string): Root {
   const book = new StatusBook(figures, findings);
   const anchors = new Anchors();
-  const ctx = (lang: Lang): MarkContext => ({ edition, lang, book, anchors });
-  const chapters = edition.chapters.map((ch) => {
-    const pairs = alignedBlocks(ch).map((p, i) => ({
-      zh: blockSide(ctx('zh'), p.zh, ch.docs.zh.file, `b-${ch.id}-${i + 1}-zh`),
-      en: p.en || !p.zh ? blockSide(ctx('en'), p.en, ch.docs.en.file, `b-${ch.id}-${i + 1}-en`) : '<div class="missing untranslated">待翻译 · not yet translated</div>',
-    }));
-    return { id: ch.id, files: `${ch.docs.zh.file} · ${ch.docs.en.file}`, pairs };
-  });
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s && !f.acknowledged).length;
-  return {
-    title: `${edition.meta.title.zh} — 检查报告 / check report`,
-    edition: edition.dir,
-    version: VERSION,
-    summary: { errors: count('error'), warnings: count('warning'), notes: count('info'), acknowledged: findings.filter((f) => f.acknowledged).length, open: openItems(findings).length },
-    severities: edition.meta.severity.map((s) => ({ rule: s.rule, severity: s.severity })),
-    legend: STATUSES.map((s) => ({ status: s, ...LEGEND[s], count: book.counts[s] })),
-    figureCount: STATUSES.reduce((n, s) => n + book.counts[s], 0),
-    // Errors first, then warnings, then notes: what blocks printing comes first.
-    findings: sortFindings(findings).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => ({
-      severity: f.severity,
-      ruleId: f.ruleId,
-      message: f.message,
-      where: placeKey(f.place),
-      href: anchors.href(f.place),
-      other: f.other && { label: f.other.label ?? '', where: placeKey(f.other), href: anchors.href(f.other) },
-      acknowledged: f.acknowledged && { reason: f.acknowledged.reason, where: placeKey(f.acknowledged.place) },
-      defaultSeverity: f.severityFrom,
-    })),
-    chapters,
-  };
+  const tables = byId(edition.tables);
+  const figureById = byId(edition.figures);
+  const ctx = (lang: Lang): MarkContext => ({ edition, lang, book, anchors, tables, figures: figureById });
+  // The chapters first: they count the figures of the legend and set the anchors the findings link to.
+  const chapters = edition.chapters.map((ch) => chapterSection(ctx, ch));
+  const head = h('head', [
+    h('meta', { charset: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'generator', content: `baogao ${VERSION}` }),
+    h('title', `${edition.meta.title.zh} — 检查报告 / check report`),
+    h('style', css),
+  ]);
+  const body = h('body', [header(edition, findings, book.counts), findingsSection(findings, anchors), ...chapters]);
+  return h(null, [{ type: 'doctype' }, h('html', { lang: 'zh-Hans' }, [head, body])]);
 }
 
 /**
@@ -94,12 +60,11 @@ export function checkReportView(edition: Edition, findings: Finding[], figures: 
  * the relative paths written.
  */
 export function renderCheckReport(edition: Edition, findings: Finding[], outDir: string, opts: CheckReportOptions): string[] {
-  const hb = Handlebars.create();
-  // A templates folder of the edition's own may leave check.hbs out: the package's serves then.
-  const own = opts.templates && path.join(opts.templates, 'check.hbs');
-  const file = own && fs.existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', 'check.hbs');
-  const template = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false });
+  // A templates folder of the edition's own may leave check.css out: the package's serves then.
+  const own = opts.templates && path.join(opts.templates, 'check.css');
+  const cssFile = own && fs.existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', 'check.css');
+  const tree = checkReportTree(edition, findings, opts.figures, fs.readFileSync(cssFile, 'utf8'));
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'check.html'), template(checkReportView(edition, findings, opts.figures)));
+  fs.writeFileSync(path.join(outDir, 'check.html'), toHtml(tree));
   return ['check.html'];
 }

@@ -1,0 +1,126 @@
+/**
+ * One measurement, in a fresh Node process started by measure.ts:
+ *
+ *   child.ts <task> <edition> <out> [cold]
+ *
+ * It times the work only (not Node's start-up or the TypeScript compile) and
+ * prints one line of JSON (a {@link Sample}) with the peak resident memory of
+ * its Node process (`process.resourceUsage().maxRSS`, what `/usr/bin/time -v`
+ * calls "Maximum resident set size"; Chromium's processes are not included).
+ *
+ * - full: `build()` as `baogao build` runs it (HTML, PDF, XLSX, CSV); `cold`
+ *   first forgets the remembered contents page numbers.
+ * - floor: Chromium alone printing the two HTML pages of a finished build in `out`.
+ * - stages: load, check and every renderer but the PDF one, one after the
+ *   other so that each stage's time is its own, twice in the process.
+ * - pdf: `build()` with HTML and PDF only, cold: the PDF stage's time.
+ * - rows: an HTML + XLSX build (the one-large-table table).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, stageAvailable, TEMPLATES, type Sample } from './measure.js';
+
+type Steps = Record<string, number>;
+
+/** Where the PDF stage remembers contents page numbers (src/render/pdf/toc-cache.ts). */
+const TOC_CACHE = path.join(ROOT, 'node_modules', '.cache', 'baogao', 'toc');
+
+async function buildOnce(edition: string, out: string, formats: ('html' | 'pdf' | 'xlsx' | 'csv' | 'docx')[], steps: Steps): Promise<void> {
+  const { build } = await import('../../src/build.js');
+  await build({ edition, out, langs: ['zh', 'en'], formats: formats.filter((f) => f === 'html' || stageAvailable(f)), force: true, templates: TEMPLATES, onStep: (n, ms) => void (steps[n] = (steps[n] ?? 0) + ms) });
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * The stages of a build without the PDF, each timed alone (build() runs the
+ * renderers side by side). `steps` gets their wall times, `cpu` the CPU time
+ * of this process in each: what the other jobs on a shared machine change least.
+ */
+async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps): Promise<void> {
+  const { loadAndCheck } = await import('../../src/build.js');
+  const { renderHtml } = await import('../../src/render/html/index.js');
+  const { renderCheckReport } = await import('../../src/render/check-report/index.js');
+  const { VERSION } = await import('../../src/version.js');
+  const timed = async (name: string, fn: () => unknown) => {
+    const [t0, c0] = [performance.now(), cpuMs()];
+    await fn();
+    steps[name] = performance.now() - t0;
+    cpu[name] = cpuMs() - c0;
+  };
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  let c = cpuMs();
+  const onStep = (n: string, ms: number) => {
+    steps[n] = ms;
+    cpu[n] = cpuMs() - c;
+    c = cpuMs();
+  };
+  const { edition: ed, findings, figures } = await loadAndCheck({ edition, onStep });
+  await timed('html', () => renderHtml(ed, out, { templates: TEMPLATES, langs: ['zh', 'en'], draft: true, version: VERSION }));
+  await timed('check report', () => renderCheckReport(ed, findings, out, { figures, templates: TEMPLATES }));
+  if (stageAvailable('xlsx')) {
+    const { renderXlsx } = await import('../../src/render/xlsx/index.js');
+    await timed('xlsx', () => renderXlsx(ed, path.join(out, 'tables.xlsx'), { draft: true }));
+  }
+  if (stageAvailable('csv')) {
+    const { renderCsv } = await import('../../src/render/csv/index.js');
+    await timed('csv', () => renderCsv(ed, out));
+  }
+  if (stageAvailable('docx')) {
+    const { renderDocx } = await import('../../src/render/docx/index.js');
+    await timed('docx', () => renderDocx(ed, out, { langs: ['zh', 'en'], draft: true }));
+  }
+}
+
+/** Chromium alone: one launch, the two pages printed at once, close. `dir` holds a finished build. */
+async function printFloor(dir: string): Promise<void> {
+  const { ensureBrowser } = await import('../../src/render/pdf/find-browser.js');
+  const { default: puppeteer } = await import('puppeteer');
+  const executablePath = (await ensureBrowser()).path;
+  // The PDF stage's flags (src/render/pdf/browser.ts).
+  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const browser = await puppeteer.launch({ executablePath, headless: true, args });
+  try {
+    await Promise.all(
+      ['zh', 'en'].map(async (lang) => {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(path.join(dir, lang, 'index.html')).href, { waitUntil: 'load' });
+        const pdf = await page.pdf({ format: 'a4', preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, waitForFonts: true });
+        if (pdf.length < 1000) throw new Error(`floor: ${lang} printed ${pdf.length} bytes`);
+        await page.close();
+      }),
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+async function child(task: string, edition: string, out: string, cold: boolean): Promise<Sample> {
+  if (cold || task === 'pdf') fs.rmSync(TOC_CACHE, { recursive: true, force: true });
+  const once = async (): Promise<{ ms: number; steps: Steps; cpuSteps: Steps }> => {
+    const steps: Steps = {};
+    const cpuSteps: Steps = {};
+    const t0 = performance.now();
+    if (task === 'full') await buildOnce(edition, out, ['html', 'pdf', 'xlsx', 'csv'], steps);
+    else if (task === 'pdf') await buildOnce(edition, out, ['html', 'pdf'], steps);
+    else if (task === 'rows') await buildOnce(edition, out, ['html', 'xlsx'], steps);
+    else if (task === 'floor') await printFloor(out);
+    else if (task === 'stages') await stagesOnce(edition, out, steps, cpuSteps);
+    else throw new Error(`bench child: unknown task ${task}`);
+    return { ms: performance.now() - t0, steps, cpuSteps };
+  };
+  const first = await once();
+  // The stages without Chromium run a second time in the same process.
+  const warm = task === 'stages' ? await once() : undefined;
+  return { ms: first.ms, steps: first.steps, warmMs: warm?.ms, warmSteps: warm?.steps, warmCpuSteps: warm?.cpuSteps, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+const [task, edition, out, flag] = process.argv.slice(2);
+console.log(JSON.stringify(await child(task, edition, out, flag === 'cold')));
+// Puppeteer or ECharts may leave handles open; the measurement is done.
+process.exit(0);

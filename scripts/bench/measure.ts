@@ -1,0 +1,83 @@
+/**
+ * What every part of the bench shares: one measurement in a fresh child
+ * process, medians, and the targets the summary lists.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEMPLATES = path.join(ROOT, 'templates');
+
+/** What one child process reports (scripts/bench/child.ts). */
+export interface Sample {
+  /** The work, first time in the process: what a `baogao` command costs. */
+  ms: number;
+  steps: Record<string, number>;
+  /** The same work again in the same process (JIT and caches warm): what `baogao watch` costs, and the fair base for scaling. */
+  warmMs?: number;
+  warmSteps?: Record<string, number>;
+  /** CPU time of the Node process in each step of the warm run (stages only). */
+  warmCpuSteps?: Record<string, number>;
+  maxRssMB: number;
+}
+
+/** One line of the final summary: a target of issue 17 and whether this run met it. */
+export interface Target {
+  name: string;
+  measured: string;
+  limit: string;
+  /** undefined: not measured in this run. */
+  pass: boolean | undefined;
+}
+
+/** A part of the bench: its Markdown lines and the targets it decides. */
+export interface Section {
+  lines: string[];
+  targets: Target[];
+}
+
+export function stageAvailable(stage: string): boolean {
+  const index = path.join(ROOT, 'src/render', stage, 'index.ts');
+  return fs.existsSync(index) && !/not available in this version/.test(fs.readFileSync(index, 'utf8'));
+}
+
+/** Runs one measurement (`task`) in a fresh Node process; `extra` are the task's own arguments. */
+export function runChild(task: string, edition: string, out: string, ...extra: string[]): Sample {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench/child.ts'), task, edition, out, ...extra], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    // A 30× edition prints for minutes on a busy machine: longer than the PDF stage's default budget per page job.
+    env: { BAOGAO_PDF_TIMEOUT_MS: String(30 * 60_000), ...process.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench ${task} on ${edition} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+  return JSON.parse(last) as Sample;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The median of every step over the samples (a step a run lacks counts as missing, not 0). */
+export function medianSteps(samples: (Record<string, number> | undefined)[]): Record<string, number> {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s ?? {})))];
+  return Object.fromEntries(names.map((n) => [n, median(samples.flatMap((s) => (s?.[n] === undefined ? [] : [s[n]])))]));
+}
+
+export function progress(text: string): void {
+  process.stderr.write(text);
+}
+
+export const secs = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
+export const times = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
+
+/** A target met when `value ≤ limit`. */
+export function atMost(name: string, value: number | undefined, limit: number, unit = '×'): Target {
+  const shown = value === undefined || !Number.isFinite(value) ? '–' : unit === '×' ? times(value) : `${value.toFixed(0)} ${unit}`;
+  return { name, measured: shown, limit: `≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}`, pass: value === undefined || !Number.isFinite(value) ? undefined : value <= limit };
+}

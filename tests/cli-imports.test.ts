@@ -1,0 +1,59 @@
+/**
+ * What a command loads decides how fast it starts (issue 17): `check` must
+ * not import the renderers' heavy packages, `--version` no package at all.
+ * The command runs as users run it (`node bin/baogao.mjs`), in a process with
+ * a module loader hook that writes down every module it loads.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-imports-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+// The hook runs in the loader's own thread; appending to a file is the simplest way out of it.
+fs.writeFileSync(path.join(tmp, 'hooks.mjs'), "import fs from 'node:fs';\nexport async function load(url, context, next) {\n  fs.appendFileSync(process.env.BAOGAO_TEST_MODULE_LOG, url + '\\n');\n  return next(url, context);\n}\n");
+fs.writeFileSync(path.join(tmp, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});\n`);
+
+/** Runs `baogao <args>`; returns its result and the packages (node_modules folders) it loaded. */
+function loads(name: string, args: string[]) {
+  const log = path.join(tmp, `${name}.log`);
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(tmp, 'register.mjs')).href, path.join(ROOT, 'bin/baogao.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BAOGAO_TEST_MODULE_LOG: log },
+  });
+  const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
+  return { r, urls, packages };
+}
+
+// The renderers' packages: Chromium's driver, the workbook, the charts, Word, PDF post-processing, SVG to PNG, templates.
+const RENDERING = ['puppeteer', 'puppeteer-core', 'exceljs', 'echarts', 'docx', 'pdf-lib', '@resvg/resvg-js', 'handlebars', 'jszip'];
+
+describe('what a command loads', () => {
+  it('check loads the loader and the rules, none of the renderers', () => {
+    const { r, urls, packages } = loads('check', ['check', 'content']);
+    expect(r.stderr).not.toMatch(/unexpected error/);
+    expect(r.stdout).toMatch(/figures examined/);
+    // The hook saw the work: the Markdown parser and the YAML reader were loaded through it.
+    expect(packages.has('micromark')).toBe(true);
+    expect(packages.has('yaml')).toBe(true);
+    expect(urls.some((u) => /\/(dist|src)\/check\/index\.(js|ts)$/.test(u))).toBe(true);
+    expect(RENDERING.filter((p) => packages.has(p))).toEqual([]);
+    expect(urls.filter((u) => /\/(dist|src)\/render\/(pdf|xlsx|docx|csv|html)\//.test(u))).toEqual([]);
+  });
+
+  it('--version loads no package', () => {
+    const { r, urls, packages } = loads('version', ['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    expect(urls.some((u) => /\/(dist|src)\/cli\/run\.(js|ts)$/.test(u))).toBe(true);
+    // tsx is what runs the sources when dist/ is stale; anything else is a package --version does not need.
+    expect([...packages].filter((p) => p !== 'tsx' && p !== 'esbuild' && p !== 'get-tsconfig' && p !== 'resolve-pkg-maps')).toEqual([]);
+  });
+});
