@@ -9,6 +9,7 @@ import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import type { Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale, type OutputLock } from './output.js';
 import { runPipeline, type Verdict } from './pipeline.js';
+import type { PdfRun } from './render/pdf/index.js';
 
 export { editionTemplates, loadAndCheck, type CheckResult } from './pipeline.js';
 
@@ -58,6 +59,18 @@ function refuse(v: Verdict, opts: BuildOptions): void {
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutDir(opts.out, opts.edition);
+  // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
+  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf()) : undefined;
+  pdf?.catch(() => undefined);
+  try {
+    return await buildWith(opts, pdf);
+  } catch (e) {
+    await pdf?.then((p) => p.close(), () => undefined);
+    throw e;
+  }
+}
+
+async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): Promise<BuildResult> {
   let lock: OutputLock | undefined;
   let staging: string | undefined;
   // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
@@ -80,7 +93,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.formats.includes('docx')
         ? import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, dir, { langs: opts.langs, draft })))
         : undefined,
-      opts.formats.includes('pdf') ? import('./render/pdf/index.js').then(({ renderPdf }) => timed('pdf', opts, () => renderPdf(edition, dir, { html, views }))) : undefined,
+      pdf?.then((p) => timed('pdf', opts, () => p.render(edition, dir, { html, views }))),
     ]);
     const files = commitStaging(dir, opts.out);
     staging = undefined;

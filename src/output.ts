@@ -70,7 +70,7 @@ export function lockOutput(outDir: string): OutputLock {
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (e) {
-    throw usageError(`cannot write next to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? e}; choose another folder with --out`);
+    throw usageError(`cannot write next to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; choose another folder with --out`);
   }
   const file = path.join(parent, `.${path.basename(path.resolve(outDir))}.lock`);
   for (let attempt = 0; ; attempt++) {
@@ -79,7 +79,7 @@ export function lockOutput(outDir: string): OutputLock {
       break;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw usageError(`cannot write next to ${outDir}: ${code ?? e}; choose another folder with --out`);
+      if (code !== 'EEXIST') throw usageError(`cannot write next to ${outDir}: ${code ?? String(e)}; choose another folder with --out`);
       const holder = Number(readOr(file, '').trim());
       if (isAlive(holder) && holder !== process.pid) {
         throw usageError(`another baogao build (process ${holder}) is writing to ${outDir}; wait for it to finish, or build into another folder with --out`);
@@ -117,7 +117,7 @@ export function createStaging(outDir: string): string {
     fs.mkdirSync(parent, { recursive: true });
     staging = fs.mkdtempSync(path.join(parent, `${stagingPrefix(outDir)}${process.pid}-`));
   } catch (e) {
-    throw usageError(`cannot write next to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? e}; choose another folder with --out`);
+    throw usageError(`cannot write next to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; choose another folder with --out`);
   }
   undoStaging.set(staging, onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true })));
   return staging;

@@ -33,7 +33,7 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
     for (const t of edition.tables) {
       const el = d.getElementById(`table-${t.id}`)!;
       const table = el.querySelector('table')!;
-      const caption = table.querySelector('caption')!.textContent!;
+      const caption = table.querySelector('caption')!.textContent;
       expect(caption).toContain(lang === 'zh' ? `表${t.number}` : `Table ${t.number}`);
       expect(caption).toContain(t.caption[lang]);
       expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(t.columns.map((c) => c.header[lang]));
@@ -156,7 +156,7 @@ describe('bilingual.html', () => {
     expect(rows).toHaveLength(blocks);
     for (const row of rows) {
       expect(row.querySelector('.lang-zh')!.getAttribute('lang')).toBe('zh-Hans');
-      expect(row.querySelector('.lang-en')!.textContent!.trim().length).toBeGreaterThan(0);
+      expect(row.querySelector('.lang-en')!.textContent.trim().length).toBeGreaterThan(0);
     }
   });
 });

@@ -49,7 +49,7 @@ function sourceNarrative(): string {
 function narrative(): string {
   return edition.chapters
     .map((ch) => {
-      const tree = structuredClone(ch.docs.zh.tree) as Root;
+      const tree = structuredClone<Root>(ch.docs.zh.tree);
       visit(tree, 'textDirective', (n, i, parent) => {
         parent!.children[i!] = { type: 'text', value: numText(edition.tables, n, 'zh') };
       });
@@ -69,8 +69,10 @@ function diff(a: string[], b: string[]): { dropped: string[]; added: string[] } 
   let i = 0;
   let j = 0;
   while (i < m && j < n) {
-    if (a[i] === b[j]) (i++, j++);
-    else if (L[i + 1][j] >= L[i][j + 1]) dropped.push(a[i++]);
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (L[i + 1][j] >= L[i][j + 1]) dropped.push(a[i++]);
     else added.push(b[j++]);
   }
   return { dropped: [...dropped, ...a.slice(i)], added: [...added, ...b.slice(j)] };

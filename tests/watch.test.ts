@@ -79,7 +79,7 @@ function openEvents(url: string) {
     next<T>(name: string, from: number, test: (d: T) => boolean = () => true): Promise<T> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no "${name}" event within ${WAIT} ms; saw ${events.slice(from).map((e) => e.event).join(', ') || 'nothing'}`)), WAIT);
-        waiters.push({ name, test: test as (d: never) => boolean, from, resolve: (d) => (clearTimeout(timer), resolve(d as T)) });
+        waiters.push({ name, test: test, from, resolve: (d) => (clearTimeout(timer), resolve(d as T)) });
         check();
       });
     },

@@ -11,7 +11,6 @@
  * and the words right after it share a word with both the row's label and
  * its items.
  */
-import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Chapter, Edition, Row, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
@@ -90,7 +89,7 @@ export const countsRule: Rule = {
     }
     for (const [ch, list] of byChapter) {
       const { file, tree } = ch.docs.zh;
-      for (const block of blocksOf(tree) as RootContent[]) {
+      for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
         for (const f of scanZh(flat.text)) {

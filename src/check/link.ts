@@ -25,7 +25,7 @@
  * - **Uncertain.** Anything else (no name, names and figures that do not pair,
  *   two tables that disagree) links nothing: the figure counts as not linked.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Cell, Column, Edition, Place, Quantity, Table } from '../model.js';
@@ -283,10 +283,10 @@ export function linkEdition(edition: Edition): Linking {
   for (const ch of edition.chapters) {
     const { file, tree } = ch.docs.zh;
     const env: TextEnv = { edition, names, file, year: edition.meta.chapterYears[ch.id], out };
-    for (const block of blocksOf(tree) as RootContent[]) {
+    for (const block of blocksOf(tree)) {
       visit(block, (n) => {
         if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return;
-        const flat = flatten(n as Nodes);
+        const flat = flatten(n);
         const nums = numRefsOf(n as Nodes, flat, edition.tables).map((r) => ({ at: r.at, unit: r.cell?.quantity?.unit ?? '' }));
         linkText(flat, nums, env);
         return 'skip';

@@ -12,7 +12,6 @@
  * (以上 / 左右 / 以内) must be the cell's own, and a full `:num`, which prints
  * them itself, must not have them typed again.
  */
-import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Direction, Place, Qualifier } from '../model.js';
@@ -105,11 +104,11 @@ export const proseVsTableRule: Rule = {
     checkFigures(ctx);
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
-      for (const block of blocksOf(tree) as RootContent[]) {
+      for (const block of blocksOf(tree)) {
         visit(block, (n) => {
           if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return;
-          const flat = flatten(n as Nodes);
-          for (const ref of numRefsOf(n as Nodes, flat, ctx.edition.tables)) checkNum(ref, flat, file, ctx);
+          const flat = flatten(n);
+          for (const ref of numRefsOf(n, flat, ctx.edition.tables)) checkNum(ref, flat, file, ctx);
           return 'skip';
         });
       }

@@ -13,11 +13,12 @@ export interface RuleContext {
   edition: Edition;
   /** The previous year's edition, for the plan carry-over rule. */
   previous?: Edition;
-  report(f: Omit<Finding, 'ruleId'> & { ruleId?: string }): void;
+  // Function-typed properties, not methods: rules destructure them (`run({ report, examined })`), so they must not need `this`.
+  report: (f: Omit<Finding, 'ruleId'> & { ruleId?: string }) => void;
   /** Counts one examined figure (or item) for the summary. */
-  examined(n?: number): void;
+  examined: (n?: number) => void;
   /** Records the status of the figure at `place` (present when a report is wanted). */
-  status?(place: Place, status: FigureStatus, detail?: string): void;
+  status?: (place: Place, status: FigureStatus, detail?: string) => void;
 }
 
 export interface Rule {

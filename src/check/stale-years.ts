@@ -6,7 +6,6 @@
  * phrases that tie a year to the review or to the plan are read: a year in
  * any other sentence ("2022年是极不平凡的一年") may be meant.
  */
-import type { RootContent } from 'mdast';
 import { blocksOf } from '../markdown/blocks.js';
 import type { Lang } from '../model.js';
 import type { Rule } from './rule.js';
@@ -36,7 +35,7 @@ export const staleYearsRule: Rule = {
     for (const ch of edition.chapters) {
       for (const lang of ['zh', 'en'] as const) {
         const doc = ch.docs[lang];
-        for (const block of blocksOf(doc.tree) as RootContent[]) {
+        for (const block of blocksOf(doc.tree)) {
           if (block.type === 'leafDirective') continue;
           const flat = flatten(block);
           const seen = new Set<number>();

@@ -11,7 +11,6 @@
  * In both languages a zero-width or bidirectional control character next to a
  * digit is an error, named by its code point: it splits the figure invisibly.
  */
-import type { RootContent } from 'mdast';
 import { alignedBlocks, blocksOf } from '../markdown/blocks.js';
 import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
@@ -100,7 +99,7 @@ function tableTexts(table: Table, lang: Lang = 'zh', wordsOnly = false): { text:
 
 /** A hyphen typed for a minus sign in English text: `-1.9%` for `−1.9%` (COVID-19 and 2021-2025 are not minus signs). */
 export function hyphenMinus(text: string): Problem[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}\-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
+  return [...text.matchAll(/(?<![\p{L}\p{N}-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
 }
 
 /** Bare numbers of the Chinese text (no unit after them): names and codes such as 12345. */
@@ -125,7 +124,7 @@ export const typographyRule: Rule = {
   run(ctx) {
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
-      for (const block of blocksOf(tree) as RootContent[]) {
+      for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
         checkText(flat.text, (k) => placeAt(flat, k, file), (k) => isInText(flat, k), ctx);

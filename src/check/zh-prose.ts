@@ -3,7 +3,6 @@
  * table cell of the narrative flattened to one string, split into sentences,
  * with every figure found in it.
  */
-import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Edition } from '../model.js';
 import { scanZh, type FoundFigure } from '../quantity/parse-zh.js';
@@ -29,7 +28,7 @@ export function zhTexts(edition: Edition): ZhText[] {
     const { file, tree } = ch.docs.zh;
     visit(tree, (n) => {
       if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return;
-      const flat = flatten(n as Nodes);
+      const flat = flatten(n);
       const ends = [...flat.text.matchAll(/[。！？；\n]/gu)].map((m) => (m.index ?? 0) + 1);
       const bounds = [0, ...ends.filter((e) => e < flat.text.length), flat.text.length];
       const sentences = bounds.slice(0, -1).map((b, i): [number, number] => [b, bounds[i + 1]]);

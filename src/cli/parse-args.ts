@@ -1,7 +1,11 @@
 /**
  * Command-line parsing, kept pure (no I/O, no process) so it is unit-tested:
- * argv in, a command description or a usage error out.
+ * argv in, a command description or a usage error out. Node's
+ * `util.parseArgs` splits the words into options and positionals; what it
+ * cannot do is say "did you mean --format?" or reject `--out=` in the
+ * author's terms, so it runs non-strict and its tokens are checked here.
  */
+import { parseArgs as splitArgs } from 'node:util';
 import type { Format } from '../build.js';
 import type { Lang } from '../model.js';
 
@@ -9,34 +13,33 @@ export type Command =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
   | { kind: 'build'; edition: string; out: string; langs: Lang[]; formats: Format[]; force: boolean; final: boolean; previous?: string; debug: boolean }
-  | { kind: 'check'; edition: string; format: 'text' | 'json'; strict: boolean; previous?: string; out: string; debug: boolean }
+  | { kind: 'check'; edition: string; format: 'text' | 'json'; strict: boolean; previous?: string; debug: boolean }
   | { kind: 'watch'; edition: string; out?: string; port?: number; previous?: string; debug: boolean }
   | { kind: 'new'; year: number; from: string; to?: string; debug: boolean }
   | { kind: 'comments'; docx: string; edition: string; format: 'text' | 'json'; debug: boolean };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
-interface OptionSpec {
-  name: string;
-  value: boolean;
-}
+type Spec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-const COMMON: OptionSpec[] = [
-  { name: 'help', value: false },
-  { name: 'debug', value: false },
-];
-const SPECS: Record<string, OptionSpec[]> = {
-  build: [...COMMON, { name: 'out', value: true }, { name: 'lang', value: true }, { name: 'format', value: true }, { name: 'force', value: false }, { name: 'final', value: false }, { name: 'previous', value: true }],
-  check: [...COMMON, { name: 'format', value: true }, { name: 'strict', value: false }, { name: 'previous', value: true }, { name: 'out', value: true }],
-  watch: [...COMMON, { name: 'out', value: true }, { name: 'port', value: true }, { name: 'previous', value: true }],
-  new: [...COMMON, { name: 'from', value: true }, { name: 'to', value: true }],
-  comments: [...COMMON, { name: 'format', value: true }],
-};
-export const COMMANDS = Object.keys(SPECS);
+const COMMON = { help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } } as const satisfies Spec;
+const STRING = { type: 'string' } as const;
+const FLAG = { type: 'boolean' } as const;
+
+/** Each command's options, in util.parseArgs' own configuration shape. */
+export const SPECS = {
+  build: { ...COMMON, out: STRING, lang: STRING, format: STRING, force: FLAG, final: FLAG, previous: STRING },
+  check: { ...COMMON, format: STRING, strict: FLAG, previous: STRING },
+  watch: { ...COMMON, out: STRING, port: STRING, previous: STRING },
+  new: { ...COMMON, from: STRING, to: STRING },
+  comments: { ...COMMON, format: STRING },
+} as const satisfies Record<string, Spec>;
+type CommandName = keyof typeof SPECS;
+export const COMMANDS = Object.keys(SPECS) as CommandName[];
 
 /** Edit distance, for "did you mean" suggestions. */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
@@ -56,71 +59,93 @@ function list<T extends string>(value: string, allowed: readonly T[], what: stri
   return items.length ? (items as T[]) : `--${what} needs a value such as ${allowed.join(',')}`;
 }
 
+interface Words {
+  opts: Record<string, string | true>;
+  positional: string[];
+}
+
+/** Splits a command's words with util.parseArgs and checks each option against the command's spec. */
+function split(command: CommandName, args: string[]): Words | { help: true } | { error: string } {
+  const spec: Spec = SPECS[command];
+  const { tokens } = splitArgs({ args, options: spec, strict: false, allowPositionals: true, tokens: true });
+  // Help wins over every other mistake on the line: it is what the author asked for.
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { help: true };
+  const words: Words = { opts: {}, positional: [] };
+  for (const t of tokens) {
+    if (t.kind === 'positional') words.positional.push(t.value);
+    if (t.kind !== 'option') continue;
+    const type = Object.hasOwn(spec, t.name) ? spec[t.name].type : undefined;
+    if (!type) {
+      const s = t.rawName.startsWith('--') ? suggest(t.name, Object.keys(spec)) : undefined;
+      return { error: `unknown option ${t.rawName} for "${command}"${s ? `; did you mean --${s}?` : ''}` };
+    }
+    const name = `--${t.name}`;
+    if (type === 'boolean') {
+      if (t.value !== undefined) return { error: `${name} takes no value (got "${t.value}")` };
+      words.opts[t.name] = true;
+      continue;
+    }
+    // util.parseArgs takes the next word whatever it is; `--out --force` is a forgotten value, not a folder.
+    const dashed = t.value !== undefined && !t.inlineValue && t.value.startsWith('--');
+    if (t.value === undefined || t.value.trim() === '' || dashed) return { error: `${name} needs a value` };
+    words.opts[t.name] = t.value;
+  }
+  return words;
+}
+
+/** The typed command from its checked words. */
+function toCommand(kind: CommandName, { opts, positional }: Words): ParseResult {
+  const debug = opts.debug === true;
+  const str = (k: string) => (typeof opts[k] === 'string' ? opts[k] : undefined);
+  const fail = (message: string): ParseResult => ({ ok: false, message });
+  if (kind === 'new') {
+    if (!/^\d{4}$/.test(positional[0] ?? '')) return fail('baogao new needs the plan year of the new edition, e.g. baogao new 2024');
+    if (positional.length > 1) return fail(`unexpected argument "${positional[1]}"`);
+    return { ok: true, command: { kind, year: Number(positional[0]), from: str('from') ?? 'content', to: str('to'), debug } };
+  }
+  if (kind === 'comments') {
+    const [docx, edition, extra] = positional;
+    if (!docx) return fail('baogao comments needs the reviewed Word file, e.g. baogao comments returned/report.docx content');
+    if (extra !== undefined) return fail(`unexpected argument "${extra}": give the Word file and one edition folder`);
+    const format = str('format') ?? 'text';
+    if (format !== 'text' && format !== 'json') return fail(`unknown --format "${format}"; choose text or json`);
+    return { ok: true, command: { kind, docx, edition: edition ?? 'content', format, debug } };
+  }
+  if (positional.length > 1) return fail(`unexpected argument "${positional[1]}": give one edition folder`);
+  const edition = positional[0] ?? 'content';
+  const previous = str('previous');
+  if (kind === 'build') {
+    const langs = list(str('lang') ?? 'zh,en', ['zh', 'en'] as const, 'lang');
+    if (typeof langs === 'string') return fail(langs);
+    const formats = list(str('format') ?? 'html,pdf,xlsx,csv', ['html', 'pdf', 'xlsx', 'csv', 'docx'] as const, 'format');
+    if (typeof formats === 'string') return fail(formats);
+    const force = opts.force === true;
+    const final = opts.final === true;
+    if (force && final) return fail('--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway');
+    return { ok: true, command: { kind, edition, out: str('out') ?? 'output', langs, formats, force, final, previous, debug } };
+  }
+  if (kind === 'check') {
+    const format = str('format') ?? 'text';
+    if (format !== 'text' && format !== 'json') return fail(`unknown --format "${format}"; choose text or json`);
+    return { ok: true, command: { kind, edition, format, strict: opts.strict === true, previous, debug } };
+  }
+  const port = str('port');
+  if (port !== undefined && !/^\d+$/.test(port)) return fail(`--port takes a number, got "${port}"`);
+  return { ok: true, command: { kind, edition, out: str('out'), port: port ? Number(port) : undefined, previous, debug } };
+}
+
 /** Parses `argv` (without node and the script). */
 export function parseArgs(argv: string[]): ParseResult {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { ok: true, command: { kind: 'help', topic: first === 'help' ? rest[0] : undefined } };
   if (first === '--version' || first === '-v') return { ok: true, command: { kind: 'version' } };
-  const specs = SPECS[first];
-  if (!specs) {
+  if (!Object.hasOwn(SPECS, first)) {
     const s = suggest(first, COMMANDS);
     return { ok: false, message: `unknown command "${first}"${s ? `; did you mean "${s}"?` : ''} (commands: ${COMMANDS.join(', ')})` };
   }
-  const opts: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '-h') return { ok: true, command: { kind: 'help', topic: first } };
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    const spec = specs.find((s) => s.name === name);
-    if (!spec) {
-      const s = suggest(name, specs.map((x) => x.name));
-      return { ok: false, message: `unknown option --${name} for "${first}"${s ? `; did you mean --${s}?` : ''}` };
-    }
-    if (spec.value) {
-      const v = inline ?? rest[++i];
-      if (v === undefined || v.trim() === '' || v.startsWith('--')) return { ok: false, message: `--${name} needs a value` };
-      opts[name] = v;
-    } else opts[name] = true;
-  }
-  if (opts.help) return { ok: true, command: { kind: 'help', topic: first } };
-  const debug = opts.debug === true;
-  const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
-  if (first === 'new') {
-    const year = Number(positional[0]);
-    if (!/^\d{4}$/.test(positional[0] ?? '')) return { ok: false, message: 'baogao new needs the plan year of the new edition, e.g. baogao new 2024' };
-    if (positional.length > 1) return { ok: false, message: `unexpected argument "${positional[1]}"` };
-    return { ok: true, command: { kind: 'new', year, from: str('from') ?? 'content', to: str('to'), debug } };
-  }
-  if (first === 'comments') {
-    const [docx, edition, extra] = positional;
-    if (!docx) return { ok: false, message: 'baogao comments needs the reviewed Word file, e.g. baogao comments returned/report.docx content' };
-    if (extra !== undefined) return { ok: false, message: `unexpected argument "${extra}": give the Word file and one edition folder` };
-    const format = str('format') ?? 'text';
-    if (format !== 'text' && format !== 'json') return { ok: false, message: `unknown --format "${format}"; choose text or json` };
-    return { ok: true, command: { kind: 'comments', docx, edition: edition ?? 'content', format, debug } };
-  }
-  if (positional.length > 1) return { ok: false, message: `unexpected argument "${positional[1]}": give one edition folder` };
-  const edition = positional[0] ?? 'content';
-  const out = str('out') ?? 'output';
-  if (first === 'build') {
-    const langs = list(str('lang') ?? 'zh,en', ['zh', 'en'] as const, 'lang');
-    if (typeof langs === 'string') return { ok: false, message: langs };
-    const formats = list(str('format') ?? 'html,pdf,xlsx,csv', ['html', 'pdf', 'xlsx', 'csv', 'docx'] as const, 'format');
-    if (typeof formats === 'string') return { ok: false, message: formats };
-    if (opts.force && opts.final) return { ok: false, message: '--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway' };
-    return { ok: true, command: { kind: 'build', edition, out, langs, formats, force: opts.force === true, final: opts.final === true, previous: str('previous'), debug } };
-  }
-  if (first === 'check') {
-    const format = str('format') ?? 'text';
-    if (format !== 'text' && format !== 'json') return { ok: false, message: `unknown --format "${format}"; choose text or json` };
-    return { ok: true, command: { kind: 'check', edition, format, strict: opts.strict === true, previous: str('previous'), out, debug } };
-  }
-  const port = str('port');
-  if (port !== undefined && !/^\d+$/.test(port)) return { ok: false, message: `--port takes a number, got "${port}"` };
-  return { ok: true, command: { kind: 'watch', edition, out: str('out'), port: port ? Number(port) : undefined, previous: str('previous'), debug } };
+  const kind = first as CommandName;
+  const words = split(kind, rest);
+  if ('help' in words) return { ok: true, command: { kind: 'help', topic: kind } };
+  if ('error' in words) return { ok: false, message: words.error };
+  return toCommand(kind, words);
 }

@@ -100,8 +100,8 @@ function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPai
       // Of the two neighbours, the half whose Chinese holds this block's references; else the one after.
       const keys = [...blockKeys(block)];
       const holds = (q: AlignedPair | undefined) => q?.zh !== undefined && keys.some((key) => blockKeys(a[q.zh!]).has(key));
-      const before = sameKind(prev, j - 1) ? { at: j, zh: prev!.zh! } : undefined;
-      const after = sameKind(next, j + 1) ? { at: j + 1, zh: next!.zh! } : undefined;
+      const before = sameKind(prev, j - 1) ? { at: j, zh: prev.zh! } : undefined;
+      const after = sameKind(next, j + 1) ? { at: j + 1, zh: next.zh! } : undefined;
       const split = before && holds(prev) ? before : after && holds(next) ? after : (after ?? (keys.length ? undefined : before));
       if (split) {
         out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} stand where the Chinese has one block (${split.zh + 1}): is the paragraph split in two here, or one of them added? Join them, split the Chinese too, or remove the extra one`, {

@@ -36,7 +36,7 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
 
   const rows: Row[] = data.rows.map((raw, r) => {
     // No prototype: a column or a :num path named "constructor" or "toString" finds nothing instead of a function.
-    const cells: Record<string, Cell> = Object.create(null);
+    const cells = Object.create(null) as Record<string, Cell>;
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'id' || key === 'aliases') continue;
       const col = colById.get(key);

@@ -139,6 +139,7 @@ function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and mappings are described above; what is left is a YAML scalar
   const s = String(v);
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }

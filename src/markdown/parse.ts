@@ -40,7 +40,7 @@ export function parseMarkdown(text: string, file: string, out: Collector): Root 
     return undefined;
   }
   const vfile = new VFile({ path: file, value: text });
-  const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+  const tree = processor.runSync(processor.parse(vfile), vfile);
   for (const m of vfile.messages) {
     out.add({
       severity: m.fatal ? 'error' : 'warning',

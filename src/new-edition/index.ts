@@ -180,7 +180,7 @@ function shiftYearList(node: unknown, years: number[]): void {
 /** Advances the years in the zh/en scalars under `at` of a whole-document edit. */
 function shiftScalars(doc: ReturnType<typeof parseDocument>, at: (string | number)[], years: number[]): void {
   for (const lang of ['zh', 'en']) {
-    const node = doc.getIn([...at, lang], true);
+    const node: unknown = doc.getIn([...at, lang], true);
     if (isScalar(node) && typeof node.value === 'string') node.value = shiftYears(node.value, years, 1);
   }
 }
@@ -267,7 +267,7 @@ export function createEdition(opts: NewEditionOptions): NewEditionResult {
     fs.mkdirSync(parent, { recursive: true });
     staging = fs.mkdtempSync(path.join(parent, `.${path.basename(to)}-new-`));
   } catch (e) {
-    throw usageError(`cannot create ${to} (${(e as NodeJS.ErrnoException).code ?? e}); choose a folder you can write to with --to DIR`);
+    throw usageError(`cannot create ${to} (${(e as NodeJS.ErrnoException).code ?? String(e)}); choose a folder you can write to with --to DIR`);
   }
   try {
     // The edition's own files only: not its build outputs, nor hidden leftovers (staging folders, locks, .git).

@@ -45,6 +45,7 @@ export class YamlFileEditor {
   /** The string value at `path`, if it is a scalar. */
   string(path: Path): string | undefined {
     const s = this.scalar(path);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar of the core schema holds a string, number or boolean
     return s && s.value !== null && s.value !== undefined ? String(s.value) : undefined;
   }
 

@@ -29,7 +29,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     fs.mkdirSync(out, { recursive: true });
     fs.accessSync(out, fs.constants.W_OK);
   } catch (e) {
-    throw usageError(`cannot write to ${out} (${(e as NodeJS.ErrnoException).code ?? e}): choose a folder you can write to with --out DIR`);
+    throw usageError(`cannot write to ${out} (${(e as NodeJS.ErrnoException).code ?? String(e)}): choose a folder you can write to with --out DIR`);
   }
 
   const assets = await clientAssets();

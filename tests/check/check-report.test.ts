@@ -69,7 +69,7 @@ describe('check.html of the sample', () => {
   });
 
   it('counts the figures of the legend from the page', () => {
-    const legend = [...doc.querySelectorAll('.legend li')].map((li) => [li.querySelector('.fig')!.className.replace('fig s-', ''), Number(li.textContent!.trim().split(/\s+/).pop())] as const);
+    const legend = [...doc.querySelectorAll('.legend li')].map((li) => [li.querySelector('.fig')!.className.replace('fig s-', ''), Number(li.textContent.trim().split(/\s+/).pop())] as const);
     expect(legend.map(([s]) => s)).toEqual(['mismatch', 'verified', 'cross-checked', 'data-linked', 'unchecked']);
     for (const [status, n] of legend) expect(doc.querySelectorAll(`.fig[data-figure][data-status="${status}"]`).length, status).toBe(n);
     expect(legend.reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(300);

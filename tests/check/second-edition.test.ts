@@ -95,7 +95,7 @@ describe('the Xinxiang 2023 edition', () => {
   });
 
   it('has a chapter of at least 1,500 characters, its English, and a main-indicators table with targets and results', () => {
-    const tree = structuredClone(c.edition.chapters[0].docs.zh.tree) as Root;
+    const tree = structuredClone<Root>(c.edition.chapters[0].docs.zh.tree);
     visit(tree, 'textDirective', (n, i, parent) => void (parent!.children[i!] = { type: 'text', value: numText(c.edition.tables, n, 'zh') }));
     const text = toString(tree).replace(/\s/g, '');
     expect(text.length).toBeGreaterThanOrEqual(1500);

@@ -28,13 +28,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += ch;
   }
   expect(field === '' && row.length === 0, 'the file ends with CRLF').toBe(true);
@@ -80,7 +88,7 @@ describe('open data', () => {
       expect(rows.length, r.name).toBe(records(path.join(dir, 'data', `${r.name}.csv`)).length);
       figures += rows.filter((row) => typeof row.value === 'number').length;
       // The codes read as missing values, never as text in a number field.
-      for (const row of rows) expect(row.value === null || typeof row.value === 'number', `${r.name}/${row.row}`).toBe(true);
+      for (const row of rows) expect(row.value === null || typeof row.value === 'number', `${r.name}/${String(row.row)}`).toBe(true);
     }
     const quantities = edition.tables.filter((t) => t.number > 0).flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).filter((c) => c.quantity)));
     expect(figures).toBe(quantities.length);
@@ -115,12 +123,12 @@ describe('open data', () => {
         const j = headers.findIndex((h) => h.startsWith(col.kind === 'value' ? `${col.header.zh}：数值` : col.header.zh));
         yaml.rows.forEach((raw, i) => {
           const rec = csv.find((r) => r.row === raw.id && r.column === col.id)!;
-          expect(rec, `${t.id}/${raw.id}/${col.id}`).toBeDefined();
+          expect(rec, `${t.id}/${String(raw.id)}/${col.id}`).toBeDefined();
           const v = raw[col.id];
           const zh = typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? '[x]' : String((v as { zh: string }).zh);
           const numbers = (zh.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
           const cell = j < 0 ? undefined : ws.getCell(headerRow + 1 + i, j).value;
-          const where = `${t.id}/${raw.id}/${col.id}`;
+          const where = `${t.id}/${String(raw.id)}/${col.id}`;
           if (zh === '[x]' || zh === '') expect(rec.value, where).toBe('[x]');
           else if (!numbers.length) expect(rec.value, where).toBe('[z]');
           else {

@@ -48,7 +48,7 @@ const until = async (what: string, ok: () => boolean, ms = 60_000) => {
 async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'pdf'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  child.stderr!.on('data', (d) => (err += d));
+  child.stderr.on('data', (d) => (err += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const pid = child.pid!;
   await until('Chromium to start', () => processesWith(`baogao-chromium-${pid}-`).length > 0);

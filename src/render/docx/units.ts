@@ -6,8 +6,7 @@
  * comment back to a file:line, so both sides must come from this one function.
  */
 import path from 'node:path';
-import type { Heading, PhrasingContent, RootContent } from 'mdast';
-import type { TextDirective } from 'mdast-util-directive';
+import type { PhrasingContent, RootContent } from 'mdast';
 import { lookupCell, numText } from '../../model/cells.js';
 import { isFigureOnly } from '../../model/figure-emphasis.js';
 import { blocksOf } from '../../markdown/blocks.js';
@@ -95,17 +94,16 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
       out.push(...inlinePieces(n.children, edition, lang, file, bold ? { ...style, bold: true } : style));
     }
     else if (n.type === 'emphasis') out.push(...inlinePieces(n.children, edition, lang, file, { ...style, italic: lang === 'en' }));
-    else if (n.type === 'delete' || n.type === 'link') out.push(...inlinePieces(n.children as PhrasingContent[], edition, lang, file, style));
+    else if (n.type === 'delete' || n.type === 'link') out.push(...inlinePieces(n.children, edition, lang, file, style));
     else if (n.type === 'break') out.push({ text: lang === 'zh' ? '' : ' ', place });
     else if (n.type === 'textDirective') {
-      const d = n as TextDirective;
-      const label = directiveLabel(d);
-      if (d.name === 'ref') {
+      const label = directiveLabel(n);
+      if (n.name === 'ref') {
         const t = edition.tables.find((x) => x.id === label);
         const f = edition.figures.find((x) => x.id === label);
         const numbering = edition.meta.style.numbering;
         out.push({ text: t ? refLabel('table', t.number, lang, numbering) : f ? refLabel('figure', f.number, lang, numbering) : label, ...style, place });
-      } else out.push({ text: numText(edition.tables, d, lang, edition.meta.style.precision), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
+      } else out.push({ text: numText(edition.tables, n, lang, edition.meta.style.precision), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
     }
   }
   return out.filter((p) => p.text !== '');
@@ -114,7 +112,7 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
 function blockUnits(node: RootContent, key: string, edition: Edition, lang: Lang, file: string): DocBlock[] {
   const place: Place = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
   if (node.type === 'heading') {
-    const id = String((node as Heading).data?.hProperties?.id ?? '');
+    const id = String(node.data?.hProperties?.id ?? '');
     return [{ kind: 'heading', depth: Math.min(node.depth, 4), id, unit: { key, place, pieces: inlinePieces(node.children, edition, lang, file) } }];
   }
   if (node.type === 'paragraph') return [{ kind: 'paragraph', unit: { key, place, pieces: inlinePieces(node.children, edition, lang, file) } }];

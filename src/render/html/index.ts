@@ -19,8 +19,8 @@ export interface HtmlOptions {
   version: string;
   /** The editor's preview (watch): figures and rows keep their data keys and source places. */
   preview?: boolean;
-  /** Page numbers of headings, for the printed table of contents (second PDF pass). */
-  tocPages?: Partial<Record<Lang, Record<string, number>>>;
+  /** Page numbers of headings (or the PDF stage's placeholders), for the printed table of contents. */
+  tocPages?: Partial<Record<Lang, Record<string, number | string>>>;
 }
 
 export interface HtmlResult {

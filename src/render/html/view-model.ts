@@ -3,7 +3,6 @@
  * page's language and already escaped where it is HTML, so the templates only
  * lay it out.
  */
-import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { alignedBlocks } from '../../markdown/blocks.js';
 import type { Edition, Figure, Lang, Precision, Table } from '../../model.js';
@@ -146,7 +145,7 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
       }
       const block = smartBlock(node, untranslated ? 'zh' : lang);
       if (!untranslated && block.type === 'heading' && block.depth <= 2) {
-        const id = String((block as Heading).data?.hProperties?.id ?? '');
+        const id = String(block.data?.hProperties?.id ?? '');
         toc.push({ id, text: toString(block), depth: block.depth });
       }
       if (untranslated) blocks.push({ html: blockHtml(block, edition, 'zh', ch.docs.zh.file, opts.preview), untranslated, pair });

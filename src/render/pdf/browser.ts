@@ -18,15 +18,17 @@ export interface PrintBrowser {
   /**
    * Runs `fn` on a fresh page restricted to files under the root folder, and
    * closes the page afterwards. A page crash is retried once on a new page.
+   * `root` overrides the launch's (a browser launched before the build's
+   * staging folder existed gets it here).
    */
-  withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
+  withPage<T>(fn: (page: Page) => Promise<T>, root?: string): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface LaunchOptions {
   executablePath: string;
-  /** The only folder pages may read from (the build's staging folder). */
-  root: string;
+  /** The only folder pages may read from (the build's staging folder); or given to each withPage. */
+  root?: string;
   timeoutMs?: number;
 }
 
@@ -130,9 +132,10 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
     throw new BaogaoError(`cannot start ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, [], 2);
   }
 
-  async function attempt<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  async function attempt<T>(fn: (page: Page) => Promise<T>, root: string | undefined): Promise<T> {
+    if (!root) throw new Error('a page needs the folder it may read from');
     const blocked: string[] = [];
-    const page = await preparePage(b, opts.root, timeoutMs, blocked);
+    const page = await preparePage(b, root, timeoutMs, blocked);
     try {
       const result = await withTimeout(fn(page), timeoutMs, 'printing a page');
       if (blocked.length) {
@@ -145,12 +148,12 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   }
 
   return {
-    async withPage(fn) {
+    async withPage(fn, root = opts.root) {
       try {
-        return await attempt(fn);
+        return await attempt(fn, root);
       } catch (e) {
         if (!isCrash(e) || !b.connected) throw e;
-        return attempt(fn);
+        return attempt(fn, root);
       }
     },
     async close() {

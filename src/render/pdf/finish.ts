@@ -184,8 +184,30 @@ function save(doc: PDFDocument): Promise<Uint8Array> {
 export async function finishPdf(doc: PDFDocument, info: FinishInfo): Promise<Uint8Array> {
   renumberStructIds(doc);
   annotate(doc, info);
-  const metaRef = identify(doc, info, '0'.repeat(32), undefined);
-  const idHex = createHash('sha256').update(await save(doc)).digest('hex').slice(0, 32);
+  const zero = '0'.repeat(32);
+  const metaRef = identify(doc, info, zero, undefined);
+  const draft = await save(doc);
+  const idHex = createHash('sha256').update(draft).digest('hex').slice(0, 32);
+  // The id is written as text of a fixed length in two places (the trailer, the uncompressed
+  // XMP): writing it over the zeros gives the bytes a second save would, without the second save.
+  const patched = overwrite(draft, [`<${zero}>`, `<${idHex}>`, 'trailer'], [`uuid:${uuidOf(zero)}`, `uuid:${uuidOf(idHex)}`, '<?xpacket begin']);
+  if (patched) return patched;
   identify(doc, info, idHex, metaRef);
   return save(doc);
+}
+
+/**
+ * Replaces, in `bytes`, the two occurrences of each `[from, to]` that follow the last `after`,
+ * or returns undefined if there are not exactly two.
+ */
+function overwrite(bytes: Uint8Array, ...edits: [string, string, string][]): Uint8Array | undefined {
+  const out = Buffer.from(bytes);
+  for (const [from, to, after] of edits) {
+    const start = out.lastIndexOf(after);
+    const hits: number[] = [];
+    for (let i = out.indexOf(from, start); start >= 0 && i >= 0; i = out.indexOf(from, i + from.length)) hits.push(i);
+    if (hits.length !== 2 || to.length !== from.length) return undefined;
+    for (const i of hits) out.write(to, i, 'latin1');
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -1,7 +1,7 @@
 /**
- * The PDF stage: prints each language's page with one headless Chromium, in
- * two passes for the contents' page numbers, then finishes the files with
- * pdf-lib (metadata, outline, reproducible bytes). Layout lives in
+ * The PDF stage: prints each language's page once with one headless
+ * Chromium, writes the contents' page numbers into that print, then
+ * finishes the files with pdf-lib (metadata, outline, reproducible bytes). Layout lives in
  * templates/print.css; this code only drives the browser.
  */
 import fs from 'node:fs';
@@ -11,11 +11,10 @@ import type { Edition, Lang } from '../../model.js';
 import { VERSION } from '../../version.js';
 import { compileTemplates, renderLangPage, type HtmlOptions } from '../html/index.js';
 import { langView, type LangView } from '../html/view-model.js';
-import { withBrowser } from './browser.js';
+import { launchBrowser } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
 import { finishPdf, type OutlineItem } from './finish.js';
 import { printEdition, type Anchor } from './print.js';
-import { recallToc, rememberToc, tocKey } from './toc-cache.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -35,14 +34,12 @@ function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem
 type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
-async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView): Promise<string> {
+async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView, reprint?: boolean): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
   const view = built ?? langView(edition, lang);
-  const render = (tocPages?: Record<string, number>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
-  const key = tocKey(render(), ['report.css', 'print.css', 'fonts.css'].map((f) => fs.readFileSync(path.join(staging, 'assets', f), 'utf8')));
-  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), hint: recallToc(key) });
-  if (printed.toc) rememberToc(key, printed.toc);
+  const render = (tocPages?: Record<string, number | string>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
+  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint });
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
@@ -60,20 +57,58 @@ async function printLang(page: Page, edition: Edition, lang: Lang, staging: stri
   return rel;
 }
 
+export interface PdfOptions {
+  html: HtmlOptions;
+  /** The HTML stage's views, so that nothing is rendered twice. */
+  views?: Partial<Record<Lang, LangView>>;
+  /** Print the contents' numbers in a second print instead of writing them in (for the tests). */
+  reprint?: boolean;
+}
+
+/** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
+export interface PdfRun {
+  /** Writes `<lang>/report.pdf` into `staging` for each language and closes the browser; returns the relative paths. */
+  render(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]>;
+  /** Closes the browser without printing (a stage before the PDF failed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts finding and launching the browser and returns at once: the build
+ * calls this before it loads the edition, so that Chromium's start (a second
+ * or more on the 2-core machine, with puppeteer's import) overlaps load,
+ * check and HTML instead of following them.
+ */
+export function startPdf(): PdfRun {
+  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path }));
+  // Reported by render(), or dropped by close(): never an unhandled rejection.
+  launching.catch(() => undefined);
+  return {
+    async render(edition, staging, opts) {
+      const browser = await launching;
+      try {
+        const langs = opts.html.langs;
+        const templates = compileTemplates(opts.html.templates);
+        // Both editions print at once on the one browser: each page lays out in
+        // its own renderer process, so two cores share the work. Measured on the
+        // 2-core machine: about 10% faster than one after the other.
+        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint), staging)));
+      } finally {
+        await browser.close();
+      }
+    },
+    async close() {
+      await (await launching.catch(() => undefined))?.close();
+    },
+  };
+}
+
 /**
  * Writes `<lang>/report.pdf` into `staging` for each language of the build
  * (the HTML stage has already written the assets there) and returns the
  * relative paths written.
  */
-export async function renderPdf(edition: Edition, staging: string, opts: { html: HtmlOptions; views?: Partial<Record<Lang, LangView>> }): Promise<string[]> {
-  const langs = opts.html.langs;
-  if (!langs.length) return [];
-  const browserPath = (await ensureBrowser()).path;
-  const templates = compileTemplates(opts.html.templates);
-  return withBrowser({ executablePath: browserPath, root: staging }, (browser) =>
-    // Both editions print at once on the one browser: each page lays out in
-    // its own renderer process, so two cores share the work. Measured on the
-    // 2-core machine: about 10% faster than one after the other.
-    Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang])))),
-  );
+export async function renderPdf(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]> {
+  if (!opts.html.langs.length) return [];
+  return startPdf().render(edition, staging, opts);
 }

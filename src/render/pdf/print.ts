@@ -1,14 +1,17 @@
 /**
- * Printing one edition in two passes. Chromium has no `target-counter()`, so
- * the table of contents cannot ask for its page numbers: the first pass
- * prints without them, the pages of the headings are read back from that
- * PDF, and the second pass prints the contents with them filled in.
+ * Printing one edition once. Chromium has no `target-counter()`, so the
+ * table of contents cannot ask for its page numbers: the page is printed
+ * with a placeholder in each number box, the pages of the headings are read
+ * back from that PDF, and the numbers are written over the placeholders
+ * (toc-numbers.ts). Only when that cannot be done is the page printed again
+ * with the numbers filled in.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
 import type { Page } from 'puppeteer';
+import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
 export interface Anchor {
@@ -21,12 +24,12 @@ export interface Anchor {
 export interface PrintJob {
   /** Folder of the language's page inside the staging folder (its assets are at `../assets`). */
   dir: string;
-  /** The page HTML; `tocPages` maps heading id → printed page number. */
-  render: (tocPages?: Record<string, number>) => string;
+  /** The page HTML; `tocPages` maps heading id → what its contents entry shows as the page number. */
+  render: (tocPages?: Record<string, number | string>) => string;
   /** Ids of the headings the contents lists. */
   tocIds: string[];
-  /** Page numbers to try in the first print (from an earlier build); verified, never trusted. */
-  hint?: Record<string, number>;
+  /** Print the numbers in a second print instead of writing them into the first (tests compare the two). */
+  reprint?: boolean;
 }
 
 export interface Printed {
@@ -34,8 +37,10 @@ export interface Printed {
   doc: PDFDocument;
   /** Heading id → where it was printed, in the final PDF. */
   anchors: Record<string, Anchor>;
-  /** Number of prints it took (1 when the hint was right, else 2 unless page numbers moved the layout). */
+  /** Number of prints it took: 1, unless the numbers could not be written into the first print. */
   passes: number;
+  /** Why a second print was needed, when it was. */
+  reprinted?: string;
   /** The contents page numbers the final print shows. */
   toc?: Record<string, number>;
 }
@@ -102,9 +107,17 @@ export function parsePdf(pdf: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
+let prints = 0;
+
+/** How many times this process has called page.pdf (the tests count prints per build). */
+export function printCount(): number {
+  return prints;
+}
+
 /** One print of the given HTML with the settings every pass shares. */
 async function printOnce(page: Page, file: string, html: string): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
+  prints++;
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   return page.pdf({
     format: 'a4',
@@ -118,23 +131,35 @@ async function printOnce(page: Page, file: string, html: string): Promise<Uint8A
   });
 }
 
+/** The pages that hold the contents: from the one after the title page up to the first heading's. */
+function contentsPages(anchors: Record<string, Anchor>, ids: string[]): number[] {
+  const first = Math.min(...ids.map((id) => anchors[id].pageIndex));
+  return Array.from({ length: Math.max(0, first - 1) }, (_, k) => k + 1);
+}
+
 /**
- * Prints a page until the contents' page numbers agree with where the
- * headings landed (two passes, unless filling in the numbers moved a heading).
+ * Prints a page once with placeholders in the contents and writes the
+ * headings' pages over them; if that cannot be done, prints again until
+ * the contents' numbers agree with where the headings landed.
  */
 export async function printEdition(page: Page, job: PrintJob): Promise<Printed> {
   // A private file beside the page, so that its relative asset URLs resolve;
   // removed before the staging folder is committed.
   const file = path.join(job.dir, '.print-pass.html');
   try {
-    let toc = job.hint;
-    for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pdf = await printOnce(page, file, job.render(toc));
-      const doc = await parsePdf(pdf);
-      const anchors = readAnchors(doc);
-      if (!job.tocIds.length) return { doc, anchors, passes: pass };
-      const pages = pageNumbers(anchors, job.tocIds);
-      if (toc && samePages(toc, pages)) return { doc, anchors, passes: pass, toc };
+    const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
+    const doc = await parsePdf(await printOnce(page, file, job.render(job.tocIds.length ? placeholders : undefined)));
+    const anchors = readAnchors(doc);
+    if (!job.tocIds.length) return { doc, anchors, passes: 1 };
+    let toc = pageNumbers(anchors, job.tocIds);
+    const why = job.reprint ? 'asked to print the numbers' : fillTocNumbers(doc, toc, contentsPages(anchors, job.tocIds));
+    if (!why) return { doc, anchors, passes: 1, toc };
+    // The numbers' box has a fixed width, so they should not move a heading; if they do, go round again.
+    for (let pass = 2; pass <= MAX_PASSES; pass++) {
+      const again = await parsePdf(await printOnce(page, file, job.render(toc)));
+      const moved = readAnchors(again);
+      const pages = pageNumbers(moved, job.tocIds);
+      if (samePages(toc, pages)) return { doc: again, anchors: moved, passes: pass, toc, reprinted: why };
       toc = pages;
     }
     throw new Error(`the contents' page numbers did not settle after ${MAX_PASSES} passes`);

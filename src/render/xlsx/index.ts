@@ -70,5 +70,5 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
   const raw = await wb.xlsx.writeBuffer();
-  return stableZip(Buffer.from(raw as ArrayBuffer), editionInstant(edition.meta), tidyParts);
+  return stableZip(Buffer.from(raw), editionInstant(edition.meta), tidyParts);
 }
