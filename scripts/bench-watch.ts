@@ -47,7 +47,7 @@ function listen(url: string, onEvent: (event: string, data: { build: number; ms?
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) onEvent(event, JSON.parse(data));
+        if (event && data) onEvent(event, JSON.parse(data) as { build: number; ms?: number; pages?: Record<string, unknown> });
       }
     });
   });
@@ -62,7 +62,11 @@ export async function measureSaveToPage(opts: { root: string; runs: number }): P
   const dir = path.join(tmp, 'edition');
   fs.cpSync(path.join(opts.root, 'content'), dir, { recursive: true });
   const zh = path.join(dir, 'zh');
-  const file = fs.readdirSync(zh).filter((n) => n.endsWith('.md')).map((n) => path.join(zh, n)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  const file = fs
+    .readdirSync(zh)
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => path.join(zh, n))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
   const text = fs.readFileSync(file, 'utf8');
   // The first paragraph of plain prose: a line of text, not a heading, list, table or directive.
   const para = text.split('\n').find((l) => /^[^#:\-*|>\s]/.test(l) && l.length > 40);
@@ -110,7 +114,11 @@ export async function measureSaveToPage(opts: { root: string; runs: number }): P
 
 /** One measurement in a fresh process, so that no other measurement's caches or JIT help it. */
 export function inChild(root: string, runs: number): SaveToPage {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench-watch.ts'), '--child', root, String(runs)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench-watch.ts'), '--child', root, String(runs)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`bench-watch child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as SaveToPage;
 }
@@ -143,5 +151,9 @@ if (argv[0] === '--child') {
   process.exit(0);
 } else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
-  console.log([`- load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`, ...watchRows(Number(at('runs') ?? 21), at('against'))].join('\n'));
+  console.log(
+    [`- load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`, ...watchRows(Number(at('runs') ?? 21), at('against'))].join(
+      '\n',
+    ),
+  );
 }

@@ -98,7 +98,9 @@ describe('watch sends the changed chapter only', () => {
     expect(edited).toBeDefined();
 
     const file = path.join(dir, 'zh', '02-targets.md');
-    const patch = await nextPatch(w.url, () => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('根据上述总体要求', '根据上述总体要求（补丁测试）')));
+    const patch = await nextPatch(w.url, () =>
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('根据上述总体要求', '根据上述总体要求（补丁测试）')),
+    );
     const zh = patch.pages['/zh/index.html'];
     expect(zh.reload).toBeUndefined();
     expect(zh.parts!.map(([id]) => id)).toEqual(['chapter-02-targets']);
@@ -147,14 +149,16 @@ describe('the page diff', () => {
   });
 
   it('sends the sections that changed, a reload when anything else did', () => {
-    expect(diffPage(page('one', 'two'), page('one', 'three'))).toEqual({ parts: [['chapter-b', '<section class="chapter" id="chapter-b"><p>three</p></section>']] });
+    expect(diffPage(page('one', 'two'), page('one', 'three'))).toEqual({
+      parts: [['chapter-b', '<section class="chapter" id="chapter-b"><p>three</p></section>']],
+    });
     expect(diffPage(page('one', 'two'), page('one', 'two', 'U'))).toEqual({ reload: true });
     expect(diffPage(undefined, page('one', 'two'))).toEqual({ reload: true });
   });
 });
 
 describe('English quotes curled once per distinct block', () => {
-  it('gives from memory what curling gives, whatever the block\'s position', async () => {
+  it("gives from memory what curling gives, whatever the block's position", async () => {
     const { loadEdition } = await import('../src/load/index.js');
     const { smartBlock } = await import('../src/render/typography.js');
     const remarkSmartypants = (await import('remark-smartypants')).default as unknown as (o: object) => (tree: unknown) => void;
@@ -168,7 +172,11 @@ describe('English quotes curled once per distinct block', () => {
       smartBlock(b, 'en');
       // The same block moved down the file (an edit above it): remembered text, its own positions.
       const moved = structuredClone(b);
-      if (moved.position) moved.position = { start: { ...moved.position.start, line: moved.position.start.line + 3 }, end: { ...moved.position.end, line: moved.position.end.line + 3 } };
+      if (moved.position)
+        moved.position = {
+          start: { ...moved.position.start, line: moved.position.start.line + 3 },
+          end: { ...moved.position.end, line: moved.position.end.line + 3 },
+        };
       const again = smartBlock(moved, 'en');
       expect(JSON.stringify({ ...again, position: b.position })).toBe(JSON.stringify({ ...fresh, position: b.position }));
       expect(again.position?.start.line).toBe((b.position?.start.line ?? 0) + 3);

@@ -14,7 +14,7 @@ const curl = (remarkSmartypants as unknown as (o: object) => unknown)({ backtick
 /** The text nodes of a tree, in document order: the only nodes curling changes. */
 function texts(node: RootContent, out: { value: string }[] = []): { value: string }[] {
   if (node.type === 'text') out.push(node);
-  if ('children' in node) for (const c of node.children) texts(c as RootContent, out);
+  if ('children' in node) for (const c of node.children) texts(c, out);
   return out;
 }
 

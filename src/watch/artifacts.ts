@@ -45,7 +45,15 @@ export function artifactBuilder(ctx: ArtifactContext): (format: ArtifactFormat) 
     const job = (async (): Promise<ArtifactState> => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-watch-'));
       try {
-        const r = await build({ edition: ctx.edition, out: tmp, langs: ['zh', 'en'], formats: [format], force: true, templates: ctx.templates, previous: ctx.previous });
+        const r = await build({
+          edition: ctx.edition,
+          out: tmp,
+          langs: ['zh', 'en'],
+          formats: [format],
+          force: true,
+          templates: ctx.templates,
+          previous: ctx.previous,
+        });
         const files = r.files.filter((f) => f.endsWith(`.${format}`));
         for (const f of files) {
           const target = path.join(ctx.out, f);

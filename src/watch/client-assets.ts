@@ -47,7 +47,8 @@ export function clientAssets(): Promise<ClientAssets> {
   loaded ??= (async () => {
     const read = (name: string) => fs.readFileSync(path.join(CLIENT_SRC, name), 'utf8');
     // The bundle made at install time, unless the script's sources are newer (a developer editing them).
-    const fresh = fs.existsSync(BUNDLE) && fs.readdirSync(CLIENT_SRC).every((n) => fs.statSync(path.join(CLIENT_SRC, n)).mtimeMs <= fs.statSync(BUNDLE).mtimeMs);
+    const fresh =
+      fs.existsSync(BUNDLE) && fs.readdirSync(CLIENT_SRC).every((n) => fs.statSync(path.join(CLIENT_SRC, n)).mtimeMs <= fs.statSync(BUNDLE).mtimeMs);
     const js = fresh ? fs.readFileSync(BUNDLE, 'utf8') : await bundleClient();
     return { js, panelCss: read('panel.css'), indexHtml: read('index.html'), notFoundHtml: read('not-found.html'), injectHtml: read('inject.html').trim() };
   })();

@@ -12,7 +12,20 @@ import { watchFolder, type FolderWatch } from './folder-watch.js';
 import { excerpt, findingView, type ErrorView, type FindingView } from './locate.js';
 import { diffPage, type PagePatch } from './patch.js';
 import { HOST, PreviewServer } from './server.js';
-import { clock, count, inside, MAX_SHOWN_ERRORS, PAGES, previewFolder, quiet, shown, type RebuildOutcome, type WatchHandle, type WatchOptions, type WatchState } from './watch-types.js';
+import {
+  clock,
+  count,
+  inside,
+  MAX_SHOWN_ERRORS,
+  PAGES,
+  previewFolder,
+  quiet,
+  shown,
+  type RebuildOutcome,
+  type WatchHandle,
+  type WatchOptions,
+  type WatchState,
+} from './watch-types.js';
 
 /** Starts the preview: the first build, the server, the file watchers. */
 export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
@@ -105,7 +118,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
     views = v.findings.map((f) => findingView(f, v.edition));
     const pages: Record<string, PagePatch> = {};
     for (const [rel, html] of w.pages ?? []) pages[`/${rel}`] = w.full ? { reload: true } : diffPage(shownPages.get(rel), html);
-    shownPages = w.pages ?? new Map();
+    shownPages = w.pages ?? new Map<string, string>();
     server.broadcast('patch', { build: buildNo, ms: lastMs, pages });
     server.broadcast('reload', { build: buildNo, ms: lastMs });
     server.broadcast('state', state());
@@ -139,7 +152,9 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       const parsed = cache.sources.stats.parsed.length;
       const detail = `load ${steps.load}, check ${steps.check}, html ${steps.html}${r.full ? ' full' : ''}, check report ${steps['check report']}; parsed ${parsed} of ${cache.sources.stats.files} files, ${r.chapters} of ${r.edition.chapters.length} chapters laid out`;
       const pending = r.fontsPending === true;
-      io.err(`${clock()}  ${what} → ${buildNo === 1 ? 'built' : 'rebuilt'} in ${lastMs} ms (${detail}${pending ? '; font slices added after' : ''}) · ${summarize(r.findings)}${wasBroken ? ' · fixed' : ''}`);
+      io.err(
+        `${clock()}  ${what} → ${buildNo === 1 ? 'built' : 'rebuilt'} in ${lastMs} ms (${detail}${pending ? '; font slices added after' : ''}) · ${summarize(r.findings)}${wasBroken ? ' · fixed' : ''}`,
+      );
       server.broadcast('state', state());
       if (pending) {
         // A character no font slice covered yet: the text is already shown (in a fallback font); the slice follows.
@@ -152,7 +167,9 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       if (e instanceof BaogaoError && !verdict) {
         // The edition could not be loaded: keep the last good pages, show where.
         const sorted = sortFindings(e.findings.filter((f) => f.severity === 'error'));
-        const shownErrors = sorted.slice(0, MAX_SHOWN_ERRORS).map((f) => ({ ...findingView(f, undefined), excerpt: excerpt(f.place.file, f.place.line, f.place.column) }));
+        const shownErrors = sorted
+          .slice(0, MAX_SHOWN_ERRORS)
+          .map((f) => ({ ...findingView(f, undefined), excerpt: excerpt(f.place.file, f.place.line, f.place.column) }));
         showBroken(what, shownErrors, sorted.length, summarize(sorted));
         for (const f of sorted.slice(0, 5)) printFinding(f);
         if (sorted.length > 5) io.err(`  … and ${sorted.length - 5} more (all shown in the page)`);
@@ -161,7 +178,16 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       // A template that does not compile, a rule that throws: keep the last good pages, say what happened.
       const err = e as Error;
       const file = e instanceof BaogaoError && e.findings[0] ? e.findings[0].place : { file: shown(templates), line: 1, column: 1 };
-      const view: ErrorView = { severity: 'error', ruleId: 'watch/build', message: err.message, file: file.file, line: file.line, column: file.column, target: { place: `${file.file}:${file.line}:${file.column}` }, excerpt: excerpt(file.file, file.line, file.column) };
+      const view: ErrorView = {
+        severity: 'error',
+        ruleId: 'watch/build',
+        message: err.message,
+        file: file.file,
+        line: file.line,
+        column: file.column,
+        target: { place: `${file.file}:${file.line}:${file.column}` },
+        excerpt: excerpt(file.file, file.line, file.column),
+      };
       showBroken(what, [view], 1, err.message);
       return { ok: false, changed: true, build: buildNo, ms: performance.now() - t0 };
     }
@@ -202,7 +228,8 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
 
   const watchers: FolderWatch[] = [];
   for (const dir of [edition, templates]) {
-    const onError = (e: Error) => io.err(`${clock()}  cannot watch ${shown(dir)} any more (${(e as NodeJS.ErrnoException).code ?? e.message}); restart baogao watch`);
+    const onError = (e: Error) =>
+      io.err(`${clock()}  cannot watch ${shown(dir)} any more (${(e as NodeJS.ErrnoException).code ?? e.message}); restart baogao watch`);
     watchers.push(watchFolder(dir, onChange, onError, (d) => inside(outAbs, path.resolve(d))));
   }
 

@@ -9,7 +9,9 @@ import { previewFolder, type WatchOptions } from './watch-types.js';
  * interactive: p builds the PDF, x the Excel annex, r rebuilds.
  */
 export async function runWatch(opts: Omit<WatchOptions, 'io'>, io: Io): Promise<number> {
-  io.err(`baogao watch ${opts.edition} → ${opts.out ?? previewFolder(opts.edition)} (preview folder)${opts.previous ? `; previous edition ${opts.previous}` : ''}`);
+  io.err(
+    `baogao watch ${opts.edition} → ${opts.out ?? previewFolder(opts.edition)} (preview folder)${opts.previous ? `; previous edition ${opts.previous}` : ''}`,
+  );
   const w = await startWatch({ ...opts, io });
   io.out(`Preview: ${w.url}  (中文 ${w.url}zh/  ·  English ${w.url}en/  ·  对照 ${w.url}bilingual.html)`);
   const stdin = process.stdin;
@@ -30,7 +32,8 @@ export async function runWatch(opts: Omit<WatchOptions, 'io'>, io: Io): Promise<
       }
       io.err(`\n${why}: stopping the preview`);
       const busy = Object.entries(w.state().artifacts).filter(([, a]) => a?.status === 'building');
-      if (busy.length) io.err(`the ${busy.map(([f]) => (f === 'pdf' ? 'PDF' : 'Excel')).join(' and ')} build still running finishes first; Ctrl-C again stops at once`);
+      if (busy.length)
+        io.err(`the ${busy.map(([f]) => (f === 'pdf' ? 'PDF' : 'Excel')).join(' and ')} build still running finishes first; Ctrl-C again stops at once`);
       w.close().then(
         () => resolve(0),
         () => resolve(0),

@@ -24,7 +24,8 @@ const TYPES = {
 };
 
 /** No script but the panel's; inline styles are allowed for the charts' SVG. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface ServerHooks {
   /** The folder whose files are served. */
@@ -86,7 +87,8 @@ export class PreviewServer {
           },
         );
       }
-      if (!bound) throw usageError(`no free port between ${FIRST_PORT} and ${FIRST_PORT + PORT_TRIES - 1}: stop other previews, or choose a port with --port N`);
+      if (!bound)
+        throw usageError(`no free port between ${FIRST_PORT} and ${FIRST_PORT + PORT_TRIES - 1}: stop other previews, or choose a port with --port N`);
     }
     this.port = (this.server.address() as AddressInfo).port;
     return this.port;
@@ -145,7 +147,13 @@ export class PreviewServer {
 
     if (req.method === 'POST' && pathname === '/build') {
       const origin = req.headers.origin;
-      if (origin && !this.allowedHosts().map((h) => `http://${h}`).includes(origin.toLowerCase())) return this.text(res, 403, 'forbidden origin');
+      if (
+        origin &&
+        !this.allowedHosts()
+          .map((h) => `http://${h}`)
+          .includes(origin.toLowerCase())
+      )
+        return this.text(res, 403, 'forbidden origin');
       const format = url.searchParams.get('format');
       if (format !== 'pdf' && format !== 'xlsx') return this.json(res, 400, { error: 'format must be pdf or xlsx' });
       const result = await this.hooks.buildArtifact(format);
@@ -187,7 +195,13 @@ export class PreviewServer {
     }
     const file = path.resolve(root, `.${pathname}`);
     if (!inside(root, file)) return 403;
-    if (path.relative(root, file).split(path.sep).some((part) => part.startsWith('.'))) return 404;
+    if (
+      path
+        .relative(root, file)
+        .split(path.sep)
+        .some((part) => part.startsWith('.'))
+    )
+      return 404;
     // The files sirv may answer with (it also tries the name + .html and name/index.html): none may lead out.
     for (const candidate of [file, `${file}.html`, path.join(file, 'index.html')]) {
       if (fs.existsSync(candidate) && !inside(root, fs.realpathSync(candidate))) return 403;
@@ -215,7 +229,12 @@ export class PreviewServer {
 
   private json(res: http.ServerResponse, status: number, data: unknown): void {
     const body = JSON.stringify(data);
-    res.writeHead(status, { 'Content-Type': TYPES.json, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, {
+      'Content-Type': TYPES.json,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(body);
   }
 
@@ -230,7 +249,8 @@ function inside(root: string, file: string): boolean {
 }
 
 function portError(port: number, e: NodeJS.ErrnoException) {
-  if (e.code === 'EADDRINUSE') return usageError(`port ${port} is in use (another baogao watch or web server?): stop that program, or choose another port with --port ${port + 1}`);
+  if (e.code === 'EADDRINUSE')
+    return usageError(`port ${port} is in use (another baogao watch or web server?): stop that program, or choose another port with --port ${port + 1}`);
   if (e.code === 'EACCES') return usageError(`port ${port} needs administrator rights: choose a port above 1024 with --port ${FIRST_PORT}`);
   return usageError(`cannot listen on ${HOST}:${port} (${e.code ?? e.message}): choose another port with --port N`);
 }

@@ -88,4 +88,3 @@ export function inside(parent: string, child: string): boolean {
   const r = path.relative(parent, child);
   return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }
-

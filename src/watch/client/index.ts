@@ -97,15 +97,16 @@ function main(): void {
 
   function connect(): void {
     const es = new EventSource('/__baogao/events');
-    es.addEventListener('patch', (ev) => onPatch(JSON.parse((ev as MessageEvent).data)));
+    const data = <T>(ev: Event): T => JSON.parse((ev as MessageEvent<string>).data) as T;
+    es.addEventListener('patch', (ev) => onPatch(data<PatchEvent>(ev)));
     // A build on disk that no patch brought (a client connected late, or a full rebuild): reload.
     es.addEventListener('reload', (ev) => {
-      const d = JSON.parse((ev as MessageEvent).data) as { build: number };
+      const d = data<{ build: number }>(ev);
       if (pageBuild >= 0 && d.build !== pageBuild) reload();
     });
-    es.addEventListener('state', (ev) => apply(JSON.parse((ev as MessageEvent).data)));
+    es.addEventListener('state', (ev) => apply(data<WatchState>(ev)));
     es.addEventListener('fonts', (ev) => {
-      const d = JSON.parse((ev as MessageEvent).data) as { build: number };
+      const d = data<{ build: number }>(ev);
       document.querySelectorAll('link[rel="stylesheet"]').forEach((l) => {
         const href = l.getAttribute('href') ?? '';
         if (/fonts\.css(\?|$)/.test(href)) l.setAttribute('href', `${href.replace(/\?.*$/, '')}?v=${d.build}`);

@@ -62,7 +62,7 @@ export function createPanel(opts: { show(i: number): boolean; refresh(): void })
       ev.stopPropagation();
       button.disabled = true;
       fetch(`/build?format=${format}`, { method: 'POST' }).then(
-        (r) => r.json().then(opts.refresh),
+        (r) => r.json().then(() => opts.refresh()),
         () => opts.refresh(),
       );
     });
