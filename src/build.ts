@@ -1,19 +1,17 @@
 /**
- * `baogao build`: load → check → HTML → (PDF, XLSX, CSV) → commit. This file only
- * calls the stages in order; each stage lives in its own folder.
+ * `baogao build`: the pipeline shared with `watch` (load → check → HTML →
+ * check report, src/pipeline.ts) into a staging folder, then PDF, XLSX, CSV,
+ * DOCX, then commit. This file only calls the stages in order; each stage
+ * lives in its own folder.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { runChecks } from './check/index.js';
-import type { FigureStatusEntry } from './check/rule.js';
-import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
-import { loadEdition } from './load/index.js';
-import type { Edition, Lang } from './model.js';
-import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale } from './output.js';
-import type { HtmlOptions } from './render/html/index.js';
+import type { Lang } from './model.js';
+import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale, type OutputLock } from './output.js';
+import { runPipeline, type Verdict } from './pipeline.js';
 import type { PdfRun } from './render/pdf/index.js';
-import { VERSION } from './version.js';
+
+export { editionTemplates, loadAndCheck, type CheckResult } from './pipeline.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
 
@@ -41,16 +39,6 @@ export interface BuildResult {
   open: Finding[];
 }
 
-/**
- * The templates folder a build of `edition` reads first: the edition's
- * `templates/` when it has one (each file it lacks is the package's), else
- * `fallback`, the build option (the package's folder).
- */
-export function editionTemplates(edition: string, fallback: string): string {
-  const own = path.join(edition, 'templates');
-  return fs.existsSync(own) && fs.statSync(own).isDirectory() ? own : fallback;
-}
-
 async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
   const r = await fn();
@@ -58,27 +46,14 @@ async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<
   return r;
 }
 
-/** What the check stage returns: the findings, the figures each rule examined, and per-figure statuses for check.html. */
-export interface CheckResult {
-  edition: Edition;
-  findings: Finding[];
-  stats: Record<string, number>;
-  figures: FigureStatusEntry[];
-}
-
-/** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
-export async function loadAndCheck(opts: Pick<BuildOptions, 'edition' | 'previous' | 'onStep'>): Promise<CheckResult> {
-  const o = opts as BuildOptions;
-  const loaded = await timed('load', o, () => loadEdition(opts.edition));
-  const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
-  if (!loaded.edition || loadErrors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
-  const previous = opts.previous ? loadEdition(opts.previous) : undefined;
-  if (previous && !previous.edition) throw new BaogaoError(`previous edition ${opts.previous} could not be loaded`, sortFindings(previous.findings));
-  const edition = loaded.edition;
-  const stats: Record<string, number> = {};
-  const figures: FigureStatusEntry[] = [];
-  const checked = await timed('check', o, () => runChecks(edition, { previous: previous?.edition, stats, figures }));
-  return { edition, findings: sortFindings([...loaded.findings, ...checked]), stats, figures };
+/** `build --final` and a build with errors refuse before anything is written. */
+function refuse(v: Verdict, opts: BuildOptions): void {
+  const { errors, open } = v;
+  if (opts.final && (errors.length || open.length)) {
+    const what = [errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '', open.length ? `${open.length} open item${open.length === 1 ? '' : 's'} (TODO)` : ''].filter(Boolean).join(' and ');
+    throw new BaogaoError(`build --final refuses: ${what} listed above; nothing was written`, sortFindings([...errors, ...open]));
+  }
+  if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', v.findings);
 }
 
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
@@ -96,60 +71,44 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): Promise<BuildResult> {
-  const { edition, findings, figures } = await loadAndCheck(opts);
-  const errors = failing(findings, false);
-  const open = openItems(findings);
-  if (opts.final && (errors.length || open.length)) {
-    const what = [errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '', open.length ? `${open.length} open item${open.length === 1 ? '' : 's'} (TODO)` : ''].filter(Boolean).join(' and ');
-    throw new BaogaoError(`build --final refuses: ${what} listed above; nothing was written`, sortFindings([...errors, ...open]));
-  }
-  if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', findings);
-  // Draft or final, never in between: anything open marks every output.
-  const draft = errors.length > 0 || open.length > 0;
-  const lock = lockOutput(opts.out);
-  // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
+  let lock: OutputLock | undefined;
+  let staging: string | undefined;
   // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
-  (await import('./render/pdf/browser.js')).removeStaleProfiles();
-  let staging: string;
+  const { removeStaleProfiles } = await import('./render/pdf/browser.js');
   try {
-    staging = createStaging(opts.out);
-  } catch (e) {
-    lock.release();
-    throw e;
-  }
-  try {
-    // The edition's own templates/ overrides the package's file by file.
-    const templates = editionTemplates(opts.edition, opts.templates);
-    const html: HtmlOptions = { templates, langs: opts.langs, draft, version: VERSION };
-    // The renderers are loaded when a build needs them: ECharts, exceljs and
-    // puppeteer cost seconds to import, which `check` and `--help` need not pay.
-    const [{ renderHtml }, { renderCheckReport }] = await Promise.all([import('./render/html/index.js'), import('./render/check-report/index.js')]);
-    const { views } = await timed('html', opts, () => renderHtml(edition, staging, html));
-    await timed('check report', opts, () => renderCheckReport(edition, findings, staging, { figures, templates }));
+    const into = (v: Verdict) => {
+      refuse(v, opts);
+      lock = lockOutput(opts.out);
+      // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
+      removeStaleProfiles();
+      return (staging = createStaging(opts.out));
+    };
+    // load → check → HTML → check report, as `watch` runs it.
+    const { edition, findings, errors, open, draft, html, views, dir } = await runPipeline(opts, { into });
     // The workbook and the data files wait until Chromium has loaded the pages:
     // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
     let loaded = () => {};
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, staging, { html, views, onLoaded: loaded })));
-    const ready = printing ? Promise.race([pagesLoaded, printing.then(() => undefined, () => undefined)]) : Promise.resolve();
-    const after = <T>(fn: () => Promise<T>) => ready.then(fn);
+    const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, dir, { html, views, onLoaded: loaded })));
+    const after = <T>(fn: () => Promise<T>) => (printing ? Promise.race([pagesLoaded, printing.then(() => undefined, () => undefined)]) : Promise.resolve()).then(fn);
     await Promise.all([
       opts.formats.includes('xlsx')
-        ? after(() => import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(staging, 'tables.xlsx'), { draft }))))
+        ? after(() => import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(dir, 'tables.xlsx'), { draft }))))
         : undefined,
-      opts.formats.includes('csv') ? after(() => import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, staging)))) : undefined,
+      opts.formats.includes('csv') ? after(() => import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, dir)))) : undefined,
       opts.formats.includes('docx')
-        ? after(() => import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, staging, { langs: opts.langs, draft }))))
+        ? after(() => import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, dir, { langs: opts.langs, draft }))))
         : undefined,
       printing,
     ]);
-    const files = commitStaging(staging, opts.out);
+    const files = commitStaging(dir, opts.out);
+    staging = undefined;
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
-    discardStaging(staging);
+    if (staging) discardStaging(staging);
     throw e;
   } finally {
-    lock.release();
+    lock?.release();
   }
 }

@@ -17,8 +17,8 @@ import { run } from '../src/cli/run.js';
 import { sortFindings } from '../src/diagnostics.js';
 import { loadEdition } from '../src/load/index.js';
 import { renderHtml } from '../src/render/html/index.js';
-import { CLIENT_JS } from '../src/watch/client-assets.js';
-import { HtmlCache } from '../src/watch/html-cached.js';
+import { clientAssets } from '../src/watch/client-assets.js';
+import { PageCache } from '../src/render/html/page-cache.js';
 import { startWatch, type WatchHandle, type WatchState } from '../src/watch/index.js';
 import { SourceCache } from '../src/load/source-cache.js';
 const loadEditionCached = (dir: string, cache: SourceCache) => loadEdition(dir, { cache });
@@ -119,7 +119,7 @@ async function pageWithPanel(url: string, state?: WatchState) {
   if (!('CSS' in w)) (w as unknown as { CSS: unknown }).CSS = {};
   (w.CSS as unknown as { escape: (s: string) => string }).escape ??= (s: string) => s.replace(/["\\]/g, '\\$&');
   w.HTMLElement.prototype.scrollIntoView = function () {};
-  w.eval(CLIENT_JS);
+  w.eval((await clientAssets()).js);
   return dom;
 }
 
@@ -374,22 +374,22 @@ describe('the cached loader and renderer', () => {
     expect(cache.stats.parsed).toEqual([]);
   });
 
-  it('renders after an edit exactly what renderHtml renders, parsing only the edited file', () => {
+  it('renders after an edit exactly what renderHtml renders, parsing only the edited file and laying out only its chapter', () => {
     const dir = copySample();
     const a = path.join(fresh('tmp'), 'a');
     const b = path.join(fresh('tmp'), 'b');
     const cache = new SourceCache();
-    const html = new HtmlCache();
+    const html = new PageCache();
     const opts = { templates: TEMPLATES, langs: ['zh', 'en'] as const, draft: false, version: 'test' };
     const first = loadEditionCached(dir, cache).edition!;
-    expect(html.build(first, a, opts, (f) => cache.hashOf(f)).mode).toBe('full');
+    expect(html.render(first, a, opts, (f) => cache.hashOf(f)).full).toBe(true);
     const file = path.join(dir, 'en', '03-tasks.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n\n/, '\n\nAn added paragraph for the test.\n\n'));
     fs.writeFileSync(path.join(dir, 'zh', '03-tasks.md'), fs.readFileSync(path.join(dir, 'zh', '03-tasks.md'), 'utf8').replace(/\n\n/, '\n\n为测试新增的段落。\n\n'));
     const second = loadEditionCached(dir, cache).edition!;
     expect(cache.stats.parsed.map((f) => path.relative(dir, f)).sort()).toEqual(['en/03-tasks.md', 'zh/03-tasks.md']);
-    const stats = html.build(second, a, opts, (f) => cache.hashOf(f));
-    expect(stats).toMatchObject({ mode: 'pages', chapters: 1 });
+    const stats = html.render(second, a, opts, (f) => cache.hashOf(f));
+    expect(stats).toMatchObject({ full: false, chapters: 1 });
     renderHtml(loadEdition(dir).edition!, b, opts);
     for (const page of ['zh/index.html', 'en/index.html', 'bilingual.html']) {
       expect(fs.readFileSync(path.join(a, page), 'utf8'), page).toBe(fs.readFileSync(path.join(b, page), 'utf8'));

@@ -11,12 +11,46 @@ import type { Lang } from '../model.js';
 
 const curl = (remarkSmartypants as unknown as (o: object) => unknown)({ backticks: false, dashes: false, ellipses: false }) as (tree: Root) => void;
 
+/** The text nodes of a tree, in document order: the only nodes curling changes. */
+function texts(node: RootContent, out: { value: string }[] = []): { value: string }[] {
+  if (node.type === 'text') out.push(node);
+  if ('children' in node) for (const c of node.children) texts(c, out);
+  return out;
+}
+
+/**
+ * The curled text of blocks seen before, keyed by the block without its
+ * source positions: `baogao watch` lays out a whole chapter again after an
+ * edit, and curling (a natural-language parse) costs most of that. Entries
+ * not used by the last two renders are dropped.
+ */
+const curled = new Map<string, { values: string[]; used: number }>();
+let generation = 0;
+const noPosition = (k: string, v: unknown) => (k === 'position' ? undefined : v);
+
 /** A narrative block with typographic quotes, for English; the block itself is not changed. */
 export function smartBlock<T extends RootContent>(block: T, lang: Lang): T {
   if (lang !== 'en') return block;
   const copy = structuredClone(block);
+  const key = JSON.stringify(block, noPosition);
+  const nodes = texts(copy);
+  const hit = curled.get(key);
+  if (hit && hit.values.length === nodes.length) {
+    nodes.forEach((n, i) => (n.value = hit.values[i]));
+    hit.used = generation;
+    return copy;
+  }
   curl({ type: 'root', children: [copy] });
+  const after = texts(copy);
+  // Curling changes text values only; were it ever to split or merge nodes, nothing is remembered.
+  if (after.length === nodes.length) curled.set(key, { values: after.map((n) => n.value), used: generation });
   return copy;
+}
+
+/** Called once per render: forgets the curled blocks no render used since the one before. */
+export function nextTypographyGeneration(): void {
+  generation++;
+  for (const [k, e] of curled) if (e.used < generation - 1) curled.delete(k);
 }
 
 /** A line of English text (a caption, a cell, a title) with typographic quotes. */

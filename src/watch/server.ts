@@ -1,33 +1,31 @@
 /**
  * The preview server of `baogao watch`: loopback only, files of the output
- * folder only, the panel's static assets, the build state as JSON and a
- * server-sent event stream that tells the pages to reload.
+ * folder only (served by sirv, behind a guard that refuses whatever would
+ * lead out of the folder), the panel's static assets, the build state as
+ * JSON and a server-sent event stream that sends the pages their changes.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import sirv from 'sirv';
 import { usageError } from '../diagnostics.js';
-import { CLIENT_JS, INDEX_HTML, injectTag, NOT_FOUND_HTML, PANEL_CSS } from './client-assets.js';
+import { inject, type ClientAssets } from './client-assets.js';
 
 export const HOST = '127.0.0.1';
 export const FIRST_PORT = 4173;
 const PORT_TRIES = 50;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+const TYPES = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
 };
 
 /** No script but the panel's; inline styles are allowed for the charts' SVG. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface ServerHooks {
   /** The folder whose files are served. */
@@ -38,15 +36,27 @@ export interface ServerHooks {
   state(): unknown;
   /** Builds the PDF or the XLSX; resolves with the new state of that artifact. */
   buildArtifact(format: 'pdf' | 'xlsx'): Promise<unknown>;
+  assets: ClientAssets;
+}
+
+/** The headers of every page and file served. */
+function safeHeaders(res: http.ServerResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
 }
 
 export class PreviewServer {
   readonly server: http.Server;
   private readonly clients = new Set<http.ServerResponse>();
   private readonly keepAlive: NodeJS.Timeout;
+  /** dev: files are looked up on every request (they change with every build), nothing is cached. */
+  private readonly files: ReturnType<typeof sirv>;
   port = 0;
 
   constructor(private readonly hooks: ServerHooks) {
+    this.files = sirv(hooks.root, { dev: true, etag: false, dotfiles: false, extensions: ['html'], setHeaders: safeHeaders });
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e: Error) => {
         if (!res.headersSent) this.text(res, 500, `internal error: ${e.message}`);
@@ -77,7 +87,8 @@ export class PreviewServer {
           },
         );
       }
-      if (!bound) throw usageError(`no free port between ${FIRST_PORT} and ${FIRST_PORT + PORT_TRIES - 1}: stop other previews, or choose a port with --port N`);
+      if (!bound)
+        throw usageError(`no free port between ${FIRST_PORT} and ${FIRST_PORT + PORT_TRIES - 1}: stop other previews, or choose a port with --port N`);
     }
     this.port = (this.server.address() as AddressInfo).port;
     return this.port;
@@ -136,7 +147,13 @@ export class PreviewServer {
 
     if (req.method === 'POST' && pathname === '/build') {
       const origin = req.headers.origin;
-      if (origin && !this.allowedHosts().map((h) => `http://${h}`).includes(origin.toLowerCase())) return this.text(res, 403, 'forbidden origin');
+      if (
+        origin &&
+        !this.allowedHosts()
+          .map((h) => `http://${h}`)
+          .includes(origin.toLowerCase())
+      )
+        return this.text(res, 403, 'forbidden origin');
       const format = url.searchParams.get('format');
       if (format !== 'pdf' && format !== 'xlsx') return this.json(res, 400, { error: 'format must be pdf or xlsx' });
       const result = await this.hooks.buildArtifact(format);
@@ -146,53 +163,50 @@ export class PreviewServer {
       res.setHeader('Allow', 'GET, HEAD, POST');
       return this.text(res, 405, 'method not allowed');
     }
+    const { assets } = this.hooks;
     switch (pathname) {
       case '/__baogao/client.js':
-        return this.send(res, 200, TYPES['.js'], CLIENT_JS, req);
+        return this.send(res, 200, TYPES.js, assets.js, req);
       case '/__baogao/panel.css':
-        return this.send(res, 200, TYPES['.css'], PANEL_CSS, req);
+        return this.send(res, 200, TYPES.css, assets.panelCss, req);
       case '/__baogao/state':
         return this.json(res, 200, this.hooks.state());
       case '/__baogao/events':
         return this.events(req, res);
-      case '/':
-      case '/index.html':
-        return this.send(res, 200, TYPES['.html'], inject(INDEX_HTML, this.hooks.build()), req);
     }
-    return this.file(pathname, req, res);
+    const refused = this.guard(pathname);
+    if (refused) return this.text(res, refused, refused === 403 ? 'forbidden' : 'not found');
+    // sirv reads the path again from the request: give it the one just checked (dot segments resolved).
+    req.url = url.pathname + url.search;
+    this.files(req, res, () => this.send(res, 404, TYPES.html, inject(assets, assets.notFoundHtml, -1), req));
   }
 
-  private file(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-    const notFound = () => this.send(res, 404, TYPES['.html'], inject(NOT_FOUND_HTML, this.hooks.build()), req);
+  /**
+   * What sirv does not refuse itself: a path that leads out of the folder
+   * once decoded (`%2e%2e%2f`), a symlink in the folder that leads out of it,
+   * and the dot files of atomic writes. 0 when the path may be served.
+   */
+  private guard(pathname: string): 0 | 403 | 404 {
     let root: string;
     try {
       root = fs.realpathSync(this.hooks.root);
     } catch {
-      return notFound();
+      return 404;
     }
-    let file = path.resolve(root, `.${pathname}`);
-    if (!inside(root, file)) return this.text(res, 403, 'forbidden');
-    let real: string;
-    try {
-      real = fs.realpathSync(file);
-      if (fs.statSync(real).isDirectory()) {
-        file = path.join(file, 'index.html');
-        real = fs.realpathSync(file);
-      }
-    } catch {
-      return notFound();
+    const file = path.resolve(root, `.${pathname}`);
+    if (!inside(root, file)) return 403;
+    if (
+      path
+        .relative(root, file)
+        .split(path.sep)
+        .some((part) => part.startsWith('.'))
+    )
+      return 404;
+    // The files sirv may answer with (it also tries the name + .html and name/index.html): none may lead out.
+    for (const candidate of [file, `${file}.html`, path.join(file, 'index.html')]) {
+      if (fs.existsSync(candidate) && !inside(root, fs.realpathSync(candidate))) return 403;
     }
-    // A symlink inside the output folder must not lead out of it.
-    if (!inside(root, real)) return this.text(res, 403, 'forbidden');
-    const type = TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
-    let body: Buffer;
-    try {
-      body = fs.readFileSync(real);
-    } catch {
-      return notFound();
-    }
-    if (type === TYPES['.html']) return this.send(res, 200, type, inject(body.toString('utf8'), this.hooks.build()), req);
-    return this.send(res, 200, type, body, req);
+    return 0;
   }
 
   private events(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -208,20 +222,19 @@ export class PreviewServer {
   }
 
   private send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, req: http.IncomingMessage): void {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Content-Length': Buffer.byteLength(body),
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
+    safeHeaders(res);
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   private json(res: http.ServerResponse, status: number, data: unknown): void {
     const body = JSON.stringify(data);
-    res.writeHead(status, { 'Content-Type': TYPES['.json'], 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, {
+      'Content-Type': TYPES.json,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(body);
   }
 
@@ -235,15 +248,9 @@ function inside(root: string, file: string): boolean {
   return file === root || file.startsWith(root + path.sep);
 }
 
-/** Adds the panel's tags to a page: a constant string and the build number, nothing else. */
-export function inject(html: string, build: number): string {
-  const tag = injectTag(build);
-  const at = html.search(/<\/head>/i);
-  return at >= 0 ? html.slice(0, at) + tag + html.slice(at) : tag + html;
-}
-
 function portError(port: number, e: NodeJS.ErrnoException) {
-  if (e.code === 'EADDRINUSE') return usageError(`port ${port} is in use (another baogao watch or web server?): stop that program, or choose another port with --port ${port + 1}`);
+  if (e.code === 'EADDRINUSE')
+    return usageError(`port ${port} is in use (another baogao watch or web server?): stop that program, or choose another port with --port ${port + 1}`);
   if (e.code === 'EACCES') return usageError(`port ${port} needs administrator rights: choose a port above 1024 with --port ${FIRST_PORT}`);
   return usageError(`cannot listen on ${HOST}:${port} (${e.code ?? e.message}): choose another port with --port N`);
 }

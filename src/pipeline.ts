@@ -1,0 +1,151 @@
+/**
+ * The one pipeline of `build` and `watch`: load → check → HTML pages → check
+ * report. `build` runs it once into a staging folder and goes on to the PDF
+ * and the workbook; `watch` runs it on every save with a {@link PipelineCache},
+ * so that only the files that changed are parsed again and only the chapters
+ * that changed are laid out again. Both pass the same options.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runChecks } from './check/index.js';
+import { failing, openItems } from './report/open-items.js';
+import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
+import { loadEdition } from './load/index.js';
+import { SourceCache } from './load/source-cache.js';
+import type { Edition, Lang } from './model.js';
+import type { HtmlOptions } from './render/html/index.js';
+import type { LangView } from './render/html/view-model.js';
+import type { PageCache } from './render/html/page-cache.js';
+import { VERSION } from './version.js';
+
+/** What the check stage returns: the findings, the figures each rule examined, and per-figure statuses for check.html. */
+export interface CheckResult {
+  edition: Edition;
+  findings: Finding[];
+  stats: Record<string, number>;
+  figures: FigureStatusEntry[];
+}
+
+/** What is open after the check: it decides whether the outputs are a draft, and whether `build` may write them. */
+export interface Verdict extends CheckResult {
+  /** Errors not acknowledged. */
+  errors: Finding[];
+  /** Open items (TODO). */
+  open: Finding[];
+  /** Anything open or failing marks every output as a draft. */
+  draft: boolean;
+}
+
+/** What `watch` keeps between runs; `build` passes none. */
+export class PipelineCache {
+  readonly sources = new SourceCache();
+  pages?: PageCache;
+  /** The previous edition, loaded once: it is not watched. */
+  previous?: { dir: string; edition: Edition };
+}
+
+export interface PipelineOptions {
+  edition: string;
+  /** Last year's edition, for the carry-over check. */
+  previous?: string;
+  templates: string;
+  langs: readonly Lang[];
+  /** The editor's preview: figures and rows keep their data keys and places. */
+  preview?: boolean;
+  cache?: PipelineCache;
+  /** Called after each stage with its duration, for the progress lines. */
+  onStep?: (name: string, ms: number) => void;
+}
+
+export interface PipelineHooks {
+  /** Between the check and the first write: throws to refuse, else returns the folder to write into. */
+  into(verdict: Verdict): string;
+  /** The pages are written (`html` holds them by relative path); the check report follows. */
+  onPages?(html: PagesWritten): void;
+}
+
+export interface PagesWritten {
+  views: Partial<Record<Lang, LangView>>;
+  /** The pages as written, by relative path (zh/index.html …), when the cache keeps them. */
+  pages?: Map<string, string>;
+  /** Chapters laid out again (all of them without a cache). */
+  chapters: number;
+  full: boolean;
+  /** A character no written font slice covers: the cache writes the slices when asked (after the page is shown). */
+  fontsPending?: boolean;
+}
+
+export interface PipelineResult extends Verdict, PagesWritten {
+  dir: string;
+  html: HtmlOptions;
+}
+
+/**
+ * The templates folder a build of `edition` reads first: the edition's
+ * `templates/` when it has one (each file it lacks is the package's), else
+ * `fallback`, the build option (the package's folder).
+ */
+export function editionTemplates(edition: string, fallback: string): string {
+  const own = path.join(edition, 'templates');
+  return fs.existsSync(own) && fs.statSync(own).isDirectory() ? own : fallback;
+}
+
+async function timed<T>(name: string, opts: Pick<PipelineOptions, 'onStep'>, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  opts.onStep?.(name, performance.now() - t0);
+  return r;
+}
+
+function loadPrevious(dir: string, cache?: PipelineCache): Edition {
+  if (cache?.previous?.dir === dir) return cache.previous.edition;
+  const p = loadEdition(dir);
+  if (!p.edition) throw new BaogaoError(`previous edition ${dir} could not be loaded`, sortFindings(p.findings));
+  if (cache) cache.previous = { dir, edition: p.edition };
+  return p.edition;
+}
+
+/** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
+export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'previous' | 'onStep' | 'cache'>): Promise<CheckResult> {
+  const cache = opts.cache;
+  const loaded = await timed('load', opts, () => loadEdition(opts.edition, { cache: cache?.sources }));
+  const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
+  if (!loaded.edition || loadErrors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
+  const previous = opts.previous ? loadPrevious(opts.previous, cache) : undefined;
+  const edition = loaded.edition;
+  const stats: Record<string, number> = {};
+  const figures: FigureStatusEntry[] = [];
+  const checked = await timed('check', opts, () => runChecks(edition, { previous, stats, figures }));
+  return { edition, findings: sortFindings([...loaded.findings, ...checked]), stats, figures };
+}
+
+/** load → check → (the caller says where, or refuses) → HTML pages → check report. */
+export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult> {
+  const checked = await loadAndCheck(opts);
+  const errors = failing(checked.findings, false);
+  const open = openItems(checked.findings);
+  const verdict: Verdict = { ...checked, errors, open, draft: errors.length > 0 || open.length > 0 };
+  const dir = hooks.into(verdict);
+  // The edition's own templates/ overrides the package's file by file.
+  const templates = editionTemplates(opts.edition, opts.templates);
+  const html: HtmlOptions = { templates, langs: opts.langs, draft: verdict.draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) };
+  // The renderers are loaded when a run needs them: ECharts and the rest cost
+  // a second to import, which `check` and `--help` need not pay.
+  const [{ renderHtml }, { renderCheckReport }, { PageCache }] = await Promise.all([
+    import('./render/html/index.js'),
+    import('./render/check-report/index.js'),
+    import('./render/html/page-cache.js'),
+  ]);
+  const written = await timed('html', opts, (): PagesWritten => {
+    if (!opts.cache) return { ...renderHtml(checked.edition, dir, html), chapters: checked.edition.chapters.length, full: true };
+    opts.cache.pages ??= new PageCache();
+    return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
+  });
+  if (hooks.onPages) {
+    hooks.onPages(written);
+    // Let what onPages sent (the preview's patch) leave before the check report takes the thread.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
+  return { ...verdict, ...written, dir, html };
+}
