@@ -83,7 +83,7 @@ module.exports = {
     {
       name: 'cycle',
       severity: 'error',
-      comment: 'folders that import each other, directly or round a loop (a cycle inside one folder is that folder\'s business)',
+      comment: "folders that import each other, directly or round a loop (a cycle inside one folder is that folder's business)",
       from: { path: '^(src/.*)/[^/]+$' },
       to: { circular: true, via: { pathNot: '^$1/[^/]+$' } },
     },

@@ -59,7 +59,14 @@ async function machine(pdf: boolean): Promise<string[]> {
 
 function summary(targets: Target[]): string[] {
   const mark = (t: Target) => (t.pass === undefined ? 'not measured' : t.pass ? 'pass' : '**FAIL**');
-  return ['#### Targets', '', '| target | measured | limit | result |', '|---|--:|--:|---|', ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${mark(t)} |`), ''];
+  return [
+    '#### Targets',
+    '',
+    '| target | measured | limit | result |',
+    '|---|--:|--:|---|',
+    ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${mark(t)} |`),
+    '',
+  ];
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -67,9 +74,17 @@ async function main(argv: string[]): Promise<number> {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const list = (name: string, dflt: string) => (value(name) ?? dflt).split(',').map((s) => s.trim()).filter(Boolean);
-  const numbers = (name: string, dflt: string) => list(name, dflt).map(Number).filter((n) => n > 0);
-  for (const p of [...list('only', ''), ...list('skip', '')]) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`bench: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+  const list = (name: string, dflt: string) =>
+    (value(name) ?? dflt)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const numbers = (name: string, dflt: string) =>
+    list(name, dflt)
+      .map(Number)
+      .filter((n) => n > 0);
+  for (const p of [...list('only', ''), ...list('skip', '')])
+    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`bench: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
   const only = list('only', PARTS.join(','));
   const parts = new Set(PARTS.filter((p) => only.includes(p) && !list('skip', '').includes(p)));
   if (argv.includes('--no-scale')) parts.delete('scale');

@@ -44,7 +44,11 @@ const lines = [];
 for (const v of violations) {
   const to = v.cycle ? v.cycle[0].name : v.to;
   const spec = modules.get(v.from)?.dependencies.find((d) => d.resolved === to)?.module ?? to;
-  const what = v.cycle ? `round the cycle ${[v.from, ...v.cycle.map((c) => c.name)].join(' → ')}` : v.rule.name === 'rule imports rule' ? 'which is a check rule' : `which is ${describe(to)}`;
+  const what = v.cycle
+    ? `round the cycle ${[v.from, ...v.cycle.map((c) => c.name)].join(' → ')}`
+    : v.rule.name === 'rule imports rule'
+      ? 'which is a check rule'
+      : `which is ${describe(to)}`;
   lines.push(`${v.from}:${lineOf(v.from, spec)} imports ${spec}, ${what}`);
   lines.push(`  ${v.rule.name}: ${options.ruleSet.forbidden.find((r) => r.name === v.rule.name)?.comment ?? ''}`);
 }

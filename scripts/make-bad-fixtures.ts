@@ -87,64 +87,208 @@ const both = (find: string, zh: string, en = zh): Op[] => [
 
 export const CASES: BadCase[] = [
   // ── YAML syntax ──
-  { name: 'yaml-unclosed-flow', about: 'a { … } mapping without its closing brace', ops: [{ op: 'replace', file: TAX, find: 'en: Tax Revenue of Key Industries }', with: 'en: Tax Revenue of Key Industries' }] },
-  { name: 'yaml-bad-indent', about: 'a row key indented by three spaces instead of four', ops: [{ op: 'replace', file: IND, find: '    target: 6%', with: '   target: 6%' }] },
-  { name: 'yaml-tab-indent', about: 'a tab used for indentation (pasted from a word processor)', ops: [{ op: 'replace', file: IND, find: '    actual: 0.34%', with: '\tactual: 0.34%' }] },
-  { name: 'yaml-duplicate-key', about: 'the same key twice in one row', ops: [{ op: 'replace', file: TAX, find: '    tax: 280.01\n', with: '    tax: 280.01\n    tax: 280.10\n' }] },
+  {
+    name: 'yaml-unclosed-flow',
+    about: 'a { … } mapping without its closing brace',
+    ops: [{ op: 'replace', file: TAX, find: 'en: Tax Revenue of Key Industries }', with: 'en: Tax Revenue of Key Industries' }],
+  },
+  {
+    name: 'yaml-bad-indent',
+    about: 'a row key indented by three spaces instead of four',
+    ops: [{ op: 'replace', file: IND, find: '    target: 6%', with: '   target: 6%' }],
+  },
+  {
+    name: 'yaml-tab-indent',
+    about: 'a tab used for indentation (pasted from a word processor)',
+    ops: [{ op: 'replace', file: IND, find: '    actual: 0.34%', with: '\tactual: 0.34%' }],
+  },
+  {
+    name: 'yaml-duplicate-key',
+    about: 'the same key twice in one row',
+    ops: [{ op: 'replace', file: TAX, find: '    tax: 280.01\n', with: '    tax: 280.01\n    tax: 280.10\n' }],
+  },
   { name: 'yaml-empty-file', about: 'a table file with nothing in it', ops: [{ op: 'write', file: TAX, text: '' }] },
 
   // ── wrong types ──
-  { name: 'type-year-not-number', about: 'review_year written in words', ops: [{ op: 'replace', file: 'edition.yaml', find: 'review_year: 2022', with: 'review_year: twenty-twenty-two' }] },
-  { name: 'type-chapters-not-list', about: 'chapters: a single string instead of a list', ops: [{ op: 'replace', file: 'edition.yaml', find: 'chapters: [01-review, 02-plan]', with: 'chapters: 01-review' }] },
-  { name: 'type-caption-not-bilingual', about: 'a caption without its English', ops: [{ op: 'replace', file: IND, find: 'caption: { zh: 主要指标完成情况, en: Performance on the Main Indicators }', with: 'caption: 主要指标完成情况' }] },
-  { name: 'type-column-kind', about: 'a column kind that does not exist', ops: [{ op: 'replace', file: TAX, find: 'id: share, kind: number', with: 'id: share, kind: percent' }] },
-  { name: 'type-number-as-text', about: 'a number column holding a bilingual text', ops: [{ op: 'replace', file: TAX, find: 'tax: 134.36', with: 'tax: { zh: 一百三十四, en: one hundred and thirty-four }' }] },
-  { name: 'number-two-points', about: 'a number like 1,480.5.2 in a number column', ops: [{ op: 'replace', file: TAX, find: 'tax: 134.36', with: 'tax: 1,480.5.2' }] },
-  { name: 'value-two-points', about: 'a figure like 1,480.5.2亿元 in a value column', ops: [{ op: 'replace', file: IND, find: 'actual: 1480亿元', with: 'actual: 1,480.5.2亿元' }] },
+  {
+    name: 'type-year-not-number',
+    about: 'review_year written in words',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'review_year: 2022', with: 'review_year: twenty-twenty-two' }],
+  },
+  {
+    name: 'type-chapters-not-list',
+    about: 'chapters: a single string instead of a list',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'chapters: [01-review, 02-plan]', with: 'chapters: 01-review' }],
+  },
+  {
+    name: 'type-caption-not-bilingual',
+    about: 'a caption without its English',
+    ops: [{ op: 'replace', file: IND, find: 'caption: { zh: 主要指标完成情况, en: Performance on the Main Indicators }', with: 'caption: 主要指标完成情况' }],
+  },
+  {
+    name: 'type-column-kind',
+    about: 'a column kind that does not exist',
+    ops: [{ op: 'replace', file: TAX, find: 'id: share, kind: number', with: 'id: share, kind: percent' }],
+  },
+  {
+    name: 'type-number-as-text',
+    about: 'a number column holding a bilingual text',
+    ops: [{ op: 'replace', file: TAX, find: 'tax: 134.36', with: 'tax: { zh: 一百三十四, en: one hundred and thirty-four }' }],
+  },
+  {
+    name: 'number-two-points',
+    about: 'a number like 1,480.5.2 in a number column',
+    ops: [{ op: 'replace', file: TAX, find: 'tax: 134.36', with: 'tax: 1,480.5.2' }],
+  },
+  {
+    name: 'value-two-points',
+    about: 'a figure like 1,480.5.2亿元 in a value column',
+    ops: [{ op: 'replace', file: IND, find: 'actual: 1480亿元', with: 'actual: 1,480.5.2亿元' }],
+  },
   { name: 'table-zero-rows', about: 'a table with rows: []', ops: [{ op: 'replace', file: IND, find: 'rows:[\\s\\S]*$', pattern: true, with: 'rows: []\n' }] },
 
   // ── unknown keys and columns ──
   { name: 'unknown-key', about: 'a misspelt key in a table file', ops: [{ op: 'replace', file: TAX, find: 'caption:', with: 'captoin:' }] },
-  { name: 'unknown-key-edition', about: 'a key edition.yaml does not know', ops: [{ op: 'replace', file: 'edition.yaml', find: 'plan_year: 2023', with: 'plan_year: 2023\nplan_yaer: 2023' }] },
-  { name: 'unknown-column', about: 'a row cell naming a column that does not exist', ops: [{ op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }] },
-  { name: 'unknown-note', about: 'a label cell pointing at an undeclared note', ops: [{ op: 'replace', file: TAX, find: 'en: Trade services }', with: 'en: Trade services, note: estimate }' }] },
-  { name: 'relation-unknown-row', about: 'a sum relation naming a total row that does not exist', ops: [{ op: 'replace', file: TAX, find: 'total: total,', with: 'total: sum,' }] },
+  {
+    name: 'unknown-key-edition',
+    about: 'a key edition.yaml does not know',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'plan_year: 2023', with: 'plan_year: 2023\nplan_yaer: 2023' }],
+  },
+  {
+    name: 'unknown-column',
+    about: 'a row cell naming a column that does not exist',
+    ops: [{ op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }],
+  },
+  {
+    name: 'unknown-note',
+    about: 'a label cell pointing at an undeclared note',
+    ops: [{ op: 'replace', file: TAX, find: 'en: Trade services }', with: 'en: Trade services, note: estimate }' }],
+  },
+  {
+    name: 'relation-unknown-row',
+    about: 'a sum relation naming a total row that does not exist',
+    ops: [{ op: 'replace', file: TAX, find: 'total: total,', with: 'total: sum,' }],
+  },
 
   // ── duplicate ids ──
   { name: 'duplicate-row-id', about: 'two rows with the same id', ops: [{ op: 'replace', file: TAX, find: '  - id: finance', with: '  - id: trade' }] },
-  { name: 'duplicate-column-id', about: 'two columns with the same id', ops: [{ op: 'replace', file: TAX, find: '{ id: share, kind: number', with: '{ id: tax, kind: number' }] },
+  {
+    name: 'duplicate-column-id',
+    about: 'two columns with the same id',
+    ops: [{ op: 'replace', file: TAX, find: '{ id: share, kind: number', with: '{ id: tax, kind: number' }],
+  },
   { name: 'duplicate-table-id', about: 'tax.yaml and tax.yml both define table "tax"', ops: [{ op: 'copy', from: TAX, to: 'tables/tax.yml' }] },
-  { name: 'table-id-not-file-name', about: 'a table whose id differs from its file name', ops: [{ op: 'replace', file: TAX, find: 'id: tax\n', with: 'id: taxes\n' }] },
+  {
+    name: 'table-id-not-file-name',
+    about: 'a table whose id differs from its file name',
+    ops: [{ op: 'replace', file: TAX, find: 'id: tax\n', with: 'id: taxes\n' }],
+  },
 
   // ── references ──
   { name: 'ref-missing-table', about: '::table naming a table that does not exist (both languages)', ops: both('::table{#tax}', '::table{#taxes}') },
   { name: 'ref-missing-ref', about: ':ref naming a table that does not exist', ops: [{ op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' }] },
-  { name: 'ref-num-missing-table', about: ':num naming a table that does not exist', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[taxes/total/tax]' }] },
-  { name: 'ref-num-missing-row', about: ':num naming a row that does not exist', ops: [{ op: 'replace', file: EN2, find: ':num[tax/total/tax]', with: ':num[tax/all/tax]' }] },
-  { name: 'ref-num-missing-column', about: ':num naming a column that does not exist', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/share]', with: ':num[tax/total/percent]' }] },
+  {
+    name: 'ref-num-missing-table',
+    about: ':num naming a table that does not exist',
+    ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[taxes/total/tax]' }],
+  },
+  {
+    name: 'ref-num-missing-row',
+    about: ':num naming a row that does not exist',
+    ops: [{ op: 'replace', file: EN2, find: ':num[tax/total/tax]', with: ':num[tax/all/tax]' }],
+  },
+  {
+    name: 'ref-num-missing-column',
+    about: ':num naming a column that does not exist',
+    ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/share]', with: ':num[tax/total/percent]' }],
+  },
   { name: 'ref-num-not-a-path', about: ':num without its column', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total]' }] },
   { name: 'ref-num-bad-dp', about: ':num{dp=one}', ops: [{ op: 'replace', file: ZH2, find: '{dp=1}', with: '{dp=one}' }] },
-  { name: 'ref-figure-missing-cell', about: 'a figure point naming a cell that does not exist', ops: [{ op: 'replace', file: 'figures/revenue.yaml', find: 'value: indicators/revenue/actual', with: 'value: indicators/revenue/growth' }] },
+  {
+    name: 'ref-figure-missing-cell',
+    about: 'a figure point naming a cell that does not exist',
+    ops: [{ op: 'replace', file: 'figures/revenue.yaml', find: 'value: indicators/revenue/actual', with: 'value: indicators/revenue/growth' }],
+  },
   { name: 'table-placed-twice', about: 'the same table placed twice', ops: both('::table{#tax}', '::table{#tax}\n\n::table{#tax}') },
-  { name: 'table-never-placed', about: 'a table file that no chapter places', ops: [{ op: 'copy', from: TAX, to: 'tables/spare.yaml' }, { op: 'replace', file: 'tables/spare.yaml', find: 'id: tax\n', with: 'id: spare\n' }] },
+  {
+    name: 'table-never-placed',
+    about: 'a table file that no chapter places',
+    ops: [
+      { op: 'copy', from: TAX, to: 'tables/spare.yaml' },
+      { op: 'replace', file: 'tables/spare.yaml', find: 'id: tax\n', with: 'id: spare\n' },
+    ],
+  },
 
   // ── chapters and structure ──
   { name: 'chapter-zh-without-en', about: 'a Chinese chapter without its English twin', ops: [{ op: 'delete', file: EN2 }] },
-  { name: 'chapter-listed-missing', about: 'edition.yaml lists a chapter that has no files', ops: [{ op: 'replace', file: 'edition.yaml', find: '[01-review, 02-plan]', with: '[01-review, 02-plan, 03-tasks]' }] },
-  { name: 'chapter-unlisted', about: 'chapter files that edition.yaml does not list', ops: [{ op: 'copy', from: ZH2, to: 'zh/03-tasks.md' }, { op: 'copy', from: EN2, to: 'en/03-tasks.md' }] },
-  { name: 'blocks-extra-paragraph', about: 'the English chapter has one paragraph more', ops: [{ op: 'replace', file: EN1, find: '\n::table{#indicators}', with: '\nA sentence the Chinese does not have.\n\n::table{#indicators}' }] },
-  { name: 'blocks-heading-level', about: 'an English heading one level deeper than the Chinese', ops: [{ op: 'replace', file: EN2, find: '# II.', with: '## II.' }] },
-  { name: 'blocks-missing-table', about: 'the English chapter lacks a table placement', ops: [{ op: 'replace', file: EN1, find: '\n::figure{#revenue}\n', with: '' }] },
+  {
+    name: 'chapter-listed-missing',
+    about: 'edition.yaml lists a chapter that has no files',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: '[01-review, 02-plan]', with: '[01-review, 02-plan, 03-tasks]' }],
+  },
+  {
+    name: 'chapter-unlisted',
+    about: 'chapter files that edition.yaml does not list',
+    ops: [
+      { op: 'copy', from: ZH2, to: 'zh/03-tasks.md' },
+      { op: 'copy', from: EN2, to: 'en/03-tasks.md' },
+    ],
+  },
+  {
+    name: 'blocks-extra-paragraph',
+    about: 'the English chapter has one paragraph more',
+    ops: [{ op: 'replace', file: EN1, find: '\n::table{#indicators}', with: '\nA sentence the Chinese does not have.\n\n::table{#indicators}' }],
+  },
+  {
+    name: 'blocks-heading-level',
+    about: 'an English heading one level deeper than the Chinese',
+    ops: [{ op: 'replace', file: EN2, find: '# II.', with: '## II.' }],
+  },
+  {
+    name: 'blocks-missing-table',
+    about: 'the English chapter lacks a table placement',
+    ops: [{ op: 'replace', file: EN1, find: '\n::figure{#revenue}\n', with: '' }],
+  },
 
   // ── directives ──
-  { name: 'directive-unknown-leaf', about: '::chart instead of ::figure', ops: [{ op: 'replace', file: ZH1, find: '::figure{#revenue}', with: '::chart{#revenue}' }, { op: 'replace', file: EN1, find: '::figure{#revenue}', with: '::chart{#revenue}' }] },
+  {
+    name: 'directive-unknown-leaf',
+    about: '::chart instead of ::figure',
+    ops: [
+      { op: 'replace', file: ZH1, find: '::figure{#revenue}', with: '::chart{#revenue}' },
+      { op: 'replace', file: EN1, find: '::figure{#revenue}', with: '::chart{#revenue}' },
+    ],
+  },
   { name: 'directive-unknown-text', about: ':cite in text', ops: [{ op: 'replace', file: ZH1, find: '见:ref[indicators]', with: '见:cite[indicators]' }] },
-  { name: 'directive-unclosed-label', about: ':num[… without the closing bracket', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/tax' }] },
-  { name: 'directive-unclosed-attributes', about: ':num[…]{dp=1 without the closing brace', ops: [{ op: 'replace', file: ZH2, find: '{dp=1}', with: '{dp=1' }] },
+  {
+    name: 'directive-unclosed-label',
+    about: ':num[… without the closing bracket',
+    ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/tax' }],
+  },
+  {
+    name: 'directive-unclosed-attributes',
+    about: ':num[…]{dp=1 without the closing brace',
+    ops: [{ op: 'replace', file: ZH2, find: '{dp=1}', with: '{dp=1' }],
+  },
   { name: 'directive-unclosed-leaf', about: '::table{#tax without the closing brace (both languages)', ops: both('::table{#tax}', '::table{#tax') },
-  { name: 'directive-unclosed-container', about: 'a ::: container that is never closed', ops: [{ op: 'replace', file: ZH1, find: '::figure{#revenue}', with: ':::note\n::figure{#revenue}' }] },
-  { name: 'directive-wrong-form', about: ':table[…] in text instead of ::table{#…} on its own line', ops: [{ op: 'replace', file: ZH1, find: '见:ref[indicators]', with: '见:table[indicators]' }] },
-  { name: 'directive-no-id', about: '::figure without an id (both languages)', ops: [{ op: 'replace', file: ZH1, find: '::figure{#revenue}', with: '::figure' }, { op: 'replace', file: EN1, find: '::figure{#revenue}', with: '::figure' }] },
+  {
+    name: 'directive-unclosed-container',
+    about: 'a ::: container that is never closed',
+    ops: [{ op: 'replace', file: ZH1, find: '::figure{#revenue}', with: ':::note\n::figure{#revenue}' }],
+  },
+  {
+    name: 'directive-wrong-form',
+    about: ':table[…] in text instead of ::table{#…} on its own line',
+    ops: [{ op: 'replace', file: ZH1, find: '见:ref[indicators]', with: '见:table[indicators]' }],
+  },
+  {
+    name: 'directive-no-id',
+    about: '::figure without an id (both languages)',
+    ops: [
+      { op: 'replace', file: ZH1, find: '::figure{#revenue}', with: '::figure' },
+      { op: 'replace', file: EN1, find: '::figure{#revenue}', with: '::figure' },
+    ],
+  },
 
   // ── files ──
   { name: 'file-empty-chapter', about: 'an empty English chapter file', ops: [{ op: 'write', file: EN2, text: '' }] },
@@ -152,12 +296,21 @@ export const CASES: BadCase[] = [
   {
     name: 'file-bom',
     about: 'files saved with a UTF-8 BOM (Windows Notepad): the BOM is dropped and the edition loads; the raw-HTML warning keeps its column',
-    ops: [{ op: 'bom', file: 'edition.yaml' }, { op: 'bom', file: TAX }, { op: 'bom', file: ZH1 }, { op: 'bom', file: EN1 }, { op: 'replace', file: ZH1, find: '# 一、', with: '# 一、<br>' }],
+    ops: [
+      { op: 'bom', file: 'edition.yaml' },
+      { op: 'bom', file: TAX },
+      { op: 'bom', file: ZH1 },
+      { op: 'bom', file: EN1 },
+      { op: 'replace', file: ZH1, find: '# 一、', with: '# 一、<br>' },
+    ],
   },
   {
     name: 'file-bom-positions',
     about: 'a BOM does not shift the column of an error on the first line',
-    ops: [{ op: 'bom', file: ZH1 }, { op: 'replace', file: ZH1, find: '# 一、2022年', with: '# 一、:cite[x]2022年' }],
+    ops: [
+      { op: 'bom', file: ZH1 },
+      { op: 'replace', file: ZH1, find: '# 一、2022年', with: '# 一、:cite[x]2022年' },
+    ],
   },
   {
     name: 'file-crlf',
@@ -167,11 +320,27 @@ export const CASES: BadCase[] = [
   {
     name: 'file-crlf-positions',
     about: 'CRLF line endings: errors still give the right line and column',
-    ops: [{ op: 'crlf' }, { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }, { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' }],
+    ops: [
+      { op: 'crlf' },
+      { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' },
+      { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' },
+    ],
   },
-  { name: 'file-4mb-paragraph', about: 'a 4 MB paragraph (a conversion that lost every line break)', ops: [{ op: 'repeat', file: ZH2, find: '重点产业实现税收总收入', bytes: 4 * 1024 * 1024 }] },
-  { name: 'file-gbk-chapter', about: 'a chapter saved in GBK instead of UTF-8', ops: [{ op: 'bytes', file: ZH1, find: '计划执行情况', hex: 'bcc6bbaed6b4d0d0c7e9bff6' }] },
-  { name: 'file-gbk-table', about: 'a table saved in GBK instead of UTF-8', ops: [{ op: 'bytes', file: IND, find: '主要指标完成情况', hex: 'd6f7d2aad6b8b1eacdeab3c9c7e9bff6' }] },
+  {
+    name: 'file-4mb-paragraph',
+    about: 'a 4 MB paragraph (a conversion that lost every line break)',
+    ops: [{ op: 'repeat', file: ZH2, find: '重点产业实现税收总收入', bytes: 4 * 1024 * 1024 }],
+  },
+  {
+    name: 'file-gbk-chapter',
+    about: 'a chapter saved in GBK instead of UTF-8',
+    ops: [{ op: 'bytes', file: ZH1, find: '计划执行情况', hex: 'bcc6bbaed6b4d0d0c7e9bff6' }],
+  },
+  {
+    name: 'file-gbk-table',
+    about: 'a table saved in GBK instead of UTF-8',
+    ops: [{ op: 'bytes', file: IND, find: '主要指标完成情况', hex: 'd6f7d2aad6b8b1eacdeab3c9c7e9bff6' }],
+  },
   { name: 'file-folder-chapter', about: 'a folder named like a chapter file', ops: [{ op: 'folder', file: ZH2 }] },
   { name: 'file-folder-table', about: 'a folder named like a table file', ops: [{ op: 'folder', file: TAX }] },
   { name: 'file-symlink-out-table', about: 'a table file that is a symlink to a file outside the edition', ops: [{ op: 'symlink-out', file: TAX }] },
@@ -179,41 +348,133 @@ export const CASES: BadCase[] = [
   { name: 'file-symlink-out-folder', about: 'the tables folder is a symlink to a folder outside the edition', ops: [{ op: 'symlink-out', file: 'tables' }] },
 
   // ── special files: refused before they are read, never shown ──
-  { name: 'file-fifo-chapter', about: 'a named pipe (FIFO) in place of a chapter: refused at once instead of waiting forever', ops: [{ op: 'fifo', file: ZH2 }] },
+  {
+    name: 'file-fifo-chapter',
+    about: 'a named pipe (FIFO) in place of a chapter: refused at once instead of waiting forever',
+    ops: [{ op: 'fifo', file: ZH2 }],
+  },
   { name: 'file-fifo-table', about: 'a named pipe (FIFO) in place of a table', ops: [{ op: 'fifo', file: TAX }] },
   { name: 'file-symlink-dev-zero', about: 'a table symlinked to /dev/zero: refused, nothing read', ops: [{ op: 'symlink-to', file: TAX, to: '/dev/zero' }] },
-  { name: 'file-symlink-etc-passwd', about: 'a chapter symlinked to /etc/passwd: refused, and not a line of it shown', ops: [{ op: 'symlink-to', file: EN2, to: '/etc/passwd' }] },
+  {
+    name: 'file-symlink-etc-passwd',
+    about: 'a chapter symlinked to /etc/passwd: refused, and not a line of it shown',
+    ops: [{ op: 'symlink-to', file: EN2, to: '/etc/passwd' }],
+  },
   { name: 'file-symlink-loop', about: 'a chapter that is a symlink to itself', ops: [{ op: 'symlink-loop', file: ZH2 }] },
-  { name: 'file-symlink-dangling', about: 'a table that is a symlink to a file that does not exist', ops: [{ op: 'symlink-to', file: TAX, to: '/nonexistent/baogao/tax.yaml' }] },
-  { name: 'file-too-large', about: 'a 6 MB table file (over the 5 MB limit)', ops: [{ op: 'replace', file: TAX, find: 'id: tax\n', with: '# pad\nid: tax\n' }, { op: 'repeat', file: TAX, find: '# pad\n', bytes: 6 * 1024 * 1024 }] },
-  { name: 'file-cr', about: 'every file with CR-only line endings (classic Mac OS): normalised, loads; the raw-HTML warning keeps its line', ops: [{ op: 'replace', file: EN2, find: 'see :ref[tax].', with: 'see :ref[tax].<br>' }, { op: 'cr' }] },
-  { name: 'file-cr-positions', about: 'CR-only line endings: errors give the line and column an editor shows', ops: [{ op: 'cr' }, { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' }, { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' }] },
+  {
+    name: 'file-symlink-dangling',
+    about: 'a table that is a symlink to a file that does not exist',
+    ops: [{ op: 'symlink-to', file: TAX, to: '/nonexistent/baogao/tax.yaml' }],
+  },
+  {
+    name: 'file-too-large',
+    about: 'a 6 MB table file (over the 5 MB limit)',
+    ops: [
+      { op: 'replace', file: TAX, find: 'id: tax\n', with: '# pad\nid: tax\n' },
+      { op: 'repeat', file: TAX, find: '# pad\n', bytes: 6 * 1024 * 1024 },
+    ],
+  },
+  {
+    name: 'file-cr',
+    about: 'every file with CR-only line endings (classic Mac OS): normalised, loads; the raw-HTML warning keeps its line',
+    ops: [{ op: 'replace', file: EN2, find: 'see :ref[tax].', with: 'see :ref[tax].<br>' }, { op: 'cr' }],
+  },
+  {
+    name: 'file-cr-positions',
+    about: 'CR-only line endings: errors give the line and column an editor shows',
+    ops: [
+      { op: 'cr' },
+      { op: 'replace', file: TAX, find: '    share: 16.97', with: '    shares: 16.97' },
+      { op: 'replace', file: ZH2, find: ':ref[tax]', with: ':ref[taxes]' },
+    ],
+  },
 
   // ── names that are properties of every object ──
-  { name: 'ref-num-constructor', about: ':num[…/constructor]: a column named like an object property', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/constructor]' }] },
-  { name: 'ref-num-tostring-row', about: ':num[tax/toString/tax]: a row named like an object property', ops: [{ op: 'replace', file: EN2, find: ':num[tax/total/tax]', with: ':num[tax/toString/tax]' }] },
-  { name: 'ref-num-hasownproperty', about: ':num[tax/hasOwnProperty/valueOf]', ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/hasOwnProperty/valueOf]' }] },
-  { name: 'unknown-column-constructor', about: 'a row cell under the key "constructor"', ops: [{ op: 'replace', file: TAX, find: '    share: 16.97', with: '    share: 16.97\n    constructor: 1' }] },
+  {
+    name: 'ref-num-constructor',
+    about: ':num[…/constructor]: a column named like an object property',
+    ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/constructor]' }],
+  },
+  {
+    name: 'ref-num-tostring-row',
+    about: ':num[tax/toString/tax]: a row named like an object property',
+    ops: [{ op: 'replace', file: EN2, find: ':num[tax/total/tax]', with: ':num[tax/toString/tax]' }],
+  },
+  {
+    name: 'ref-num-hasownproperty',
+    about: ':num[tax/hasOwnProperty/valueOf]',
+    ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/hasOwnProperty/valueOf]' }],
+  },
+  {
+    name: 'unknown-column-constructor',
+    about: 'a row cell under the key "constructor"',
+    ops: [{ op: 'replace', file: TAX, find: '    share: 16.97', with: '    share: 16.97\n    constructor: 1' }],
+  },
 
   // ── YAML and Markdown bombs ──
   {
     name: 'yaml-alias-bomb',
     about: 'a "billion laughs" table: aliases expanding into each other',
-    ops: [{ op: 'replace', file: TAX, find: 'relations:', with: `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((k, i, all) => `  ${k}: &${k} [${Array(9).fill(`*${i === 0 ? 'a' : all[i - 1]}`).join(', ')}]`).join('\n')}\nrelations:` }],
+    ops: [
+      {
+        op: 'replace',
+        file: TAX,
+        find: 'relations:',
+        with: `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']
+          .map(
+            (k, i, all) =>
+              `  ${k}: &${k} [${Array(9)
+                .fill(`*${i === 0 ? 'a' : all[i - 1]}`)
+                .join(', ')}]`,
+          )
+          .join('\n')}\nrelations:`,
+      },
+    ],
   },
   {
     name: 'yaml-merge-bomb',
     about: 'merge keys (<<) nesting anchors into each other',
-    ops: [{ op: 'replace', file: 'edition.yaml', find: 'chapters:', with: `x1: &x1 { a: 1, b: 2 }\n${Array.from({ length: 12 }, (_, i) => `x${i + 2}: &x${i + 2} { <<: [*x${i + 1}, *x${i + 1}], k${i}: [*x${i + 1}, *x${i + 1}, *x${i + 1}] }`).join('\n')}\nchapters:` }],
+    ops: [
+      {
+        op: 'replace',
+        file: 'edition.yaml',
+        find: 'chapters:',
+        with: `x1: &x1 { a: 1, b: 2 }\n${Array.from({ length: 12 }, (_, i) => `x${i + 2}: &x${i + 2} { <<: [*x${i + 1}, *x${i + 1}], k${i}: [*x${i + 1}, *x${i + 1}, *x${i + 1}] }`).join('\n')}\nchapters:`,
+      },
+    ],
   },
-  { name: 'markdown-nested-quotes', about: 'a quote nested 10,000 deep', ops: [{ op: 'replace', file: ZH1, find: '\n::table{#indicators}', with: `\n${nest('> ', 10000)}深\n\n::table{#indicators}` }] },
-  { name: 'markdown-nested-lists', about: 'a list nested 10,000 deep on one line', ops: [{ op: 'replace', file: EN1, find: '\n::table{#indicators}', with: `\n${nest('- ', 10000)}deep\n\n::table{#indicators}` }] },
-  { name: 'markdown-nested-brackets', about: 'brackets [ nested 10,000 deep', ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('[', 10000)}x${nest(']', 10000)}:ref[tax]` }] },
-  { name: 'markdown-nested-emphasis', about: 'emphasis nested 100 deep', ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('*a ', 100)}x${nest(' a*', 100)}:ref[tax]` }] },
+  {
+    name: 'markdown-nested-quotes',
+    about: 'a quote nested 10,000 deep',
+    ops: [{ op: 'replace', file: ZH1, find: '\n::table{#indicators}', with: `\n${nest('> ', 10000)}深\n\n::table{#indicators}` }],
+  },
+  {
+    name: 'markdown-nested-lists',
+    about: 'a list nested 10,000 deep on one line',
+    ops: [{ op: 'replace', file: EN1, find: '\n::table{#indicators}', with: `\n${nest('- ', 10000)}deep\n\n::table{#indicators}` }],
+  },
+  {
+    name: 'markdown-nested-brackets',
+    about: 'brackets [ nested 10,000 deep',
+    ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('[', 10000)}x${nest(']', 10000)}:ref[tax]` }],
+  },
+  {
+    name: 'markdown-nested-emphasis',
+    about: 'emphasis nested 100 deep',
+    ops: [{ op: 'replace', file: ZH2, find: '见:ref[tax]', with: `见${nest('*a ', 100)}x${nest(' a*', 100)}:ref[tax]` }],
+  },
 
   // ── dates ──
-  { name: 'date-impossible-month', about: 'date: 2023-13-45 (no 13th month)', ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-13-45' }] },
-  { name: 'date-impossible-day', about: 'date: 2023-02-30 (February has 28 days in 2023)', ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-02-30' }] },
+  {
+    name: 'date-impossible-month',
+    about: 'date: 2023-13-45 (no 13th month)',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-13-45' }],
+  },
+  {
+    name: 'date-impossible-day',
+    about: 'date: 2023-02-30 (February has 28 days in 2023)',
+    ops: [{ op: 'replace', file: 'edition.yaml', find: 'date: 2023-01-05', with: 'date: 2023-02-30' }],
+  },
 
   // ── GFM footnotes: refused, never dropped in silence ──
   {
@@ -321,7 +582,10 @@ export function applyOps(dir: string, ops: Op[]): void {
         execFileSync('mkfifo', [at(o.file)]);
         break;
       case 'big-table': {
-        const rows = Array.from({ length: o.rows }, (_, i) => `  - { id: r${i + 1}, name: { zh: 项目${i + 1}, en: Item ${i + 1} }, amount: ${1 + (i % 9)}.${i % 10} }`);
+        const rows = Array.from(
+          { length: o.rows },
+          (_, i) => `  - { id: r${i + 1}, name: { zh: 项目${i + 1}, en: Item ${i + 1} }, amount: ${1 + (i % 9)}.${i % 10} }`,
+        );
         const total = Array.from({ length: o.rows }, (_, i) => (1 + (i % 9)) * 10 + (i % 10)).reduce((a, b) => a + b, 0) + 1000;
         fs.writeFileSync(
           at(`tables/${o.id}.yaml`),
@@ -376,7 +640,10 @@ function main(): void {
     fs.rmSync(dir, { recursive: true, force: true });
     if (isRecipe(c)) {
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'recipe.json'), `${JSON.stringify({ about: c.about, base: '_base', ops: c.ops, ...(c.out ? { out: c.out } : {}) }, null, 2)}\n`);
+      fs.writeFileSync(
+        path.join(dir, 'recipe.json'),
+        `${JSON.stringify({ about: c.about, base: '_base', ops: c.ops, ...(c.out ? { out: c.out } : {}) }, null, 2)}\n`,
+      );
     } else materialize(c, dir);
     if (expected) fs.writeFileSync(expectedFile, expected);
   }

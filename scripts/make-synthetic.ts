@@ -19,7 +19,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../content/', import.meta.url));
 
-const ids = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')) : []);
+const ids = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .map((n) => n.replace(/\.ya?ml$/, ''))
+    : [];
 
 /** Rewrites every reference in Markdown to the copy's ids. */
 function rewriteMarkdown(text: string, rename: (id: string) => string): string {
@@ -31,7 +37,10 @@ function rewriteMarkdown(text: string, rename: (id: string) => string): string {
 
 /** Rewrites the table part of `value: table/row/column` in a figure file. */
 function rewriteFigure(text: string, rename: (id: string) => string): string {
-  return text.replace(/^(\s*value:\s*)([\w-]+)\/([\w-]+)\/([\w-]+)\s*$/gm, (_m, head: string, t: string, r: string, c: string) => `${head}${rename(t)}/${r}/${c}`);
+  return text.replace(
+    /^(\s*value:\s*)([\w-]+)\/([\w-]+)\/([\w-]+)\s*$/gm,
+    (_m, head: string, t: string, r: string, c: string) => `${head}${rename(t)}/${r}/${c}`,
+  );
 }
 
 /**
@@ -46,7 +55,10 @@ export function makeSynthetic(factor: number, to: string, from = SAMPLE_DIR): st
   const editionYaml = fs.readFileSync(path.join(from, 'edition.yaml'), 'utf8');
   const chaptersLine = /^chapters:\s*\[([^\]]*)\]\s*$/m.exec(editionYaml);
   if (!chaptersLine) throw new Error('edition.yaml: expected chapters: [a, b, …] on one line');
-  const chapters = chaptersLine[1].split(',').map((s) => s.trim()).filter(Boolean);
+  const chapters = chaptersLine[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   for (const sub of ['zh', 'en', 'tables', 'figures']) fs.mkdirSync(path.join(to, sub), { recursive: true });
   const copyName = (id: string, k: number) => `${id}-x${k + 1}`;
@@ -98,7 +110,12 @@ export function makeRows(rows: number, to: string, from = SAMPLE_DIR): string {
   lines.push('relations:', '  - { kind: sum, total: total, columns: [amount] }', '');
   fs.writeFileSync(path.join(to, 'tables', 'synthetic-rows.yaml'), lines.join('\n'));
   const editionYaml = fs.readFileSync(path.join(to, 'edition.yaml'), 'utf8');
-  const chapters = /^chapters:\s*\[([^\]]*)\]\s*$/m.exec(editionYaml)?.[1].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+  const chapters =
+    /^chapters:\s*\[([^\]]*)\]\s*$/m
+      .exec(editionYaml)?.[1]
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean) ?? [];
   const last = chapters[chapters.length - 1];
   if (!last) throw new Error('edition.yaml: expected chapters: [a, b, …] on one line');
   for (const lang of ['zh', 'en']) fs.appendFileSync(path.join(to, lang, `${last}.md`), '\n::table{#synthetic-rows}\n');

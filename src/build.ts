@@ -50,7 +50,12 @@ async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<
 function refuse(v: Verdict, opts: BuildOptions): void {
   const { errors, open } = v;
   if (opts.final && (errors.length || open.length)) {
-    const what = [errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '', open.length ? `${open.length} open item${open.length === 1 ? '' : 's'} (TODO)` : ''].filter(Boolean).join(' and ');
+    const what = [
+      errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
+      open.length ? `${open.length} open item${open.length === 1 ? '' : 's'} (TODO)` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
     throw new BaogaoError(`build --final refuses: ${what} listed above; nothing was written`, sortFindings([...errors, ...open]));
   }
   if (errors.length && !opts.force) throw new BaogaoError('the check found errors; nothing was written (use --force for a DRAFT build)', v.findings);
@@ -65,7 +70,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   try {
     return await buildWith(opts, pdf);
   } catch (e) {
-    await pdf?.then((p) => p.close(), () => undefined);
+    await pdf?.then(
+      (p) => p.close(),
+      () => undefined,
+    );
     throw e;
   }
 }
@@ -90,14 +98,30 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     let loaded = () => {};
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
     const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, dir, { html, views, onLoaded: loaded })));
-    const after = <T>(fn: () => Promise<T>) => (printing ? Promise.race([pagesLoaded, printing.then(() => undefined, () => undefined)]) : Promise.resolve()).then(fn);
+    const after = <T>(fn: () => Promise<T>) =>
+      (printing
+        ? Promise.race([
+            pagesLoaded,
+            printing.then(
+              () => undefined,
+              () => undefined,
+            ),
+          ])
+        : Promise.resolve()
+      ).then(fn);
     await Promise.all([
       opts.formats.includes('xlsx')
-        ? after(() => import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(dir, 'tables.xlsx'), { draft }))))
+        ? after(() =>
+            import('./render/xlsx/index.js').then(({ renderXlsx }) => timed('xlsx', opts, () => renderXlsx(edition, path.join(dir, 'tables.xlsx'), { draft }))),
+          )
         : undefined,
-      opts.formats.includes('csv') ? after(() => import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, dir)))) : undefined,
+      opts.formats.includes('csv')
+        ? after(() => import('./render/csv/index.js').then(({ renderCsv }) => timed('csv', opts, () => renderCsv(edition, dir))))
+        : undefined,
       opts.formats.includes('docx')
-        ? after(() => import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, dir, { langs: opts.langs, draft }))))
+        ? after(() =>
+            import('./render/docx/index.js').then(({ renderDocx }) => timed('docx', opts, () => renderDocx(edition, dir, { langs: opts.langs, draft }))),
+          )
         : undefined,
       printing,
     ]);

@@ -81,12 +81,7 @@ export class Collector {
 
 /** Orders findings like a compiler: by file, then line, then column. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      a.place.file.localeCompare(b.place.file) ||
-      a.place.line - b.place.line ||
-      a.place.column - b.place.column,
-  );
+  return [...findings].sort((a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column);
 }
 
 /** A place at the start of a file, for file-level problems. */

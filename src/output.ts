@@ -119,7 +119,10 @@ export function createStaging(outDir: string): string {
   } catch (e) {
     throw usageError(`cannot write next to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; choose another folder with --out`);
   }
-  undoStaging.set(staging, onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true })));
+  undoStaging.set(
+    staging,
+    onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true })),
+  );
   return staging;
 }
 

@@ -102,7 +102,16 @@ describe('bad input corpus', () => {
       const io = captureIo();
       const code = await run(['build', caseDir, ...(outSetup ? outArgs[outSetup] : ['--out', out]), '--format', 'html'], io);
       // Paths relative to the case folder; the temporary root as <tmp>.
-      const printed = io.stderr().split(`${caseDir}${path.sep}`).join('').split(caseDir).join('.').split(tmpRoot).join('<tmp>').split(`process ${process.ppid})`).join('process <pid>)');
+      const printed = io
+        .stderr()
+        .split(`${caseDir}${path.sep}`)
+        .join('')
+        .split(caseDir)
+        .join('.')
+        .split(tmpRoot)
+        .join('<tmp>')
+        .split(`process ${process.ppid})`)
+        .join('process <pid>)');
       const lines = printed.split('\n');
 
       expect(printed, 'no stack trace').not.toMatch(/^\s+at .+[(:]\d+/m);
@@ -111,7 +120,11 @@ describe('bad input corpus', () => {
       expect(printed, 'nothing of a refused file shown').not.toMatch(/root:.*:0:0:/);
       const mustLoad = name in MUST_LOAD;
       expect(code, printed).toBe(mustLoad ? 0 : outSetup ? 2 : 1);
-      if (!outSetup) expect(lines.some((l) => /^\S+:\d+:\d+ {2}error {2}/.test(l)), 'errors printed iff the build fails').toBe(!mustLoad);
+      if (!outSetup)
+        expect(
+          lines.some((l) => /^\S+:\d+:\d+ {2}error {2}/.test(l)),
+          'errors printed iff the build fails',
+        ).toBe(!mustLoad);
 
       const expectedFile = path.join(fixture, 'expected.txt');
       if (UPDATE) {
@@ -119,7 +132,10 @@ describe('bad input corpus', () => {
         const record = found.length ? found.slice(0, RECORD_LINES) : lines.filter((l) => /^(done|DRAFT written|baogao):/.test(l));
         fs.writeFileSync(expectedFile, `${record.join('\n')}\n`);
       }
-      const expected = fs.readFileSync(expectedFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const expected = fs
+        .readFileSync(expectedFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       expect(expected.length, 'expected.txt is not empty').toBeGreaterThan(0);
       for (const line of expected) expect(lines, `expected line:\n${line}\nin output:\n${printed}`).toContain(line);
 
@@ -131,7 +147,10 @@ describe('bad input corpus', () => {
       } else expect(after).toEqual(before);
       if (editionBefore) expect(snapshot(caseDir), 'the edition is untouched').toEqual(editionBefore);
       if (outSetup === 'locked') expect(fs.readFileSync(lockFile, 'utf8'), 'the running build keeps its lock').toBe(`${process.ppid}\n`);
-      expect(fs.readdirSync(work).filter((n) => n.includes('staging') || (n.endsWith('.lock') && outSetup !== 'locked')), 'no staging folder or lock left').toEqual([]);
+      expect(
+        fs.readdirSync(work).filter((n) => n.includes('staging') || (n.endsWith('.lock') && outSetup !== 'locked')),
+        'no staging folder or lock left',
+      ).toEqual([]);
     });
   }
 });

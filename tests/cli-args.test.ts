@@ -13,7 +13,17 @@ describe('parseArgs', () => {
   it('defaults build to the sample edition, output/, both languages and all formats', () => {
     expect(parseArgs(['build'])).toEqual({
       ok: true,
-      command: { kind: 'build', edition: 'content', out: 'output', langs: ['zh', 'en'], formats: ['html', 'pdf', 'xlsx', 'csv'], force: false, final: false, previous: undefined, debug: false },
+      command: {
+        kind: 'build',
+        edition: 'content',
+        out: 'output',
+        langs: ['zh', 'en'],
+        formats: ['html', 'pdf', 'xlsx', 'csv'],
+        force: false,
+        final: false,
+        previous: undefined,
+        debug: false,
+      },
     });
   });
 
@@ -28,7 +38,10 @@ describe('parseArgs', () => {
   });
 
   it('rejects unknown formats and languages, and missing values', () => {
-    expect(parseArgs(['build', '--format', 'odt'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown format "odt"; choose from html, pdf, xlsx, csv, docx') });
+    expect(parseArgs(['build', '--format', 'odt'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('unknown format "odt"; choose from html, pdf, xlsx, csv, docx'),
+    });
     expect(parseArgs(['build', '--format', 'html,docx'])).toMatchObject({ ok: true, command: { formats: ['html', 'docx'] } });
     expect(parseArgs(['build', '--lang', 'fr'])).toMatchObject({ ok: false, message: expect.stringContaining('unknown lang "fr"') });
     expect(parseArgs(['build', '--out'])).toEqual({ ok: false, message: '--out needs a value' });
@@ -63,7 +76,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['watch', '--port', '1', '--port=2'])).toMatchObject({ ok: true, command: { port: 2 } });
   });
 
-  it('answers -h and --help anywhere on a command line with that command\'s help, even beside a mistake', () => {
+  it("answers -h and --help anywhere on a command line with that command's help, even beside a mistake", () => {
     for (const cmd of COMMANDS) {
       expect(parseArgs([cmd, '-h'])).toEqual({ ok: true, command: { kind: 'help', topic: cmd } });
       expect(parseArgs([cmd, '--bogus', '--help'])).toEqual({ ok: true, command: { kind: 'help', topic: cmd } });
@@ -72,13 +85,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['-v'])).toEqual({ ok: true, command: { kind: 'version' } });
   });
 
-  it('documents in each command\'s help exactly the options it accepts', () => {
+  it("documents in each command's help exactly the options it accepts", () => {
     const common = ['help', 'debug'];
     for (const cmd of COMMANDS) {
       const text = helpText(cmd);
       expect(text, cmd).not.toBe(helpText());
       const documented = [...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]))].sort();
-      const accepted = Object.keys(SPECS[cmd]).filter((o) => !common.includes(o)).sort();
+      const accepted = Object.keys(SPECS[cmd])
+        .filter((o) => !common.includes(o))
+        .sort();
       expect(documented, cmd).toEqual(accepted);
     }
     for (const o of ['--help', '--debug', '--version']) expect(helpText()).toContain(o);

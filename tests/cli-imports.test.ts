@@ -16,8 +16,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-imports-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // The hook runs in the loader's own thread; appending to a file is the simplest way out of it.
-fs.writeFileSync(path.join(tmp, 'hooks.mjs'), "import fs from 'node:fs';\nexport async function load(url, context, next) {\n  fs.appendFileSync(process.env.BAOGAO_TEST_MODULE_LOG, url + '\\n');\n  return next(url, context);\n}\n");
-fs.writeFileSync(path.join(tmp, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});\n`);
+fs.writeFileSync(
+  path.join(tmp, 'hooks.mjs'),
+  "import fs from 'node:fs';\nexport async function load(url, context, next) {\n  fs.appendFileSync(process.env.BAOGAO_TEST_MODULE_LOG, url + '\\n');\n  return next(url, context);\n}\n",
+);
+fs.writeFileSync(
+  path.join(tmp, 'register.mjs'),
+  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});\n`,
+);
 
 /** Runs `baogao <args>`; returns its result and the packages (node_modules folders) it loaded. */
 function loads(name: string, args: string[]) {

@@ -25,7 +25,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baogao-determinism-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function filesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
 }
 
 describe(`two builds of the sample (${formats.join(', ')})`, () => {

@@ -30,7 +30,8 @@ describe('the district-report fixture', () => {
       return c.figures.filter((s) => s.place.file === ZH && s.place.line === p.line && s.place.column === p.column).map((s) => `${s.ruleId}:${s.status}`);
     };
     // Each part of this year's structure is the industry's share of GDP in 表1.
-    for (const [k, part] of ['8.3', '71.1', '20.6'].entries()) expect(status(`8.3:71.1:20.6`, ['', '8.3:', '8.3:71.1:'][k].length), part).toContain('ratios:verified');
+    for (const [k, part] of ['8.3', '71.1', '20.6'].entries())
+      expect(status(`8.3:71.1:20.6`, ['', '8.3:', '8.3:71.1:'][k].length), part).toContain('ratios:verified');
     expect(status('16.22%')).toEqual(expect.arrayContaining(['percent-of-plan:verified', 'prose-vs-table:verified']));
     expect(status('3.82个百分点')).toContain('point-difference:verified');
     // 完成投资5.65亿元 follows the plan 57.82亿元 in the same unit and still pairs with the result column.

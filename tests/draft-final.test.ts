@@ -48,7 +48,11 @@ describe('a new edition lists what it carried over', () => {
   });
 
   it('lists each chapter heading that names a year, in both languages and in the contents', () => {
-    for (const [chapter, year] of [['01-review', '2022'], ['02-targets', '2023'], ['03-tasks', '2023']]) {
+    for (const [chapter, year] of [
+      ['01-review', '2022'],
+      ['02-targets', '2023'],
+      ['03-tasks', '2023'],
+    ]) {
       for (const lang of ['zh', 'en']) {
         const hit = findings.find((f) => f.ruleId === 'stale-years' && at(`${lang}/${chapter}.md`)(f) && f.place.line === 1);
         expect(hit?.actual, `${lang}/${chapter}`).toBe(year);
@@ -63,12 +67,26 @@ describe('a new edition lists what it carried over', () => {
     const meta = findings.filter(at('edition.yaml'));
     expect(meta.some((f) => f.ruleId === 'todo' && f.place.line === lineOf(yaml, 'date:'))).toBe(true);
     for (const lang of ['zh', 'en']) {
-      const line = fs.readFileSync(yaml, 'utf8').split('\n').findIndex((l) => l.startsWith(`  ${lang}:`) && /Session|会议/.test(l)) + 1;
-      expect(meta.filter((f) => f.place.line === line).map((f) => f.ruleId).sort(), lang).toEqual(['carried', 'todo']);
+      const line =
+        fs
+          .readFileSync(yaml, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.startsWith(`  ${lang}:`) && /Session|会议/.test(l)) + 1;
+      expect(
+        meta
+          .filter((f) => f.place.line === line)
+          .map((f) => f.ruleId)
+          .sort(),
+        lang,
+      ).toEqual(['carried', 'todo']);
     }
     expect(meta.some((f) => f.ruleId === 'carried' && f.message.startsWith('description.zh'))).toBe(true);
     const tables = fs.readdirSync(path.join(ed, 'tables')).filter((n) => n !== 'main-indicators.yaml');
-    for (const t of tables) expect(findings.some((f) => f.ruleId === 'todo' && at(`tables/${t}`)(f) && f.message.includes('stale: true')), t).toBe(true);
+    for (const t of tables)
+      expect(
+        findings.some((f) => f.ruleId === 'todo' && at(`tables/${t}`)(f) && f.message.includes('stale: true')),
+        t,
+      ).toBe(true);
   });
 
   it('stops listing a block once its text changes or it is marked :confirmed', async () => {
@@ -134,13 +152,22 @@ describe('draft or final', () => {
 
   it('marks every PDF page, the cover included', async () => {
     for (const lang of ['zh', 'en']) {
-      const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(path.join(out, lang, 'report.pdf'))), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+      const doc = await getDocument({
+        data: new Uint8Array(fs.readFileSync(path.join(out, lang, 'report.pdf'))),
+        isEvalSupported: false,
+        disableFontFace: true,
+        verbosity: 0,
+      }).promise;
       expect(doc.numPages).toBeGreaterThan(10);
       for (let i = 1; i <= doc.numPages; i++) {
         const runs = (await (await doc.getPage(i)).getTextContent()).items.flatMap((it) => ('str' in it ? [it] : []));
         const items = runs.map((it) => it.str);
         // The mark: the large diagonal text the page carries besides its own (72 pt, where the body is 16 pt).
-        const mark = runs.filter((it) => Math.hypot(it.transform[0], it.transform[1]) > 40).map((it) => it.str).join('').replace(/\s/g, '');
+        const mark = runs
+          .filter((it) => Math.hypot(it.transform[0], it.transform[1]) > 40)
+          .map((it) => it.str)
+          .join('')
+          .replace(/\s/g, '');
         expect(mark, `${lang} page ${i}`).toBe(lang === 'zh' ? '征求意见稿' : 'DRAFT');
         if (i === 1) expect(items.join('')).toMatch(lang === 'zh' ? /征求意见稿：尚有未完成事项/ : /DRAFT: items are still open/);
       }

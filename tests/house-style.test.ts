@@ -48,7 +48,7 @@ describe('the house-style edition, HTML', () => {
     }
   });
 
-  it('keeps the package\'s stylesheets where templates/ gives none', () => {
+  it("keeps the package's stylesheets where templates/ gives none", () => {
     for (const sheet of ['report.css', 'print.css']) {
       expect(fs.readFileSync(path.join(out, 'assets', sheet), 'utf8')).toBe(fs.readFileSync(path.join(TEMPLATES, sheet), 'utf8'));
     }
@@ -67,7 +67,7 @@ describe('the house-style edition, HTML', () => {
     expect(ref(en)).toEqual(['Table 1']);
   });
 
-  it('prints a note with the marker of its cell when the note\'s text does not spell it', () => {
+  it("prints a note with the marker of its cell when the note's text does not spell it", () => {
     for (const lang of ['zh', 'en'] as const) {
       const table = doc(`${lang}/index.html`).getElementById('table-gdp')!;
       const cellMarker = table.querySelector('tbody th .note-marker');
@@ -94,7 +94,7 @@ describe('the house-style edition, XLSX', () => {
     expect(lines[1]).toBe('Table 1 District GDP and Its Growth in 2022');
   });
 
-  it('the cover says 表一至表二 and heads the edition line with the edition\'s own words', () => {
+  it("the cover says 表一至表二 and heads the edition line with the edition's own words", () => {
     const lines = column(wb.worksheets[0]);
     expect(lines.some((l) => l.includes('（表一至表二）'))).toBe(true);
     expect(lines.some((l) => l.includes('(表一 to 表二;'))).toBe(true);
@@ -138,7 +138,12 @@ describe('the house-style edition, check', () => {
     expect(r.edition).toBeUndefined();
     const f = r.findings.find((x) => x.severity === 'error')!;
     expect(f.place.file).toBe(file);
-    expect(f.place.line).toBe(fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('numbering:')) + 1);
+    expect(f.place.line).toBe(
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('numbering:')) + 1,
+    );
   });
 
   it('a syntax error in an edition template is an error naming the file, and nothing is written', async () => {

@@ -59,7 +59,10 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
       const notes = [...el.querySelectorAll('.table-note')];
       for (const marker of new Set([...el.querySelectorAll('tbody .note-marker')].map((m) => m.textContent ?? ''))) {
         expect(marker).not.toBe('');
-        const shown = notes.filter((p) => (p.querySelector('.note-marker')?.textContent ?? '') === marker || (!p.querySelector('.note-marker') && (p.textContent ?? '').includes(marker)));
+        const shown = notes.filter(
+          (p) =>
+            (p.querySelector('.note-marker')?.textContent ?? '') === marker || (!p.querySelector('.note-marker') && (p.textContent ?? '').includes(marker)),
+        );
         expect(shown, `${t.id}: no note for the cells marked ${marker}`).toHaveLength(1);
       }
     }
@@ -86,7 +89,14 @@ describe.each(['zh', 'en'] as const)('%s/index.html', (lang) => {
         const { cell } = lookupCell(edition.tables, directiveLabel(n));
         const a = n.attributes ?? {};
         const bare = a.bare != null;
-        expected.push(formatQuantity(cell!.quantity!, lang, { bare, full: !bare && a.unit == null, dp: a.dp ? Number(a.dp) : undefined, precision: edition.meta.style.precision }));
+        expected.push(
+          formatQuantity(cell!.quantity!, lang, {
+            bare,
+            full: !bare && a.unit == null,
+            dp: a.dp ? Number(a.dp) : undefined,
+            precision: edition.meta.style.precision,
+          }),
+        );
       });
     }
     const spans = [...doc(`${lang}/index.html`).querySelectorAll('main span.num')].map((s) => s.textContent);
@@ -138,8 +148,12 @@ describe('edition style', () => {
     const dir = copySample();
     fs.appendFileSync(path.join(dir, 'edition.yaml'), 'style:\n  zh: { bold_figures: false }\n  en: { bold_figures: true, precision: exact }\n');
     const ed = loadEdition(dir).edition!;
-    const en = langView(ed, 'en').chapters.flatMap((c) => c.blocks.map((b) => b.html ?? '')).join('');
-    const zh = langView(ed, 'zh').chapters.flatMap((c) => c.blocks.map((b) => b.html ?? '')).join('');
+    const en = langView(ed, 'en')
+      .chapters.flatMap((c) => c.blocks.map((b) => b.html ?? ''))
+      .join('');
+    const zh = langView(ed, 'zh')
+      .chapters.flatMap((c) => c.blocks.map((b) => b.html ?? ''))
+      .join('');
     expect(en).toContain('<strong>RMB 79.17 billion</strong>');
     // precision: exact prints every digit of 638.89亿元.
     expect(en).toContain('RMB 63.889 billion');
@@ -168,7 +182,9 @@ describe('staging', () => {
     const bad = path.join(tempDir(), 'bad');
     fs.cpSync(SAMPLE, bad, { recursive: true });
     fs.writeFileSync(path.join(bad, 'tables/industry-tax.yaml'), 'id: [');
-    await expect(build({ edition: bad, out, langs: ['zh', 'en'], formats: ['html'], force: false, templates: TEMPLATES })).rejects.toThrow(/could not be loaded/);
+    await expect(build({ edition: bad, out, langs: ['zh', 'en'], formats: ['html'], force: false, templates: TEMPLATES })).rejects.toThrow(
+      /could not be loaded/,
+    );
     expect(fs.readFileSync(keep).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(out)).filter((n) => n.includes('staging'))).toEqual([]);
   });

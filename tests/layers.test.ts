@@ -45,7 +45,11 @@ describe('npm run lint:deps', () => {
     expect(lines).toContain('src/watch/index.ts:1 imports ../cli/run.js, which is layer cli (the command line)');
     expect(lines).toContain('src/check/todo.ts:1 imports ./table-arithmetic.js, which is a check rule');
     expect(lines).toContain('src/stray.ts: in no layer');
-    expect(lines.some((l) => /^src\/cli\/run\.ts:\d+ imports \.\.\/watch\/index\.js, round the cycle src\/cli\/run\.ts → src\/watch\/index\.ts → src\/cli\/run\.ts$/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /^src\/cli\/run\.ts:\d+ imports \.\.\/watch\/index\.js, round the cycle src\/cli\/run\.ts → src\/watch\/index\.ts → src\/cli\/run\.ts$/.test(l),
+      ),
+    ).toBe(true);
   });
 
   it('says which layers the offender may import', () => {

@@ -89,7 +89,11 @@ describe('baogao new 2024 from the sample', () => {
     const unchanged = old.split('\n').filter((l) => !/20\d\d/.test(l));
     for (const line of unchanged) expect(text.split('\n')).toContain(line);
     const belt = fs.readFileSync(path.join(to, 'tables', 'belt-tax.yaml'), 'utf8');
-    expect(belt).toBe(fs.readFileSync(path.join(SAMPLE, 'tables', 'belt-tax.yaml'), 'utf8').replace(/^(id: .*\n)/, `$1stale: true  # baogao new: the figures below are from the 2023 edition; update them, then delete this line\n`));
+    expect(belt).toBe(
+      fs
+        .readFileSync(path.join(SAMPLE, 'tables', 'belt-tax.yaml'), 'utf8')
+        .replace(/^(id: .*\n)/, `$1stale: true  # baogao new: the figures below are from the 2023 edition; update them, then delete this line\n`),
+    );
   });
 
   it('carries the plan targets into the new execution table, row by row', () => {
@@ -161,7 +165,10 @@ describe('baogao new 2024 from the sample', () => {
     const errors = loadFindings.filter((f) => f.severity === 'error');
     for (const f of errors) {
       expect(f.ruleId, `${f.place.file}:${f.place.line} ${f.message}`).toBe('reference/missing');
-      expect([...emptied].some((p) => f.message.includes(p)), f.message).toBe(true);
+      expect(
+        [...emptied].some((p) => f.message.includes(p)),
+        f.message,
+      ).toBe(true);
     }
   });
 
@@ -175,7 +182,7 @@ describe('baogao new 2024 from the sample', () => {
 });
 
 describe('baogao new copies the edition, not its build', () => {
-  it('leaves out the source\'s output/ folder and hidden leftovers', async () => {
+  it("leaves out the source's output/ folder and hidden leftovers", async () => {
     const root = tempDir();
     const copy = path.join(root, 'ed');
     fs.cpSync(SAMPLE, copy, { recursive: true });

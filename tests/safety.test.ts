@@ -61,7 +61,12 @@ const HOSTILE: Op[] = [
   { op: 'replace', file: ZH2, find: '\n::table{#tax}', with: '\n<script>alert("zh")</script>\n\n::table{#tax}' },
   { op: 'replace', file: EN2, find: '\n::table{#tax}', with: '\n<script>alert("en")</script>\n\n::table{#tax}' },
   { op: 'replace', file: EN1, find: 'year on year,', with: 'year on year<img src=x onerror=alert(document.cookie)><svg onload=alert(document.cookie)></svg>,' },
-  { op: 'replace', file: ZH1, find: '见:ref[indicators]', with: '见:ref[indicators]<a href="javascript:alert(document.cookie)" onclick="alert(document.cookie)">点此</a>' },
+  {
+    op: 'replace',
+    file: ZH1,
+    find: '见:ref[indicators]',
+    with: '见:ref[indicators]<a href="javascript:alert(document.cookie)" onclick="alert(document.cookie)">点此</a>',
+  },
   // Markdown links and autolinks with javascript: (and spelling variants), and a data: URL.
   {
     op: 'replace',
@@ -72,11 +77,36 @@ const HOSTILE: Op[] = [
   // Handlebars-looking text must stay text.
   { op: 'replace', file: ZH2, find: '见:ref[tax]。', with: '见:ref[tax]。模板{{page.title}}与{{{html}}}以及{{> block}}。' },
   // HTML and Handlebars in YAML: captions, row labels, notes, edition title, figure labels.
-  { op: 'replace', file: IND, find: 'caption: { zh: 主要指标完成情况, en: Performance on the Main Indicators }', with: `caption: { zh: "<script>alert('caption')</script>主要指标完成情况{{page.title}}", en: "<img src=x onerror=alert(document.cookie)>Performance on the Main Indicators" }` },
-  { op: 'replace', file: IND, find: 'en: Total retail sales of consumer goods }', with: `en: "<a href='javascript:alert(document.cookie)'>Total retail sales</a> of consumer goods" }` },
-  { op: 'replace', file: 'edition.yaml', find: 'en: Report on the Implementation', with: `en: </title><script>alert('title')</script>{{{page.title}}} Report on the Implementation` },
-  { op: 'replace', file: 'figures/revenue.yaml', find: 'caption: { zh: 一般公共预算收入完成情况', with: `caption: { zh: "<script>alert('figure')</script>一般公共预算收入完成情况"` },
-  { op: 'replace', file: 'figures/revenue.yaml', find: 'label: { zh: 全年预期目标, en: Annual target }', with: `label: { zh: "<img src=x onerror=alert(document.cookie)>全年预期目标", en: "</text><script>alert('svg')</script>Annual target" }` },
+  {
+    op: 'replace',
+    file: IND,
+    find: 'caption: { zh: 主要指标完成情况, en: Performance on the Main Indicators }',
+    with: `caption: { zh: "<script>alert('caption')</script>主要指标完成情况{{page.title}}", en: "<img src=x onerror=alert(document.cookie)>Performance on the Main Indicators" }`,
+  },
+  {
+    op: 'replace',
+    file: IND,
+    find: 'en: Total retail sales of consumer goods }',
+    with: `en: "<a href='javascript:alert(document.cookie)'>Total retail sales</a> of consumer goods" }`,
+  },
+  {
+    op: 'replace',
+    file: 'edition.yaml',
+    find: 'en: Report on the Implementation',
+    with: `en: </title><script>alert('title')</script>{{{page.title}}} Report on the Implementation`,
+  },
+  {
+    op: 'replace',
+    file: 'figures/revenue.yaml',
+    find: 'caption: { zh: 一般公共预算收入完成情况',
+    with: `caption: { zh: "<script>alert('figure')</script>一般公共预算收入完成情况"`,
+  },
+  {
+    op: 'replace',
+    file: 'figures/revenue.yaml',
+    find: 'label: { zh: 全年预期目标, en: Annual target }',
+    with: `label: { zh: "<img src=x onerror=alert(document.cookie)>全年预期目标", en: "</text><script>alert('svg')</script>Annual target" }`,
+  },
 ];
 
 // eslint-disable-next-line no-control-regex -- the control characters are what a browser strips from a scheme
@@ -84,7 +114,9 @@ const SPACE_OR_CONTROL = /[\u0000-\u0020]/g;
 
 /** A URL attribute value as a browser would resolve its scheme: case-folded, without whitespace and control characters. */
 function scheme(value: string): string {
-  return decodeURIComponent(value.replace(/%(?![0-9a-f]{2})/gi, '%25')).replace(SPACE_OR_CONTROL, '').toLowerCase();
+  return decodeURIComponent(value.replace(/%(?![0-9a-f]{2})/gi, '%25'))
+    .replace(SPACE_OR_CONTROL, '')
+    .toLowerCase();
 }
 
 describe('hostile Markdown and YAML', () => {
@@ -135,7 +167,14 @@ describe('hostile Markdown and YAML', () => {
 });
 
 describe('templates', () => {
-  type Node = { type: string; loc?: { start: { line: number }; end: { line: number } }; escaped?: boolean; value?: string; path?: { original?: string }; [k: string]: unknown };
+  type Node = {
+    type: string;
+    loc?: { start: { line: number }; end: { line: number } };
+    escaped?: boolean;
+    value?: string;
+    path?: { original?: string };
+    [k: string]: unknown;
+  };
 
   function statements(node: unknown, acc: Node[] = []): Node[] {
     if (!node || typeof node !== 'object') return acc;
@@ -149,7 +188,10 @@ describe('templates', () => {
     return acc;
   }
 
-  const templates = (fs.readdirSync(TEMPLATES, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.hbs')).sort();
+  const templates = fs
+    .readdirSync(TEMPLATES, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.hbs'))
+    .sort();
 
   it('are found', () => {
     expect(templates).toEqual(expect.arrayContaining(['layout.hbs', 'bilingual.hbs', path.join('partials', 'block.hbs')]));
@@ -162,7 +204,13 @@ describe('templates', () => {
     for (const s of all.filter((x) => x.type === 'MustacheStatement' && x.escaped === false)) {
       const line = s.loc!.start.line;
       const variable = s.path?.original ?? '';
-      const justified = comments.some((c) => c.loc!.end.line >= line - 1 && c.loc!.start.line <= line && (c.value ?? '').includes(variable) && (c.value ?? '').trim().length >= variable.length + 15);
+      const justified = comments.some(
+        (c) =>
+          c.loc!.end.line >= line - 1 &&
+          c.loc!.start.line <= line &&
+          (c.value ?? '').includes(variable) &&
+          (c.value ?? '').trim().length >= variable.length + 15,
+      );
       expect(justified, `${name}:${line}: {{{${variable}}}} needs a {{!-- ${variable}: why it is safe --}} comment on its line or the line before`).toBe(true);
     }
   });
@@ -184,7 +232,9 @@ describe('paths cannot leave the edition', () => {
       fs.appendFileSync(f, f.endsWith('.md') ? `\n${SECRET}\n` : `\n# ${SECRET}\n`);
     }
     const errors = loadEdition(dir).findings.filter((f) => f.severity === 'error');
-    expect(errors.some((e) => e.ruleId === 'load/file' && e.message.includes('outside the edition') && e.place.file.startsWith(path.join(dir, file)))).toBe(true);
+    expect(errors.some((e) => e.ruleId === 'load/file' && e.message.includes('outside the edition') && e.place.file.startsWith(path.join(dir, file)))).toBe(
+      true,
+    );
     const err = await buildTo(dir, ['html']).then(
       () => undefined,
       (e: unknown) => e,
@@ -218,8 +268,17 @@ describe.skipIf(!stageAvailable('pdf'))('printing loads nothing from the network
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it.each([
-    ['a remote image in Markdown', (url: string): Op[] => [{ op: 'replace', file: EN1, find: '\n::figure{#revenue}', with: `\n![chart](${url}/image.png)\n\n::figure{#revenue}` }, { op: 'replace', file: ZH1, find: '\n::figure{#revenue}', with: `\n![图](${url}/image.png)\n\n::figure{#revenue}` }]],
-    ['a remote link in Markdown', (url: string): Op[] => [{ op: 'replace', file: EN2, find: 'see :ref[tax].', with: `see :ref[tax] and [the source](${url}/page.html).` }]],
+    [
+      'a remote image in Markdown',
+      (url: string): Op[] => [
+        { op: 'replace', file: EN1, find: '\n::figure{#revenue}', with: `\n![chart](${url}/image.png)\n\n::figure{#revenue}` },
+        { op: 'replace', file: ZH1, find: '\n::figure{#revenue}', with: `\n![图](${url}/image.png)\n\n::figure{#revenue}` },
+      ],
+    ],
+    [
+      'a remote link in Markdown',
+      (url: string): Op[] => [{ op: 'replace', file: EN2, find: 'see :ref[tax].', with: `see :ref[tax] and [the source](${url}/page.html).` }],
+    ],
   ])('%s is never fetched', async (_what, ops) => {
     const before = requests.length;
     const dir = edition(ops(base));

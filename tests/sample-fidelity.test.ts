@@ -102,9 +102,24 @@ describe('the Chinese sample against the source', () => {
       const block = source.slice(from).split('\n').slice(1);
       const end = block.findIndex((l, i) => i > 1 && l.trim() !== '' && !l.includes('\t') && !l.includes('<ul') && !l.startsWith('注：'));
       const rows = block.slice(0, end).filter((l) => l.includes('\t') && !l.startsWith(block.find((x) => x.includes('\t'))!.split('\t')[0] + '\t'));
-      const srcText = normalise(rows.join('').replace(/<[^>]+>/g, '').replace(/●/g, ''));
+      const srcText = normalise(
+        rows
+          .join('')
+          .replace(/<[^>]+>/g, '')
+          .replace(/●/g, ''),
+      );
       const modelText = normalise(
-        t.rows.map((r) => t.columns.map((c) => (r.cells[c.id]?.items ? r.cells[c.id].items!.map((i) => i.text.zh).join('') : (r.cells[c.id]?.text.zh ?? '') + (r.cells[c.id]?.note ? t.notes.find((x) => x.id === r.cells[c.id].note)!.marker ?? '' : ''))).join('')).join(''),
+        t.rows
+          .map((r) =>
+            t.columns
+              .map((c) =>
+                r.cells[c.id]?.items
+                  ? r.cells[c.id].items!.map((i) => i.text.zh).join('')
+                  : (r.cells[c.id]?.text.zh ?? '') + (r.cells[c.id]?.note ? (t.notes.find((x) => x.id === r.cells[c.id].note)!.marker ?? '') : ''),
+              )
+              .join(''),
+          )
+          .join(''),
       );
       expect(modelText, `table ${n}`).toBe(srcText);
       const src = normalise(block.slice(0, end).join(''));

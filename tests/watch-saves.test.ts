@@ -85,7 +85,13 @@ describe('baogao watch follows how editors save', () => {
     // A new file in a new folder: an editor's glossary of this year, say, arrives as a new table.
     const b1 = w.state().build;
     const extra = path.join(dir, 'tables', 'extra.yaml');
-    fs.writeFileSync(extra, fs.readFileSync(path.join(dir, 'tables', 'belt-tax.yaml'), 'utf8').replace('id: belt-tax', 'id: extra').replace(/\nacknowledged:[\s\S]*$/, '\n'));
+    fs.writeFileSync(
+      extra,
+      fs
+        .readFileSync(path.join(dir, 'tables', 'belt-tax.yaml'), 'utf8')
+        .replace('id: belt-tax', 'id: extra')
+        .replace(/\nacknowledged:[\s\S]*$/, '\n'),
+    );
     await until('the new file', () => w.state().build > b1);
     expect(w.state().findings.some((f) => f.file.endsWith('extra.yaml'))).toBe(true);
     fs.rmSync(extra);
@@ -95,7 +101,9 @@ describe('baogao watch follows how editors save', () => {
 describe('watch refuses an --out that would mix with the edition', () => {
   it('names the problem', async () => {
     const dir = copySample();
-    await expect(startWatch({ edition: dir, out: path.join(dir, '..'), port: 0, templates: TEMPLATES, io: captureIo() })).rejects.toThrow(/would hold the edition/);
+    await expect(startWatch({ edition: dir, out: path.join(dir, '..'), port: 0, templates: TEMPLATES, io: captureIo() })).rejects.toThrow(
+      /would hold the edition/,
+    );
     void tempDir;
   });
 });

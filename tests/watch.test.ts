@@ -78,7 +78,20 @@ function openEvents(url: string) {
     mark: () => events.length,
     next<T>(name: string, from: number, test: (d: T) => boolean = () => true): Promise<T> {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${name}" event within ${WAIT} ms; saw ${events.slice(from).map((e) => e.event).join(', ') || 'nothing'}`)), WAIT);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no "${name}" event within ${WAIT} ms; saw ${
+                  events
+                    .slice(from)
+                    .map((e) => e.event)
+                    .join(', ') || 'nothing'
+                }`,
+              ),
+            ),
+          WAIT,
+        );
         waiters.push({ name, test: test, from, resolve: (d) => (clearTimeout(timer), resolve(d as T)) });
         check();
       });
@@ -188,7 +201,9 @@ describe('baogao watch on a copy of the sample', () => {
     const s = await state();
     const loaded = loadEdition(dir);
     const expected = sortFindings([...loaded.findings, ...runChecks(loaded.edition!)]);
-    expect(s.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(expected.map((f) => `${f.place.file}:${f.place.line}:${f.place.column} ${f.ruleId}`));
+    expect(s.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(
+      expected.map((f) => `${f.place.file}:${f.place.line}:${f.place.column} ${f.ruleId}`),
+    );
     for (const sev of ['error', 'warning', 'info'] as const) expect(s.counts[sev]).toBe(expected.filter((f) => f.severity === sev).length);
     expect(s.broken).toBeUndefined();
     expect(s.build).toBeGreaterThan(0);
@@ -205,7 +220,10 @@ describe('baogao watch on a copy of the sample', () => {
     expect(links).toHaveLength(s.findings.length);
     expect(panel.textContent).toContain(`${s.findings[0].file}:${s.findings[0].line}:${s.findings[0].column}`);
     // Each kind of place: a table cell, a block of a chapter.
-    for (const want of [(f: WatchState['findings'][number]) => f.target.table !== undefined, (f: WatchState['findings'][number]) => f.target.chapter !== undefined]) {
+    for (const want of [
+      (f: WatchState['findings'][number]) => f.target.table !== undefined,
+      (f: WatchState['findings'][number]) => f.target.chapter !== undefined,
+    ]) {
       const i = s.findings.findIndex(want);
       if (i < 0) continue;
       links[i].click();
@@ -327,7 +345,14 @@ describe('baogao watch on a copy of the sample', () => {
 
   it('serves only the files of the output folder', async () => {
     fs.writeFileSync(path.join(path.dirname(out), 'secret.txt'), 'SECRET');
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/zh/..%2f..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fetc/passwd', '/..\\secret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/zh/..%2f..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fetc/passwd',
+      '/..\\secret.txt',
+    ]) {
       const r = await rawGet(w.port, p);
       expect([400, 403, 404], p).toContain(r.status);
       expect(r.body, p).not.toContain('SECRET');
@@ -345,7 +370,11 @@ describe('baogao watch on a copy of the sample', () => {
     expect(body.files).toEqual(['tables.xlsx']);
     const xlsx = await fetch(new URL('tables.xlsx', w.url));
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect((await state()).artifacts.xlsx?.status).toBe('done');
     expect((await fetch(new URL('build?format=exe', w.url), { method: 'POST' })).status).toBe(400);
   });
@@ -385,7 +414,10 @@ describe('the cached loader and renderer', () => {
     expect(html.render(first, a, opts, (f) => cache.hashOf(f)).full).toBe(true);
     const file = path.join(dir, 'en', '03-tasks.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n\n/, '\n\nAn added paragraph for the test.\n\n'));
-    fs.writeFileSync(path.join(dir, 'zh', '03-tasks.md'), fs.readFileSync(path.join(dir, 'zh', '03-tasks.md'), 'utf8').replace(/\n\n/, '\n\n为测试新增的段落。\n\n'));
+    fs.writeFileSync(
+      path.join(dir, 'zh', '03-tasks.md'),
+      fs.readFileSync(path.join(dir, 'zh', '03-tasks.md'), 'utf8').replace(/\n\n/, '\n\n为测试新增的段落。\n\n'),
+    );
     const second = loadEditionCached(dir, cache).edition!;
     expect(cache.stats.parsed.map((f) => path.relative(dir, f)).sort()).toEqual(['en/03-tasks.md', 'zh/03-tasks.md']);
     const stats = html.render(second, a, opts, (f) => cache.hashOf(f));
@@ -424,7 +456,10 @@ describe('baogao watch from the command line', () => {
   it('runs as `baogao watch`, prints its address and stops cleanly on SIGTERM (exit 0)', async () => {
     const dir = copySample();
     const out = path.join(fresh('tmp'), 'out');
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'baogao.mjs'), 'watch', dir, '--port', '0', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'baogao.mjs'), 'watch', dir, '--port', '0', '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

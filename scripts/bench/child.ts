@@ -28,7 +28,15 @@ const TOC_CACHE = path.join(ROOT, 'node_modules', '.cache', 'baogao', 'toc');
 
 async function buildOnce(edition: string, out: string, formats: ('html' | 'pdf' | 'xlsx' | 'csv' | 'docx')[], steps: Steps): Promise<void> {
   const { build } = await import('../../src/build.js');
-  await build({ edition, out, langs: ['zh', 'en'], formats: formats.filter((f) => f === 'html' || stageAvailable(f)), force: true, templates: TEMPLATES, onStep: (n, ms) => void (steps[n] = (steps[n] ?? 0) + ms) });
+  await build({
+    edition,
+    out,
+    langs: ['zh', 'en'],
+    formats: formats.filter((f) => f === 'html' || stageAvailable(f)),
+    force: true,
+    templates: TEMPLATES,
+    onStep: (n, ms) => void (steps[n] = (steps[n] ?? 0) + ms),
+  });
 }
 
 const cpuMs = () => {
@@ -83,7 +91,15 @@ async function printFloor(dir: string): Promise<void> {
   const { default: puppeteer } = await import('puppeteer');
   const executablePath = (await ensureBrowser()).path;
   // The PDF stage's flags (src/render/pdf/browser.ts).
-  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--font-render-hinting=none',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
   const browser = await puppeteer.launch({ executablePath, headless: true, args });
   try {
     await Promise.all(
@@ -117,7 +133,14 @@ async function child(task: string, edition: string, out: string, cold: boolean):
   const first = await once();
   // The stages without Chromium run a second time in the same process.
   const warm = task === 'stages' ? await once() : undefined;
-  return { ms: first.ms, steps: first.steps, warmMs: warm?.ms, warmSteps: warm?.steps, warmCpuSteps: warm?.cpuSteps, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    ms: first.ms,
+    steps: first.steps,
+    warmMs: warm?.ms,
+    warmSteps: warm?.steps,
+    warmCpuSteps: warm?.cpuSteps,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 const [task, edition, out, flag] = process.argv.slice(2);

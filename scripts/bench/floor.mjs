@@ -12,7 +12,14 @@ import puppeteer from 'puppeteer';
 
 const [dir, executablePath] = process.argv.slice(2);
 // The PDF stage's flags (src/render/pdf/browser.ts).
-const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
+const args = [
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await puppeteer.launch({ executablePath, headless: true, args });
 try {

@@ -105,5 +105,10 @@ export const times = (x: number | undefined): string => (x === undefined || !Num
 /** A target met when `value ≤ limit`. */
 export function atMost(name: string, value: number | undefined, limit: number, unit = '×'): Target {
   const shown = value === undefined || !Number.isFinite(value) ? '–' : unit === '×' ? times(value) : `${value.toFixed(0)} ${unit}`;
-  return { name, measured: shown, limit: `≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}`, pass: value === undefined || !Number.isFinite(value) ? undefined : value <= limit };
+  return {
+    name,
+    measured: shown,
+    limit: `≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}`,
+    pass: value === undefined || !Number.isFinite(value) ? undefined : value <= limit,
+  };
 }

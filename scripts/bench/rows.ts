@@ -24,7 +24,10 @@ export function rowsTable(sizes: number[], tmp: string): Section {
   const lines = [
     `| rows | total | ${stages.join(' | ')} | check.html | peak RSS |`,
     `|--:|--:|${stages.map(() => '--:|').join('')}--:|--:|`,
-    ...results.map(({ n, r, checkHtml }) => `| ${n.toLocaleString('en')} | ${secs(r.ms)} | ${stages.map((k) => secs(r.steps[k])).join(' | ')} | ${(checkHtml / 1048576).toFixed(1)} MB | ${r.maxRssMB.toFixed(0)} MB |`),
+    ...results.map(
+      ({ n, r, checkHtml }) =>
+        `| ${n.toLocaleString('en')} | ${secs(r.ms)} | ${stages.map((k) => secs(r.steps[k])).join(' | ')} | ${(checkHtml / 1048576).toFixed(1)} MB | ${r.maxRssMB.toFixed(0)} MB |`,
+    ),
   ];
   const targets = [];
   if (results.length > 1) {
@@ -34,7 +37,11 @@ export function rowsTable(sizes: number[], tmp: string): Section {
     lines.push(
       `| **${last.n / 1000}k ÷ ${first.n / 1000}k** (rows ×${f}; linear ≤ ${f}×) | ${times(grow(first.r.ms, last.r.ms))} | ${stages.map((k) => times(grow(first.r.steps[k], last.r.steps[k]))).join(' | ')} | ${times(grow(first.checkHtml, last.checkHtml))} | ${times(grow(first.r.maxRssMB, last.r.maxRssMB))} |`,
     );
-    targets.push(...stages.map((k) => atMost(`one table ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} rows: ${k}`, grow(first.r.steps[k], last.r.steps[k]), f)));
+    targets.push(
+      ...stages.map((k) =>
+        atMost(`one table ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} rows: ${k}`, grow(first.r.steps[k], last.r.steps[k]), f),
+      ),
+    );
   }
   lines.push('');
   return { lines, targets };

@@ -71,7 +71,9 @@ function measureAt(factor: number, runs: number, opts: ScaleOptions): AtScale {
 export function scaling(opts: ScaleOptions): Section {
   const all = [1, ...opts.factors].map((f, k) => measureAt(f, opts.runs[k] ?? opts.runs[opts.runs.length - 1], opts));
   const [one, ...big] = all;
-  const rows: [label: string, pick: (a: AtScale) => number | undefined][] = STAGES.filter(([step]) => step === 'load' || step === 'check' || step === 'html' || step === 'check report' || stageAvailable(step)).map(([step, label]) => [`${label}, CPU`, (a) => a.cpu[step]]);
+  const rows: [label: string, pick: (a: AtScale) => number | undefined][] = STAGES.filter(
+    ([step]) => step === 'load' || step === 'check' || step === 'html' || step === 'check report' || stageAvailable(step),
+  ).map(([step, label]) => [`${label}, CPU`, (a) => a.cpu[step]]);
   if (opts.pdf) rows.push(['PDF: zh + en, cold (fresh process), wall', (a) => a.pdf]);
   const targets = big.flatMap((b) => rows.map(([label, pick]) => atMost(`${b.factor}× edition: ${label} ÷ 1×`, ratioOf(pick(b), pick(one)), b.factor)));
   const head = `| stage | 1× (sample) | ${big.map((b) => `${b.factor}×`).join(' | ')} | ${big.map((b) => `${b.factor}×÷1× (≤ ${b.factor}×)`).join(' | ')} |`;
@@ -80,7 +82,10 @@ export function scaling(opts: ScaleOptions): Section {
     '',
     head,
     `|---|--:|${big.map(() => '--:|').join('')}${big.map(() => '--:|').join('')}`,
-    ...rows.map(([label, pick]) => `| ${label} | ${secs(pick(one))} | ${big.map((b) => secs(pick(b))).join(' | ')} | ${big.map((b) => times(ratioOf(pick(b), pick(one)))).join(' | ')} |`),
+    ...rows.map(
+      ([label, pick]) =>
+        `| ${label} | ${secs(pick(one))} | ${big.map((b) => secs(pick(b))).join(' | ')} | ${big.map((b) => times(ratioOf(pick(b), pick(one)))).join(' | ')} |`,
+    ),
     `| (all stages but the PDF, wall time) | ${secs(sum(one.wall))} | ${big.map((b) => secs(sum(b.wall))).join(' | ')} | ${big.map((b) => times(ratioOf(sum(b.wall), sum(one.wall)))).join(' | ')} |`,
     `| peak RSS of the Node process | ${one.rssMB.toFixed(0)} MB | ${big.map((b) => `${b.rssMB.toFixed(0)} MB`).join(' | ')} | ${big.map((b) => times(b.rssMB / one.rssMB)).join(' | ')} |`,
     '',

@@ -12,7 +12,10 @@ import { atMost, median, progress, ROOT, type Section } from './measure.js';
 /** The newest or oldest modification time under `dir`, as bin/baogao.mjs compares them. */
 function mtime(dir: string, pick: (a: number, b: number) => number): number | undefined {
   if (!fs.existsSync(dir)) return undefined;
-  const times = fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  const times = fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
   return times.length ? times.reduce(pick) : undefined;
 }
 
@@ -54,7 +57,9 @@ export function commandStarts(runs: number): Section {
     lines: [
       `| command (fresh process, median of ${runs}, interleaved) | time | ÷ \`node -e 0\` | target |`,
       '|---|--:|--:|---|',
-      ...cases.map(({ name, limit }, k) => `| ${name} | ${median(ms[k]).toFixed(0)} ms | ${(median(ms[k]) / base).toFixed(2)}× | ${limit ? `≤ ${limit}×` : ''} |`),
+      ...cases.map(
+        ({ name, limit }, k) => `| ${name} | ${median(ms[k]).toFixed(0)} ms | ${(median(ms[k]) / base).toFixed(2)}× | ${limit ? `≤ ${limit}×` : ''} |`,
+      ),
       '',
     ],
     targets: cases.flatMap(({ target, limit }, k) => (target && limit ? [atMost(target, median(ms[k]) / base, limit)] : [])),

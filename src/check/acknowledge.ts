@@ -18,12 +18,24 @@ export function applyReview(edition: Edition, findings: Finding[], ruleIds: read
   const severity = new Map<string, Finding['severity']>();
   for (const s of edition.meta.severity) {
     if (!known.has(s.rule)) extra.push({ severity: 'error', ruleId: 'review/severity', place: s.place, message: `severity: ${unknown(s.rule)}` });
-    else if (OPEN_RULES.has(s.rule)) extra.push({ severity: 'error', ruleId: 'review/severity', place: s.place, message: `severity: "${s.rule}" lists open work; its findings cannot be re-graded (they are what build --final checks)` });
+    else if (OPEN_RULES.has(s.rule))
+      extra.push({
+        severity: 'error',
+        ruleId: 'review/severity',
+        place: s.place,
+        message: `severity: "${s.rule}" lists open work; its findings cannot be re-graded (they are what build --final checks)`,
+      });
     else severity.set(s.rule, s.severity);
   }
   const acks = edition.acknowledgements.filter((a) => {
     if (!known.has(a.rule)) extra.push({ severity: 'error', ruleId: 'review/acknowledged', place: a.place, message: `acknowledged: ${unknown(a.rule)}` });
-    else if (OPEN_RULES.has(a.rule)) extra.push({ severity: 'error', ruleId: 'review/acknowledged', place: a.place, message: `"${a.rule}" findings are work to do, not findings to accept: fill the figure in, or mark a carried block :confirmed` });
+    else if (OPEN_RULES.has(a.rule))
+      extra.push({
+        severity: 'error',
+        ruleId: 'review/acknowledged',
+        place: a.place,
+        message: `"${a.rule}" findings are work to do, not findings to accept: fill the figure in, or mark a carried block :confirmed`,
+      });
     else return true;
     return false;
   });
@@ -32,7 +44,14 @@ export function applyReview(edition: Edition, findings: Finding[], ruleIds: read
     let g = f;
     const s = severity.get(f.ruleId);
     if (s && s !== f.severity) g = { ...g, severity: s, severityFrom: f.severity };
-    const i = acks.findIndex((a) => a.rule === f.ruleId && a.covers.file === f.place.file && f.place.line >= a.covers.fromLine && f.place.line <= a.covers.toLine && (a.covers.column === undefined || a.covers.column === f.place.column));
+    const i = acks.findIndex(
+      (a) =>
+        a.rule === f.ruleId &&
+        a.covers.file === f.place.file &&
+        f.place.line >= a.covers.fromLine &&
+        f.place.line <= a.covers.toLine &&
+        (a.covers.column === undefined || a.covers.column === f.place.column),
+    );
     if (i >= 0) {
       used.add(i);
       // What was accepted is a warning (a rounding, a wording); an error at the same place is a new slip and still fails.
@@ -41,7 +60,13 @@ export function applyReview(edition: Edition, findings: Finding[], ruleIds: read
     return g;
   });
   acks.forEach((a, i) => {
-    if (!used.has(i)) extra.push({ severity: 'warning', ruleId: 'review/acknowledged', place: a.place, message: `acknowledges a ${a.rule} finding that is no longer there (lines ${a.covers.fromLine}–${a.covers.toLine} of ${a.covers.file}); remove it` });
+    if (!used.has(i))
+      extra.push({
+        severity: 'warning',
+        ruleId: 'review/acknowledged',
+        place: a.place,
+        message: `acknowledges a ${a.rule} finding that is no longer there (lines ${a.covers.fromLine}–${a.covers.toLine} of ${a.covers.file}); remove it`,
+      });
   });
   return [...out, ...extra];
 }

@@ -23,7 +23,10 @@ export const carriedRule: Rule = {
     if (!carried) return;
     const from = carried.from;
     for (const ch of edition.chapters) {
-      const sets = { zh: new Set(carried.blocks[carriedKey(edition, ch.docs.zh.file)] ?? []), en: new Set(carried.blocks[carriedKey(edition, ch.docs.en.file)] ?? []) };
+      const sets = {
+        zh: new Set(carried.blocks[carriedKey(edition, ch.docs.zh.file)] ?? []),
+        en: new Set(carried.blocks[carriedKey(edition, ch.docs.en.file)] ?? []),
+      };
       for (const p of alignedBlocks(ch)) {
         if (p.zh?.type === 'leafDirective' || p.en?.type === 'leafDirective') continue;
         examined();

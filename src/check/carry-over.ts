@@ -51,7 +51,11 @@ export const carryOverRule: Rule = {
     const plan = planTable(previous.tables);
     if (!now || !plan) {
       const missing = !now ? `${edition.dir} has no table declared role: execution` : `${previous.dir} has no table declared role: plan`;
-      report({ severity: 'error', place: now?.place ?? { file: edition.dir, line: 1, column: 1 }, message: `cannot compare targets with the previous plan: ${missing}` });
+      report({
+        severity: 'error',
+        place: now?.place ?? { file: edition.dir, line: 1, column: 1 },
+        message: `cannot compare targets with the previous plan: ${missing}`,
+      });
       return;
     }
     const nowCol = targetColumn(now);
@@ -73,7 +77,10 @@ export const carryOverRule: Rule = {
           severity: 'error',
           place: row.place,
           message: `${cellLabel(now, row.id, nowCol, edition.meta.style.numbering)}: the previous plan (${plan.file}) has no row "${row.id}"; its rows are ${plan.rows.map((r) => r.id).join(', ')}`,
-          other: { ...plan.place, label: `${previous.meta.planYear} ${refLabel('table', plan.number, 'zh', previous.meta.style.numbering)} ${plan.caption.zh}` },
+          other: {
+            ...plan.place,
+            label: `${previous.meta.planYear} ${refLabel('table', plan.number, 'zh', previous.meta.style.numbering)} ${plan.caption.zh}`,
+          },
         });
         continue;
       }

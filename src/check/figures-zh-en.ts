@@ -67,7 +67,12 @@ const HEADING_NUMERAL: Bi<RegExp> = {
   en: /^\s*(?:[IVXLC]+\.|\(\d+\)|\d+\.)/,
 };
 const LENIENT_UNITS = new Set(['年', '届', '周年']);
-const SCALE_UNIT_ALONE = new RegExp(`（(${UNITS.filter((u) => u.scale > 0 && u.dimension !== 'bare').map((u) => u.zh).join('|')})）`, 'gu');
+const SCALE_UNIT_ALONE = new RegExp(
+  `（(${UNITS.filter((u) => u.scale > 0 && u.dimension !== 'bare')
+    .map((u) => u.zh)
+    .join('|')})）`,
+  'gu',
+);
 
 /** A scale word standing alone: 超亿元, 月亿楼, 亿元级 (English: over RMB 100 million). */
 const SCALE_WORD = /(?<![\d.])(万亿|千万|百万|亿|万)(?=元|美元|级|楼)|(?<=[超月近过逾])(万亿|千万|百万|亿|万)/gu;
@@ -87,13 +92,17 @@ function zhFigures(text: string, heading: boolean): ZhFig[] {
     const q = f.quantity;
     return { q, value: zhValue(q), index: f.digitsIndex, lenient: LENIENT_UNITS.has(q.unit) || /^[月日号]/.test(next) };
   });
-  const words: [RegExp, (m: RegExpMatchArray) => Quantity][] = [[/百分百/gu, () => ({ digits: '100', unit: '%' })], [SCALE_UNIT_ALONE, (m) => ({ digits: '1', unit: m[1] })]];
+  const words: [RegExp, (m: RegExpMatchArray) => Quantity][] = [
+    [/百分百/gu, () => ({ digits: '100', unit: '%' })],
+    [SCALE_UNIT_ALONE, (m) => ({ digits: '1', unit: m[1] })],
+  ];
   for (const [re, toQ] of words) for (const m of t.matchAll(re)) figs.push({ q: toQ(m), value: zhValue(toQ(m)), index: m.index ?? 0, lenient: false });
   return figs.sort((a, b) => a.index - b.index);
 }
 
 /** How `e` renders `z`, in the edition's English precision (see en-rounding.ts). */
-const agreement = (z: ZhFig, e: EnFigure, p?: Precision): Agreement => (sameDimensionEn(z.q.unit, e) ? compareRounding(z.q, z.value, e, p) : { kind: 'different' });
+const agreement = (z: ZhFig, e: EnFigure, p?: Precision): Agreement =>
+  sameDimensionEn(z.q.unit, e) ? compareRounding(z.q, z.value, e, p) : { kind: 'different' };
 const SAME: ReadonlySet<Agreement['kind']> = new Set(['equal', 'too-precise']);
 
 /**
@@ -116,7 +125,11 @@ function blame(link: Link | undefined, zhPlace: Place, enPlace: Place): { place:
   const zhOther = { ...zhPlace, label: 'Chinese figure' };
   if (!link) return { place: enPlace, other: zhOther, note: '; the Chinese figure is not linked to a table, so neither side is verified: check both' };
   if (link.why === undefined) return { place: enPlace, other: zhOther, note: ` (the Chinese agrees with ${link.name})` };
-  return { place: zhPlace, other: { ...link.cell.place, label: link.name }, note: `; the Chinese is the slip: ${link.name} gives ${formatZh(link.expected, { full: true })}` };
+  return {
+    place: zhPlace,
+    other: { ...link.cell.place, label: link.name },
+    note: `; the Chinese is the slip: ${link.name} gives ${formatZh(link.expected, { full: true })}`,
+  };
 }
 
 function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): void {
@@ -126,7 +139,12 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
   const enAt = (e: EnFigure) => pair.placeOf.en(e.digitsIndex);
   const zhBlock = () => ({ ...pair.placeOf.zh(0), label: `Chinese ${pair.what}` });
   const enBlock = () => pair.placeOf.en(0);
-  const mismatch = (place: Place, message: string, other: Place & { label?: string }, extra: { expected?: string; actual?: string; severity?: 'error' | 'warning' } = {}) => {
+  const mismatch = (
+    place: Place,
+    message: string,
+    other: Place & { label?: string },
+    extra: { expected?: string; actual?: string; severity?: 'error' | 'warning' } = {},
+  ) => {
     ctx.status?.(place, 'mismatch', message);
     ctx.report({ severity: extra.severity ?? 'error', place, message, other, expected: extra.expected, actual: extra.actual });
   };
@@ -150,13 +168,25 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
     const dirClash = z.q.direction && e.direction && z.q.direction !== e.direction;
     if ((zs && es && zs !== es) || dirClash) {
       const b = blame(links.get(placeKey(zhAt(z))), zhAt(z), enAt(e));
-      mismatch(b.place, `"${e.text}" says ${dirClash ? (e.direction === 'up' ? 'a rise' : 'a fall') : `"${e.qualifier}"`} where the Chinese says ${formatZh(z.q, { full: true })}${b.note}`, b.other, { expected: formatEn(z.q, { full: true }), actual: e.text });
+      mismatch(
+        b.place,
+        `"${e.text}" says ${dirClash ? (e.direction === 'up' ? 'a rise' : 'a fall') : `"${e.qualifier}"`} where the Chinese says ${formatZh(z.q, { full: true })}${b.note}`,
+        b.other,
+        { expected: formatEn(z.q, { full: true }), actual: e.text },
+      );
     } else if (!zs !== !es) {
       // One side only: English may put the qualifier away from the number, so a warning.
-      const message = zs ? `"${e.text}" has no qualifier next to it; the Chinese says ${formatZh(z.q, { full: true })}` : `"${e.text}" reads as "${e.qualifier}" but the Chinese states ${formatZh(z.q, { full: true })} exactly`;
+      const message = zs
+        ? `"${e.text}" has no qualifier next to it; the Chinese says ${formatZh(z.q, { full: true })}`
+        : `"${e.text}" reads as "${e.qualifier}" but the Chinese states ${formatZh(z.q, { full: true })} exactly`;
       mismatch(enAt(e), message, { ...zhAt(z), label: 'Chinese figure' }, { expected: formatEn(z.q, { full: true }), actual: e.text, severity: 'warning' });
     } else if (how.kind === 'too-precise') {
-      mismatch(enAt(e), `"${e.text}" shows more digits than the edition's English precision allows: ${how.expected}`, { ...zhAt(z), label: 'Chinese figure' }, { expected: how.expected, actual: e.text, severity: 'warning' });
+      mismatch(
+        enAt(e),
+        `"${e.text}" shows more digits than the edition's English precision allows: ${how.expected}`,
+        { ...zhAt(z), label: 'Chinese figure' },
+        { expected: how.expected, actual: e.text, severity: 'warning' },
+      );
     } else {
       const rounded = how.kind === 'rounded' ? ` (rounded from ${formatEn(z.q)})` : '';
       ctx.status?.(zhAt(z), 'cross-checked', `English: ${e.text}${rounded}`);
@@ -177,7 +207,8 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
   for (const e of [...freeEn]) {
     const n = Number(e.digits);
     if ((e.ordinal || e.numbered) && Number.isInteger(n) && n > 0 && pair.text.zh.includes(chineseNumeral(n))) accept(e, `Chinese: ${chineseNumeral(n)}`);
-    else if (e.digits === '1' + '0'.repeat(e.digits.length - 1) && scaleWords.has(e.magnitude + e.digits.length - 1)) accept(e, 'Chinese: a scale word (超亿元, 亿元级)');
+    else if (e.digits === '1' + '0'.repeat(e.digits.length - 1) && scaleWords.has(e.magnitude + e.digits.length - 1))
+      accept(e, 'Chinese: a scale word (超亿元, 亿元级)');
     else if (rates.some((r) => r.start <= e.index && e.digitsIndex < r.end)) accept(e, 'part of a rate (每万人口 ↔ per 10,000 people)');
   }
   for (const z of unpaired) {
@@ -199,7 +230,12 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
       ctx.status?.(zhAt(z), 'unchecked', 'a year or date the English need not repeat');
     } else {
       const expected = formatEn(z.q, { full: true, precision });
-      mismatch(enBlock(), `${zhText(z.q)} in the Chinese ${pair.what} is missing from the English (expected ${expected})`, { ...zhAt(z), label: 'Chinese figure' }, { expected });
+      mismatch(
+        enBlock(),
+        `${zhText(z.q)} in the Chinese ${pair.what} is missing from the English (expected ${expected})`,
+        { ...zhAt(z), label: 'Chinese figure' },
+        { expected },
+      );
     }
   }
   for (const e of [...freeEn]) if (e.inName) accept(e, 'part of a name');
@@ -214,7 +250,12 @@ function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): vo
 }
 
 /** `:num` references agree by target: the same cells are cited on both sides. */
-function compareNums(pair: Pair, enBlock: () => Place, zhBlock: () => Place & { label?: string }, mismatch: (p: Place, m: string, o: Place & { label?: string }) => void): void {
+function compareNums(
+  pair: Pair,
+  enBlock: () => Place,
+  zhBlock: () => Place & { label?: string },
+  mismatch: (p: Place, m: string, o: Place & { label?: string }) => void,
+): void {
   const left = [...pair.nums.en];
   for (const z of pair.nums.zh) {
     const i = left.findIndex((e) => e.label === z.label);
@@ -226,7 +267,14 @@ function compareNums(pair: Pair, enBlock: () => Place, zhBlock: () => Place & { 
 
 function numsOf(node: Nodes, file: string): { label: string; place: Place }[] {
   const out: { label: string; place: Place }[] = [];
-  visit(node, 'textDirective', (n) => void (n.name === 'num' && out.push({ label: directiveLabel(n), place: { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 } })));
+  visit(
+    node,
+    'textDirective',
+    (n) =>
+      void (
+        n.name === 'num' && out.push({ label: directiveLabel(n), place: { file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 } })
+      ),
+  );
   return out;
 }
 

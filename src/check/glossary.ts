@@ -122,7 +122,13 @@ export const glossaryRule: Rule = {
         const fe = flatten(other);
         const enPlace = { file: ch.docs.en.file, line: other.position?.start.line ?? 1, column: other.position?.start.column ?? 1 };
         check(
-          { text: { zh: fz.text, en: fe.text }, placeOf: (k) => placeAt(fz, k, ch.docs.zh.file), inText: (k) => isInText(fz, k), enPlace, enLabel: `block ${i + 1}` },
+          {
+            text: { zh: fz.text, en: fe.text },
+            placeOf: (k) => placeAt(fz, k, ch.docs.zh.file),
+            inText: (k) => isInText(fz, k),
+            enPlace,
+            enLabel: `block ${i + 1}`,
+          },
           terms,
           patterns,
           ctx,
@@ -135,12 +141,18 @@ export const glossaryRule: Rule = {
       for (const row of table.rows) {
         for (const cell of Object.values(row.cells)) {
           if (cell.items) cell.items.forEach((it, k) => texts.push({ text: it.text, place: it.place, what: `item ${k + 1} of ${name} ${row.id}` }));
-          else if (!cell.quantity || cell.text.zh !== cell.quantity.digits) texts.push({ text: cell.text, place: cell.place, what: `cell ${name} ${row.id}/${cell.column}` });
+          else if (!cell.quantity || cell.text.zh !== cell.quantity.digits)
+            texts.push({ text: cell.text, place: cell.place, what: `cell ${name} ${row.id}/${cell.column}` });
         }
       }
       for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of ${name}` });
       for (const t of texts) {
-        check({ text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what }, terms, patterns, ctx);
+        check(
+          { text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what },
+          terms,
+          patterns,
+          ctx,
+        );
       }
     }
   },

@@ -24,7 +24,24 @@ import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: Rule[] = [referencesRule, zhVsEnRule, proseVsTableRule, tableArithmeticRule, ratiosRule, percentOfPlanRule, pointDifferenceRule, countsRule, carryOverRule, glossaryRule, typographyRule, todoRule, carriedRule, staleYearsRule, untranslatedRule, xmlCharactersRule];
+export const RULES: Rule[] = [
+  referencesRule,
+  zhVsEnRule,
+  proseVsTableRule,
+  tableArithmeticRule,
+  ratiosRule,
+  percentOfPlanRule,
+  pointDifferenceRule,
+  countsRule,
+  carryOverRule,
+  glossaryRule,
+  typographyRule,
+  todoRule,
+  carriedRule,
+  staleYearsRule,
+  untranslatedRule,
+  xmlCharactersRule,
+];
 
 export interface CheckOptions {
   previous?: Edition;
@@ -51,5 +68,9 @@ export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] 
     });
     if (opts.stats) opts.stats[rule.id] = count;
   }
-  return applyReview(edition, findings, RULES.map((r) => r.id));
+  return applyReview(
+    edition,
+    findings,
+    RULES.map((r) => r.id),
+  );
 }

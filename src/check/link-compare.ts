@@ -23,7 +23,10 @@ export function disagreement(q: Quantity, cell: Quantity, target: boolean): stri
   const cmp = compareDec(c, p);
   if (!target && ps === 'floor') return cmp >= 0 ? undefined : 'the table is below the floor the prose states';
   if (!target && (ps === 'ceiling' || ps === 'nearly')) return cmp <= 0 ? undefined : 'the table is above what the prose states';
-  if (!target && ps === 'about') return compareDec(absDec(subDec(c, p)), { mant: p.mant < 0n ? -p.mant : p.mant, decimals: p.decimals + 1 }) <= 0 ? undefined : 'the table is not about the figure the prose states';
+  if (!target && ps === 'about')
+    return compareDec(absDec(subDec(c, p)), { mant: p.mant < 0n ? -p.mant : p.mant, decimals: p.decimals + 1 }) <= 0
+      ? undefined
+      : 'the table is not about the figure the prose states';
   const tol = scaled(formatDec(halfUlp(q.digits)), unitInfo(q.unit).scale);
   return compareDec(absDec(subDec(c, p)), tol) <= 0 ? undefined : 'the value differs';
 }

@@ -29,7 +29,10 @@ export function shortForms(label: string): string[] {
   const forms = new Set([label]);
   const plain = label.replace(/（[^（）]*）$/, '');
   const stem = plain.replace(/(总额|数|额|率)$/, '');
-  forms.add(plain).add(stem).add(stem.replace(/(增长|下降)$/, ''));
+  forms
+    .add(plain)
+    .add(stem)
+    .add(stem.replace(/(增长|下降)$/, ''));
   return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
 }
 

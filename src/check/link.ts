@@ -102,7 +102,11 @@ interface TextEnv {
 /** Figures of a flat text, with the offsets of its `:num` objects (their unit from the cited cell). */
 function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env: TextEnv): void {
   const { text } = flat;
-  const { reviewYear, planYear, style: { numbering } } = env.edition.meta;
+  const {
+    reviewYear,
+    planYear,
+    style: { numbering },
+  } = env.edition.meta;
   const bounds = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + 1), text.length];
   const sentenceOf = (k: number) => bounds.findIndex((b, i) => k >= b && k < (bounds[i + 1] ?? Infinity));
   const mentions = mentionsIn(text, env.names);
@@ -152,7 +156,14 @@ function linkText(flat: FlatText, numUnits: { at: number; unit: string }[], env:
 }
 
 /** The row a figure states: 分别 pairing, else the nearest name before it, then 合计 words. */
-function rowMention(f: FoundFigure, inSentence: Mention[], figures: FoundFigure[], clause: { start: number; end: number }, before: string, text: string): Mention[] | undefined {
+function rowMention(
+  f: FoundFigure,
+  inSentence: Mention[],
+  figures: FoundFigure[],
+  clause: { start: number; end: number },
+  before: string,
+  text: string,
+): Mention[] | undefined {
   const fenbie = before.lastIndexOf('分别');
   let chosen: Mention[];
   if (fenbie >= 0) {
@@ -254,7 +265,9 @@ function verdict(q: Quantity, cell: Quantity, target: boolean): string | undefin
 /** `比年初目标高0.1个百分点`: the row's result minus its target, in percentage points. */
 function derivedLink(f: FoundFigure, mentions: Mention[], sign: 1 | -1, year: number | undefined, numbering: Numbering): Found | undefined {
   for (const m of mentions) {
-    const cells = Object.values(m.row.cells).filter((c) => c.quantity && unitInfo(c.quantity.unit).dimension === 'percent' && speaksOf(m.table, columnOf(m.table, c), year));
+    const cells = Object.values(m.row.cells).filter(
+      (c) => c.quantity && unitInfo(c.quantity.unit).dimension === 'percent' && speaksOf(m.table, columnOf(m.table, c), year),
+    );
     const target = cells.find((c) => columnOf(m.table, c)?.measure === 'target');
     const result = cells.find((c) => columnOf(m.table, c)?.measure === 'result');
     if (!target || !result) continue;
@@ -266,7 +279,8 @@ function derivedLink(f: FoundFigure, mentions: Mention[], sign: 1 | -1, year: nu
     let why: string | undefined;
     if (dim === 'percent') why = `a difference of two rates is in percentage points: write ${expected.digits}个百分点, not %`;
     else if (dim !== 'points') continue;
-    else if (compareDec(absDec(subDec(parseDec(f.quantity.digits), signed)), scaled(formatDec(halfUlp(f.quantity.digits)), 0)) > 0) why = `the result minus the target is ${expected.digits} points`;
+    else if (compareDec(absDec(subDec(parseDec(f.quantity.digits), signed)), scaled(formatDec(halfUlp(f.quantity.digits)), 0)) > 0)
+      why = `the result minus the target is ${expected.digits} points`;
     return { table: m.table, cell: result, name, expected, why, derived: { target, result } };
   }
   return undefined;

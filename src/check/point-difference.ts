@@ -50,7 +50,11 @@ function fromTable(edition: Edition, head: string): { a: Side; b: Side } | undef
         if (!name || !x?.quantity || !y?.quantity) continue;
         const end = Math.max(...shortForms(name).map((f) => (head.lastIndexOf(f) >= 0 ? head.lastIndexOf(f) + f.length : -1)));
         if (end < 0 || (best && best.end >= end)) continue;
-        const side = (c: typeof x, col: string): Side => ({ digits: c.quantity!.digits, place: c.place, label: cellLabel(table, row.id, col, edition.meta.style.numbering) });
+        const side = (c: typeof x, col: string): Side => ({
+          digits: c.quantity!.digits,
+          place: c.place,
+          label: cellLabel(table, row.id, col, edition.meta.style.numbering),
+        });
         best = { end, a: side(x, rel.minuend), b: side(y, rel.subtrahend) };
       }
     }
@@ -70,7 +74,11 @@ export const pointDifferenceRule: Rule = {
         const compared = COMPARED.exec(head);
         const words = [...head.matchAll(WORD)];
         const last = words[words.length - 1];
-        const word = compared ? { at: start + head.lastIndexOf('比'), up: /高|快/.test(compared[1]), text: `比…${compared[1]}` } : last ? { at: start + (last.index ?? 0), up: ABOVE.includes(last[1]), text: last[1] } : undefined;
+        const word = compared
+          ? { at: start + head.lastIndexOf('比'), up: /高|快/.test(compared[1]), text: `比…${compared[1]}` }
+          : last
+            ? { at: start + (last.index ?? 0), up: ABOVE.includes(last[1]), text: last[1] }
+            : undefined;
         // The comparison word must govern the gap: `增速快于经济增长，…达到87.7%、提高0.6个百分点` compares nothing with 0.6.
         if (!word || /[，,；：]/u.test(t.flat.text.slice(word.at, n.index))) continue;
         const at = (o: number) => placeAt(t.flat, o, t.file);
@@ -99,7 +107,7 @@ function check(a: Side, b: Side, g: string, word: { up: boolean; text: string },
   if (compareDec(off, parseDec('0')) === 0) return ctx.status?.(place, 'verified', `${shown} 个百分点`);
   if (compareDec(off, tol) <= 0) return ctx.status?.(place, 'verified', `${shown} 个百分点, within rounding`);
   ctx.status?.(place, 'mismatch', shown);
-  const sign = (diff.mant < 0n) === word.up && diff.mant !== 0n ? `; "${word.text}" says the first rate is ${word.up ? 'higher' : 'lower'}` : '';
+  const sign = diff.mant < 0n === word.up && diff.mant !== 0n ? `; "${word.text}" says the first rate is ${word.up ? 'higher' : 'lower'}` : '';
   ctx.report({
     severity: 'error',
     place,

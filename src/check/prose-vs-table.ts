@@ -75,25 +75,55 @@ function checkNum(ref: NumRef, flat: FlatText, file: string, ctx: RuleContext): 
   const cellText = formatZh(q, { full: true });
   ctx.examined();
   if (bare && q.unit && written !== q.unit) {
-    const message = written ? `the figure of :num[${label}]{bare} is in ${q.unit}, but the text after it says ${written}` : `:num[${label}]{bare} prints the number only; write its unit ${q.unit} after it`;
+    const message = written
+      ? `the figure of :num[${label}]{bare} is in ${q.unit}, but the text after it says ${written}`
+      : `:num[${label}]{bare} prints the number only; write its unit ${q.unit} after it`;
     ctx.report({ severity: 'error', place: where, message, other, expected: q.unit, actual: written ?? '' });
   } else if (!bare && q.unit && written === q.unit) {
-    ctx.report({ severity: 'error', place: where, message: `:num[${label}] already prints its unit ${q.unit}; delete the ${q.unit} after it or add {bare}`, other });
+    ctx.report({
+      severity: 'error',
+      place: where,
+      message: `:num[${label}] already prints its unit ${q.unit}; delete the ${q.unit} after it or add {bare}`,
+      other,
+    });
   }
   const dir = DIRECTION_BEFORE.find(([re]) => re.test(before));
   if (dir) {
     const word = dir[0].exec(before)![1];
     const here = placeAt(flat, k - word.length, file);
-    if (full && q.direction) ctx.report({ severity: 'error', place: here, message: `:num[${label}] prints ${cellText} with its direction; delete the ${word} typed before it, or write {unit} to print the number and unit only`, other });
-    else if (q.direction && q.direction !== dir[1]) ctx.report({ severity: 'error', place: here, message: `${word} is typed before :num[${label}], but its cell says ${cellText}`, other, expected: DIRECTIONS[q.direction].zh, actual: word });
+    if (full && q.direction)
+      ctx.report({
+        severity: 'error',
+        place: here,
+        message: `:num[${label}] prints ${cellText} with its direction; delete the ${word} typed before it, or write {unit} to print the number and unit only`,
+        other,
+      });
+    else if (q.direction && q.direction !== dir[1])
+      ctx.report({
+        severity: 'error',
+        place: here,
+        message: `${word} is typed before :num[${label}], but its cell says ${cellText}`,
+        other,
+        expected: DIRECTIONS[q.direction].zh,
+        actual: word,
+      });
   }
   const tail = bare && written ? after.slice(written.length) : after;
   const qual = QUALIFIER_AFTER.find(([re]) => re.test(tail));
   if (qual) {
     const word = qual[0].exec(tail)![0];
     const here = placeAt(flat, k + 1 + (after.length - tail.length), file);
-    if (full && q.qualifier) ctx.report({ severity: 'error', place: here, message: `:num[${label}] prints ${cellText} with its qualifier; delete the ${word} typed after it`, other });
-    else if (!q.qualifier || senseOf(q.qualifier) !== senseOf(qual[1])) ctx.report({ severity: 'error', place: here, message: `${word} is typed after :num[${label}], but its cell says ${cellText}`, other, expected: cellText, actual: word });
+    if (full && q.qualifier)
+      ctx.report({ severity: 'error', place: here, message: `:num[${label}] prints ${cellText} with its qualifier; delete the ${word} typed after it`, other });
+    else if (!q.qualifier || senseOf(q.qualifier) !== senseOf(qual[1]))
+      ctx.report({
+        severity: 'error',
+        place: here,
+        message: `${word} is typed after :num[${label}], but its cell says ${cellText}`,
+        other,
+        expected: cellText,
+        actual: word,
+      });
   }
 }
 

@@ -60,7 +60,12 @@ function shareOf(table: Table, rel: Structure, id: string, dp: number): { point:
 function checkLinked(parts: Part[], table: Table, rel: Structure, at: (o: number) => Place, ctx: RuleContext): void {
   const whole = at(parts[0].at);
   if (parts.length !== rel.parts.length) {
-    ctx.report({ severity: 'error', place: whole, message: `${rel.term} has ${rel.parts.length} parts in ${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)}, but the ratio states ${parts.length}`, other: { ...rel.place, label: `${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)} ${table.caption.zh}` } });
+    ctx.report({
+      severity: 'error',
+      place: whole,
+      message: `${rel.term} has ${rel.parts.length} parts in ${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)}, but the ratio states ${parts.length}`,
+      other: { ...rel.place, label: `${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)} ${table.caption.zh}` },
+    });
     return;
   }
   parts.forEach((part, i) => {
@@ -70,7 +75,9 @@ function checkLinked(parts: Part[], table: Table, rel: Structure, at: (o: number
     if (!share) return;
     const label = cellLabel(table, rel.parts[i], rel.column, ctx.edition.meta.style.numbering);
     const place = at(part.at);
-    const shown = rel.total ? `${label} ÷ ${cellLabel(table, rel.total, rel.column, ctx.edition.meta.style.numbering)} × 100 = ${formatDec(share.exact)}…, which rounds to ${share.point}` : `${label}: ${share.point}`;
+    const shown = rel.total
+      ? `${label} ÷ ${cellLabel(table, rel.total, rel.column, ctx.edition.meta.style.numbering)} × 100 = ${formatDec(share.exact)}…, which rounds to ${share.point}`
+      : `${label}: ${share.point}`;
     // The part may round the share (8.3 for 8.26), and the share itself carries the rounding of the table's figures.
     const off = absDec(subDec(parseDec(part.digits), share.exact));
     const tol = addDec(halfUlp(part.digits), share.half);
@@ -97,7 +104,13 @@ function checkSum(parts: Part[], at: (o: number) => Place, ctx: RuleContext): vo
   const shown = `${parts.map((p) => p.digits).join(' + ')} = ${formatDec(sum)}`;
   if (compareDec(off, tol) <= 0) return ctx.status?.(at(parts[0].at), 'verified', `${shown} (100 within rounding)`);
   ctx.status?.(at(parts[0].at), 'mismatch', shown);
-  ctx.report({ severity: 'error', place: at(parts[0].at), message: `the parts of this structure add up to ${formatDec(sum)}, not 100 (${shown}; rounding allows ${formatDec(tol)}); correct a part`, expected: '100', actual: formatDec(sum) });
+  ctx.report({
+    severity: 'error',
+    place: at(parts[0].at),
+    message: `the parts of this structure add up to ${formatDec(sum)}, not 100 (${shown}; rounding allows ${formatDec(tol)}); correct a part`,
+    expected: '100',
+    actual: formatDec(sum),
+  });
 }
 
 export const ratiosRule: Rule = {

@@ -53,17 +53,27 @@ export const referencesRule: Rule = {
   run(ctx) {
     const { edition, report, examined } = ctx;
     const cited = dataReferences(ctx);
-    for (const [kind, list] of [['table', edition.tables], ['figure', edition.figures]] as const) {
+    for (const [kind, list] of [
+      ['table', edition.tables],
+      ['figure', edition.figures],
+    ] as const) {
       for (const item of list) {
         examined();
         if (item.number === 0) {
           report({ severity: 'error', place: item.place, message: `${kind} "${item.id}" is never placed; add ::${kind}{#${item.id}} where it belongs` });
         } else if (edition.meta.requireCitations && !cited.has(item.id)) {
           // Opt-in (require_citations): reports rarely say 见表1 and let a table speak where it stands.
-          report({ severity: 'info', place: item.place, message: `${kind} "${item.id}" is placed but not cited in the text (no :ref[${item.id}] or :num[${item.id}/…])` });
+          report({
+            severity: 'info',
+            place: item.place,
+            message: `${kind} "${item.id}" is placed but not cited in the text (no :ref[${item.id}] or :num[${item.id}/…])`,
+          });
         }
       }
-      const numbers = list.map((t) => t.number).filter((n) => n > 0).sort((a, b) => a - b);
+      const numbers = list
+        .map((t) => t.number)
+        .filter((n) => n > 0)
+        .sort((a, b) => a - b);
       numbers.forEach((n, i) => {
         if (n !== i + 1) report({ severity: 'error', place: list[0].place, message: `${kind} numbering jumps to ${n} after ${i}` });
       });

@@ -26,4 +26,3 @@ export function ratio(part: Dec, base: Dec, dp: number): string {
   const d = den.mant * 10n ** BigInt(num.decimals);
   return roundDigits(formatDec({ mant: n / d, decimals: extra }), dp);
 }
-

@@ -42,7 +42,14 @@ function judge(v: Verdict, ctx: RuleContext): void {
   if (v.withinRounding) {
     ctx.status?.(v.cell.place, 'verified', `${where}: ${v.shown}, within rounding`);
     // Percentages and gaps are computed from unrounded data, so a difference rounding explains is a note, not a fault.
-    ctx.report({ severity: 'info', place: v.cell.place, message: `${where}: ${v.shown} (within the rounding of the figures)`, other, expected: v.expected, actual });
+    ctx.report({
+      severity: 'info',
+      place: v.cell.place,
+      message: `${where}: ${v.shown} (within the rounding of the figures)`,
+      other,
+      expected: v.expected,
+      actual,
+    });
     return;
   }
   ctx.status?.(v.cell.place, 'mismatch', `${where}: ${v.shown}`);
@@ -61,7 +68,11 @@ export function checkRatio(table: Table, rel: RatioRelation, ctx: RuleContext): 
     if (!cells) continue;
     const [num, den, pct] = cells.map((c) => c.quantity!);
     if (!sameDimension(num.unit, den.unit)) {
-      ctx.report({ severity: 'error', place: cells[0].place, message: `${cellLabel(table, row.id, rel.numerator, ctx.edition.meta.style.numbering)} (${num.unit || 'no unit'}) and ${cellLabel(table, row.id, rel.denominator, ctx.edition.meta.style.numbering)} (${den.unit || 'no unit'}) are not in the same unit; a ratio compares like with like` });
+      ctx.report({
+        severity: 'error',
+        place: cells[0].place,
+        message: `${cellLabel(table, row.id, rel.numerator, ctx.edition.meta.style.numbering)} (${num.unit || 'no unit'}) and ${cellLabel(table, row.id, rel.denominator, ctx.edition.meta.style.numbering)} (${den.unit || 'no unit'}) are not in the same unit; a ratio compares like with like`,
+      });
       continue;
     }
     ctx.examined();

@@ -84,7 +84,11 @@ function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
 function checkShare(table: Table, rel: ShareRelation, ctx: RuleContext): void {
   const partUnit = table.columns.find((c) => c.id === rel.part)?.unit ?? '';
   if (!sameDimension(partUnit, rel.base.unit)) {
-    ctx.report({ severity: 'error', place: rel.place, message: `share base ${rel.base.digits}${rel.base.unit} is not in the unit of column "${rel.part}" (${partUnit || 'no unit'})` });
+    ctx.report({
+      severity: 'error',
+      place: rel.place,
+      message: `share base ${rel.base.digits}${rel.base.unit} is not in the unit of column "${rel.part}" (${partUnit || 'no unit'})`,
+    });
     return;
   }
   const baseScale = unitInfo(rel.base.unit).scale;

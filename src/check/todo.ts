@@ -17,10 +17,21 @@ import { cellLabel, refLabel } from '../model/labels.js';
 function placeholders(edition: Edition, { report, examined }: RuleContext): void {
   const { meta } = edition;
   examined(3);
-  if (meta.datePlaceholder) report({ severity: 'warning', place: meta.places.date ?? meta.place, message: `date: is a placeholder (${meta.date.slice(0, 4)}-××-××); write the session date as YYYY-MM-DD` });
+  if (meta.datePlaceholder)
+    report({
+      severity: 'warning',
+      place: meta.places.date ?? meta.place,
+      message: `date: is a placeholder (${meta.date.slice(0, 4)}-××-××); write the session date as YYYY-MM-DD`,
+    });
   for (const lang of ['zh', 'en'] as const) {
     const m = meta.session && PLACEHOLDER_PATTERN.exec(meta.session[lang]);
-    if (m) report({ severity: 'warning', place: meta.places[`session.${lang}`] ?? meta.place, message: `session.${lang} still has the placeholder "${m[0]}"; write the session's date`, actual: m[0] });
+    if (m)
+      report({
+        severity: 'warning',
+        place: meta.places[`session.${lang}`] ?? meta.place,
+        message: `session.${lang} still has the placeholder "${m[0]}"; write the session's date`,
+        actual: m[0],
+      });
   }
 }
 
@@ -32,7 +43,12 @@ export const todoRule: Rule = {
     placeholders(edition, ctx);
     for (const figure of edition.figures) {
       examined();
-      if (figure.stale) report({ severity: 'warning', place: figure.place, message: `${refLabel('figure', figure.number, 'zh', edition.meta.style.numbering)} ${figure.caption.zh} is marked stale: true (last year's values and note); update its points and note, then remove the mark` });
+      if (figure.stale)
+        report({
+          severity: 'warning',
+          place: figure.place,
+          message: `${refLabel('figure', figure.number, 'zh', edition.meta.style.numbering)} ${figure.caption.zh} is marked stale: true (last year's values and note); update its points and note, then remove the mark`,
+        });
     }
     for (const ref of edition.carried?.cells ?? []) {
       const [tid, rid, cid] = ref.split('/');

@@ -54,10 +54,23 @@ export function typographyProblems(text: string, inText: (k: number) => boolean 
 
 /** Invisible characters that split or reorder a figure when pasted into one (from a PDF, a web page). */
 const INVISIBLE: Record<string, string> = {
-  '\u200b': 'ZERO WIDTH SPACE', '\u200c': 'ZERO WIDTH NON-JOINER', '\u200d': 'ZERO WIDTH JOINER', '\u2060': 'WORD JOINER',
-  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE', '\u00ad': 'SOFT HYPHEN', '\u200e': 'LEFT-TO-RIGHT MARK', '\u200f': 'RIGHT-TO-LEFT MARK',
-  '\u202a': 'LEFT-TO-RIGHT EMBEDDING', '\u202b': 'RIGHT-TO-LEFT EMBEDDING', '\u202c': 'POP DIRECTIONAL FORMATTING', '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
-  '\u202e': 'RIGHT-TO-LEFT OVERRIDE', '\u2066': 'LEFT-TO-RIGHT ISOLATE', '\u2067': 'RIGHT-TO-LEFT ISOLATE', '\u2068': 'FIRST STRONG ISOLATE', '\u2069': 'POP DIRECTIONAL ISOLATE',
+  '\u200b': 'ZERO WIDTH SPACE',
+  '\u200c': 'ZERO WIDTH NON-JOINER',
+  '\u200d': 'ZERO WIDTH JOINER',
+  '\u2060': 'WORD JOINER',
+  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
+  '\u00ad': 'SOFT HYPHEN',
+  '\u200e': 'LEFT-TO-RIGHT MARK',
+  '\u200f': 'RIGHT-TO-LEFT MARK',
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202b': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202c': 'POP DIRECTIONAL FORMATTING',
+  '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
 };
 
 /** Zero-width and bidirectional control characters next to a digit: named, at the character (errors). */
@@ -68,7 +81,10 @@ export function invisibleInFigures(text: string): Problem[] {
     if (!name || !(/\d/.test(text[k - 1] ?? '') || /\d/.test(text[k + 1] ?? ''))) continue;
     const code = text.charCodeAt(k).toString(16).toUpperCase().padStart(4, '0');
     const shown = text.slice(Math.max(0, k - 6), k + 7).replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu, '');
-    out.push({ offset: k, message: `invisible U+${code} ${name} inside the figure in "${shown}": delete it; the figure is not read as one number while it is there` });
+    out.push({
+      offset: k,
+      message: `invisible U+${code} ${name} inside the figure in "${shown}": delete it; the figure is not read as one number while it is there`,
+    });
   }
   return out;
 }
@@ -99,12 +115,19 @@ function tableTexts(table: Table, lang: Lang = 'zh', wordsOnly = false): { text:
 
 /** A hyphen typed for a minus sign in English text: `-1.9%` for `−1.9%` (COVID-19 and 2021-2025 are not minus signs). */
 export function hyphenMinus(text: string): Problem[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}-])-(?=\d)/gu)].map((m) => ({ offset: m.index ?? 0, message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)` }));
+  return [...text.matchAll(/(?<![\p{L}\p{N}-])-(?=\d)/gu)].map((m) => ({
+    offset: m.index ?? 0,
+    message: `a hyphen typed for a minus sign; English text writes "−${/^-([\d.,]+)/.exec(text.slice(m.index ?? 0))?.[1] ?? ''}" (U+2212)`,
+  }));
 }
 
 /** Bare numbers of the Chinese text (no unit after them): names and codes such as 12345. */
 function bareZh(text: string): Set<string> {
-  return new Set(scanZh(text).filter((f) => f.quantity.unit === '').map((f) => f.quantity.digits));
+  return new Set(
+    scanZh(text)
+      .filter((f) => f.quantity.unit === '')
+      .map((f) => f.quantity.digits),
+  );
 }
 
 /** English figures of 5+ digits without separators, by offset; `names` are left alone. */
@@ -120,14 +143,20 @@ export function ungroupedEnglish(text: string, names: Set<string>): Problem[] {
 
 export const typographyRule: Rule = {
   id: 'typography',
-  description: 'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit; English figures group thousands and negative figures take a minus sign',
+  description:
+    'Chinese text uses full-width punctuation and ASCII digits, with no space before a unit; English figures group thousands and negative figures take a minus sign',
   run(ctx) {
     for (const ch of ctx.edition.chapters) {
       const { file, tree } = ch.docs.zh;
       for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
-        checkText(flat.text, (k) => placeAt(flat, k, file), (k) => isInText(flat, k), ctx);
+        checkText(
+          flat.text,
+          (k) => placeAt(flat, k, file),
+          (k) => isInText(flat, k),
+          ctx,
+        );
       }
       const en = ch.docs.en;
       for (const { zh: zhBlock, en: block } of alignedBlocks(ch)) {
@@ -135,15 +164,25 @@ export const typographyRule: Rule = {
         const flat = flatten(block);
         const names = zhBlock ? bareZh(flatten(zhBlock).text) : new Set<string>();
         ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
-        for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)]) if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
-        for (const p of invisibleInFigures(flat.text)) if (isInText(flat, p.offset)) ctx.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
+        for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)])
+          if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+        for (const p of invisibleInFigures(flat.text))
+          if (isInText(flat, p.offset)) ctx.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
       }
     }
     for (const table of ctx.edition.tables) {
-      for (const t of tableTexts(table)) checkText(t.text, (k) => yamlTextPlace(t.place, t.text, k), () => true, ctx);
-      for (const t of tableTexts(table, 'en')) for (const p of invisibleInFigures(t.text)) ctx.report({ severity: 'error', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+      for (const t of tableTexts(table))
+        checkText(
+          t.text,
+          (k) => yamlTextPlace(t.place, t.text, k),
+          () => true,
+          ctx,
+        );
+      for (const t of tableTexts(table, 'en'))
+        for (const p of invisibleInFigures(t.text)) ctx.report({ severity: 'error', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
       // Number cells are data, printed as written in both languages; the English texts are words.
-      for (const t of tableTexts(table, 'en', true)) for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+      for (const t of tableTexts(table, 'en', true))
+        for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
     }
   },
 };

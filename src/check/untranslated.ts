@@ -15,12 +15,20 @@ export const untranslatedRule: Rule = {
       const pairs = alignedBlocks(ch);
       examined(pairs.length);
       if (ch.docs.en.missing) {
-        report({ severity: 'warning', place: { file: ch.docs.zh.file, line: 1, column: 1 }, message: `chapter "${ch.id}" has no English file yet (${ch.docs.en.file}); its ${pairs.length} blocks are shown untranslated in the English edition`, other: { file: ch.docs.en.file, line: 1, column: 1, label: 'English file to create' } });
+        report({
+          severity: 'warning',
+          place: { file: ch.docs.zh.file, line: 1, column: 1 },
+          message: `chapter "${ch.id}" has no English file yet (${ch.docs.en.file}); its ${pairs.length} blocks are shown untranslated in the English edition`,
+          other: { file: ch.docs.en.file, line: 1, column: 1, label: 'English file to create' },
+        });
         continue;
       }
       pairs.forEach((p, k) => {
         if (!p.zh || p.en) return;
-        const before = pairs.slice(0, k).reverse().find((q) => q.en);
+        const before = pairs
+          .slice(0, k)
+          .reverse()
+          .find((q) => q.en);
         const where = before?.en?.position ? `after English line ${before.en.position.end.line}` : 'at the start of the English file';
         report({
           severity: 'warning',

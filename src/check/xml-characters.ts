@@ -71,7 +71,8 @@ export const xmlCharactersRule: Rule = {
     // edition.yaml keeps no places in the model: its texts are found from the top of the file.
     const metaPlace: Place = { file: path.join(ctx.edition.dir, 'edition.yaml'), line: 1, column: 1 };
     const m = ctx.edition.meta;
-    for (const t of [m.title, m.session, m.issuer, m.contact, m.editionLabel, m.description]) if (t) texts.push({ text: t.zh, place: metaPlace }, { text: t.en, place: metaPlace });
+    for (const t of [m.title, m.session, m.issuer, m.contact, m.editionLabel, m.description])
+      if (t) texts.push({ text: t.zh, place: metaPlace }, { text: t.en, place: metaPlace });
     for (const k of [...m.keywords.zh, ...m.keywords.en]) texts.push({ text: k, place: metaPlace });
     for (const t of texts) {
       ctx.examined();

@@ -53,7 +53,10 @@ export function suggest(word: string, options: string[]): string | undefined {
 }
 
 function list<T extends string>(value: string, allowed: readonly T[], what: string): T[] | string {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.find((i) => !allowed.includes(i as T));
   if (bad) return `unknown ${what} "${bad}"; choose from ${allowed.join(', ')}`;
   return items.length ? (items as T[]) : `--${what} needs a value such as ${allowed.join(',')}`;
@@ -121,7 +124,8 @@ function toCommand(kind: CommandName, { opts, positional }: Words): ParseResult 
     if (typeof formats === 'string') return fail(formats);
     const force = opts.force === true;
     const final = opts.final === true;
-    if (force && final) return fail('--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway');
+    if (force && final)
+      return fail('--force and --final contradict each other: --final builds the print version only when nothing is open, --force writes a draft anyway');
     return { ok: true, command: { kind, edition, out: str('out') ?? 'output', langs, formats, force, final, previous, debug } };
   }
   if (kind === 'check') {
@@ -137,7 +141,8 @@ function toCommand(kind: CommandName, { opts, positional }: Words): ParseResult 
 /** Parses `argv` (without node and the script). */
 export function parseArgs(argv: string[]): ParseResult {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { ok: true, command: { kind: 'help', topic: first === 'help' ? rest[0] : undefined } };
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+    return { ok: true, command: { kind: 'help', topic: first === 'help' ? rest[0] : undefined } };
   if (first === '--version' || first === '-v') return { ok: true, command: { kind: 'version' } };
   if (!Object.hasOwn(SPECS, first)) {
     const s = suggest(first, COMMANDS);

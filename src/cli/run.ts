@@ -38,7 +38,9 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       const shown = r.findings.filter((f) => f.severity !== 'info');
       if (shown.length) io.err(formatFindings(shown));
       const openCount = r.open.length;
-      io.err(`${r.draft ? `DRAFT written (征求意见稿: ${openCount} item${openCount === 1 ? '' : 's'} open; build --final refuses until none is)` : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`);
+      io.err(
+        `${r.draft ? `DRAFT written (征求意见稿: ${openCount} item${openCount === 1 ? '' : 's'} open; build --final refuses until none is)` : 'done'}: ${r.files.filter((f) => !f.startsWith('assets/fonts/')).join(', ')} (${summarize(r.findings)})`,
+      );
       return 0;
     }
     case 'check': {
@@ -57,7 +59,9 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       if (cmd.format === 'json') io.out(JSON.stringify({ ...checkJson(cmd.edition, findings, stats), linking }, null, 2));
       else {
         if (findings.length) io.out(formatFindings(findings));
-        io.out(`${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`);
+        io.out(
+          `${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`,
+        );
       }
       return failing(findings, cmd.strict).length ? 1 : 0;
     }

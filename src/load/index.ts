@@ -27,18 +27,24 @@ export interface LoadResult {
 type Parsed<S extends z.ZodType> = { data: z.infer<S>; y: YamlFile } | undefined;
 
 function readYaml<S extends z.ZodType>(read: ParseFile, file: string, schema: S): Parsed<S> {
-  return read(file, (text, c): Parsed<S> => {
-    const y = parseYaml(text, file, c);
-    const data = y && validate(y, schema, c);
-    return y && data !== undefined ? { data, y } : undefined;
-  }) ?? undefined;
+  return (
+    read(file, (text, c): Parsed<S> => {
+      const y = parseYaml(text, file, c);
+      const data = y && validate(y, schema, c);
+      return y && data !== undefined ? { data, y } : undefined;
+    }) ?? undefined
+  );
 }
 
 /** Data files of one kind, sorted by name so that builds are deterministic. */
 function dataFiles(dir: string, sub: string): string[] {
   const folder = path.join(dir, sub);
   if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(folder, n));
+  return fs
+    .readdirSync(folder)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => path.join(folder, n));
 }
 
 function toMeta(d: EditionData, y: YamlFile): Meta {
@@ -51,7 +57,9 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     datePlaceholder: placeholder || undefined,
     confirmed: d.confirmed ?? [],
     severity: Object.entries(d.severity ?? {}).map(([rule, severity]) => ({ rule, severity, place: y.placeOf(['severity', rule]) })),
-    places: Object.fromEntries(['date', 'session.zh', 'session.en', 'description.zh', 'description.en', 'title.zh', 'title.en'].map((k) => [k, y.placeOf(k.split('.'))])),
+    places: Object.fromEntries(
+      ['date', 'session.zh', 'session.en', 'description.zh', 'description.en', 'title.zh', 'title.en'].map((k) => [k, y.placeOf(k.split('.'))]),
+    ),
     place: y.placeOf([]),
     title: d.title,
     titleLines: { zh: d.title_lines?.zh ?? [d.title.zh], en: d.title_lines?.en ?? [d.title.en] },

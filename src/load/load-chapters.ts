@@ -15,7 +15,14 @@ import { present } from './read-source.js';
 import type { ParseFile } from './source-cache.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
-export function loadChapters(dir: string, order: string[], listedAt: (index: number) => Place, read: ParseFile, out: Collector, acks: Acknowledgement[] = []): Chapter[] {
+export function loadChapters(
+  dir: string,
+  order: string[],
+  listedAt: (index: number) => Place,
+  read: ParseFile,
+  out: Collector,
+  acks: Acknowledgement[] = [],
+): Chapter[] {
   reportUnlisted(dir, order, out);
   const chapters: Chapter[] = [];
   for (const [index, id] of order.entries()) {
@@ -71,7 +78,11 @@ function reportUnlisted(dir: string, order: string[], out: Collector): void {
     if (!fs.existsSync(folder)) continue;
     for (const name of fs.readdirSync(folder).sort()) {
       if (name.endsWith('.md') && !listed.has(name.slice(0, -3))) {
-        out.error('load/chapter-unlisted', fileStart(path.join(folder, name)), `chapter "${name.slice(0, -3)}" is not listed under chapters: in ${path.join(dir, 'edition.yaml')}`);
+        out.error(
+          'load/chapter-unlisted',
+          fileStart(path.join(folder, name)),
+          `chapter "${name.slice(0, -3)}" is not listed under chapters: in ${path.join(dir, 'edition.yaml')}`,
+        );
       }
     }
   }
@@ -88,7 +99,11 @@ function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPai
   const a = blocksOf(zh.tree);
   const b = blocksOf(en.tree);
   const alignment = alignBlocks(a, b);
-  const at = (file: string, node: { position?: { start: { line: number; column: number } } } | undefined) => ({ file, line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1 });
+  const at = (file: string, node: { position?: { start: { line: number; column: number } } } | undefined) => ({
+    file,
+    line: node?.position?.start.line ?? 1,
+    column: node?.position?.start.column ?? 1,
+  });
   alignment.forEach((p, k) => {
     if (p.en !== undefined && p.zh === undefined) {
       const j = p.en;
@@ -104,24 +119,45 @@ function checkParity(zh: ChapterDoc, en: ChapterDoc, out: Collector): AlignedPai
       const after = sameKind(next, j + 1) ? { at: j + 1, zh: next.zh! } : undefined;
       const split = before && holds(prev) ? before : after && holds(next) ? after : (after ?? (keys.length ? undefined : before));
       if (split) {
-        out.error('load/structure', at(en.file, b[split.at]), `English blocks ${split.at} and ${split.at + 1} stand where the Chinese has one block (${split.zh + 1}): is the paragraph split in two here, or one of them added? Join them, split the Chinese too, or remove the extra one`, {
-          other: { ...at(zh.file, a[split.zh]), label: 'Chinese block' },
-        });
+        out.error(
+          'load/structure',
+          at(en.file, b[split.at]),
+          `English blocks ${split.at} and ${split.at + 1} stand where the Chinese has one block (${split.zh + 1}): is the paragraph split in two here, or one of them added? Join them, split the Chinese too, or remove the extra one`,
+          {
+            other: { ...at(zh.file, a[split.zh]), label: 'Chinese block' },
+          },
+        );
         return;
       }
       const near = alignment.slice(k + 1).find((q) => q.zh !== undefined);
-      const last = alignment.slice(0, k).reverse().find((q) => q.zh !== undefined);
+      const last = alignment
+        .slice(0, k)
+        .reverse()
+        .find((q) => q.zh !== undefined);
       const zhNear = near?.zh !== undefined ? a[near.zh] : last?.zh !== undefined ? a[last.zh] : a[a.length - 1];
-      out.error('load/structure', at(en.file, block), `English block ${j + 1} (${describeSignature(blockSignature(block))}) has no Chinese counterpart; remove it, or add the Chinese it translates`, {
-        other: { ...at(zh.file, zhNear), label: 'nearest Chinese block' },
-      });
+      out.error(
+        'load/structure',
+        at(en.file, block),
+        `English block ${j + 1} (${describeSignature(blockSignature(block))}) has no Chinese counterpart; remove it, or add the Chinese it translates`,
+        {
+          other: { ...at(zh.file, zhNear), label: 'nearest Chinese block' },
+        },
+      );
     } else if (p.zh !== undefined && p.en === undefined && a[p.zh].type === 'leafDirective' && !en.missing) {
       const block = a[p.zh];
-      const prev = alignment.slice(0, k).reverse().find((q) => q.en !== undefined);
+      const prev = alignment
+        .slice(0, k)
+        .reverse()
+        .find((q) => q.en !== undefined);
       const enNear = prev?.en !== undefined ? b[prev.en] : b[0];
-      out.error('load/structure', at(en.file, enNear), `the English does not place ${describeSignature(blockSignature(block))} (Chinese block ${p.zh + 1}); add the same line after this block`, {
-        other: { ...at(zh.file, block), label: 'Chinese block' },
-      });
+      out.error(
+        'load/structure',
+        at(en.file, enNear),
+        `the English does not place ${describeSignature(blockSignature(block))} (Chinese block ${p.zh + 1}); add the same line after this block`,
+        {
+          other: { ...at(zh.file, block), label: 'Chinese block' },
+        },
+      );
     }
   });
   return alignment;

@@ -17,15 +17,30 @@ export function tableAcknowledgements(data: TableData, y: YamlFile, table: Table
     const place = y.placeOf(['acknowledged', i]);
     const [rowId, colId] = a.at.split('/');
     const row = table.rows.find((r) => r.id === rowId);
-    if (!row) return void out.error('load/acknowledged', y.placeOf(['acknowledged', i, 'at']), `at: ${a.at}: table "${table.id}" has no row "${rowId}" (rows: ${table.rows.map((r) => r.id).join(', ')})`);
+    if (!row)
+      return void out.error(
+        'load/acknowledged',
+        y.placeOf(['acknowledged', i, 'at']),
+        `at: ${a.at}: table "${table.id}" has no row "${rowId}" (rows: ${table.rows.map((r) => r.id).join(', ')})`,
+      );
     if (colId === undefined) {
       const lines = [row.place.line, ...Object.values(row.cells).map((c) => c.place.line)];
       acks.push({ rule: a.rule, reason: a.reason, place, covers: { file: table.file, fromLine: Math.min(...lines), toLine: Math.max(...lines) } });
       return;
     }
     const cell = row.cells[colId];
-    if (!cell) return void out.error('load/acknowledged', y.placeOf(['acknowledged', i, 'at']), `at: ${a.at}: row "${rowId}" has no cell "${colId}" (columns: ${table.columns.map((c) => c.id).join(', ')})`);
-    acks.push({ rule: a.rule, reason: a.reason, place, covers: { file: table.file, fromLine: cell.place.line, toLine: cell.place.line, column: cell.place.column } });
+    if (!cell)
+      return void out.error(
+        'load/acknowledged',
+        y.placeOf(['acknowledged', i, 'at']),
+        `at: ${a.at}: row "${rowId}" has no cell "${colId}" (columns: ${table.columns.map((c) => c.id).join(', ')})`,
+      );
+    acks.push({
+      rule: a.rule,
+      reason: a.reason,
+      place,
+      covers: { file: table.file, fromLine: cell.place.line, toLine: cell.place.line, column: cell.place.column },
+    });
   });
   return acks;
 }
@@ -37,12 +52,20 @@ export function blockAcknowledgements(doc: ChapterDoc, blocks: RootContent[]): A
     const from = block.position?.start.line ?? 1;
     const to = block.position?.end.line ?? from;
     for (const a of marksOf(block)?.acks ?? []) {
-      acks.push({ rule: a.rule, reason: a.reason, place: { file: doc.file, line: a.line, column: a.column }, covers: { file: doc.file, fromLine: from, toLine: to } });
+      acks.push({
+        rule: a.rule,
+        reason: a.reason,
+        place: { file: doc.file, line: a.line, column: a.column },
+        covers: { file: doc.file, fromLine: from, toLine: to },
+      });
     }
   }
   return acks;
 }
 
-export function loadCarried(data: { from: string; blocks: Record<string, string[]>; fields: Record<string, string>; cells: string[] }, file: string): CarriedOver {
+export function loadCarried(
+  data: { from: string; blocks: Record<string, string[]>; fields: Record<string, string>; cells: string[] },
+  file: string,
+): CarriedOver {
   return { file, from: data.from, blocks: data.blocks, fields: data.fields, cells: data.cells };
 }

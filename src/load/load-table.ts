@@ -30,8 +30,14 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
     place: y.placeOf(['columns', i]),
   }));
   const colById = new Map(columns.map((c) => [c.id, c]));
-  duplicates(columns.map((c) => c.id), (dup, i) => out.error('load/duplicate-id', y.placeOf(['columns', i, 'id']), `duplicate column id "${dup}"`));
-  duplicates(data.rows.map((r) => r.id), (dup, i) => out.error('load/duplicate-id', y.placeOf(['rows', i, 'id']), `duplicate row id "${dup}"`));
+  duplicates(
+    columns.map((c) => c.id),
+    (dup, i) => out.error('load/duplicate-id', y.placeOf(['columns', i, 'id']), `duplicate column id "${dup}"`),
+  );
+  duplicates(
+    data.rows.map((r) => r.id),
+    (dup, i) => out.error('load/duplicate-id', y.placeOf(['rows', i, 'id']), `duplicate row id "${dup}"`),
+  );
   const noteIds = new Set((data.notes ?? []).map((n) => n.id));
 
   const rows: Row[] = data.rows.map((raw, r) => {
@@ -55,17 +61,37 @@ export function loadTable(data: TableData, y: YamlFile, out: Collector, precisio
       if (cell) cells[key] = cell;
     }
     for (const col of columns) {
-      if (!Object.hasOwn(raw, col.id)) out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
+      if (!Object.hasOwn(raw, col.id))
+        out.error('load/missing-cell', y.placeOf(['rows', r]), `row "${raw.id}" has no "${col.id}" cell; write [x] where a figure is not available`);
     }
     const aliases = aliasesSchema.safeParse(raw.aliases ?? {});
-    if (!aliases.success) out.error('load/aliases', y.placeOf(['rows', r, 'aliases']), 'aliases are { zh: [name, …], en: [name, …] }: other names by which the prose refers to this row');
+    if (!aliases.success)
+      out.error(
+        'load/aliases',
+        y.placeOf(['rows', r, 'aliases']),
+        'aliases are { zh: [name, …], en: [name, …] }: other names by which the prose refers to this row',
+      );
     const names = aliases.success ? aliases.data : {};
     return { id: raw.id, cells, aliases: { zh: names.zh ?? [], en: names.en ?? [] }, place: y.placeOf(['rows', r]) };
   });
 
   const notes: Note[] = (data.notes ?? []).map((n, i) => ({ id: n.id, marker: n.marker, text: { zh: n.zh, en: n.en }, place: y.placeOf(['notes', i]) }));
   const relations = loadRelations(data, y, columns, rows, out);
-  return { id: data.id, file: y.file, number: 0, caption: data.caption, source: data.source, columns, rows, notes, relations, role: data.role, years: data.years ?? [], stale: data.stale, place: y.placeOf([]) };
+  return {
+    id: data.id,
+    file: y.file,
+    number: 0,
+    caption: data.caption,
+    source: data.source,
+    columns,
+    rows,
+    notes,
+    relations,
+    role: data.role,
+    years: data.years ?? [],
+    stale: data.stale,
+    place: y.placeOf([]),
+  };
 }
 
 /**
@@ -86,7 +112,14 @@ function cellProblem(value: unknown): string | undefined {
   return `must be a figure written as text, like 280.01 or 1480亿元, or { zh: …, en: … }; got ${typeof value}`;
 }
 
-function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collector, itemPlace: (i: number) => Cell['place'], precision?: Precision): Cell | undefined {
+function loadCell(
+  col: Column,
+  value: RawCell,
+  place: Cell['place'],
+  out: Collector,
+  itemPlace: (i: number) => Cell['place'],
+  precision?: Precision,
+): Cell | undefined {
   const base = { column: col.id, place };
   if (col.kind === 'list') {
     if (!Array.isArray(value)) {
@@ -98,7 +131,11 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
   }
   // YAML reads an unquoted [x] (the "not available" code) as a one-item list; [z] likewise.
   if (Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'x') return { ...base, text: { zh: '', en: '' } };
-  if ((Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'z') || value === '[z]' || (typeof value === 'string' && NOT_APPLICABLE.test(value))) {
+  if (
+    (Array.isArray(value) && value.length === 1 && (value[0] as unknown) === 'z') ||
+    value === '[z]' ||
+    (typeof value === 'string' && NOT_APPLICABLE.test(value))
+  ) {
     return { ...base, text: { zh: '—', en: '—' }, notApplicable: true };
   }
   if (Array.isArray(value)) {
@@ -110,7 +147,11 @@ function loadCell(col: Column, value: RawCell, place: Cell['place'], out: Collec
     if (typeof value !== 'string' || !isDecimal(value)) {
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
       const hint = /^[-－–/／]+$/.test(shown) ? '; write — (an em dash) where no figure applies, [x] where it is not yet available' : '';
-      out.error('load/not-a-number', place, `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01${hint}`);
+      out.error(
+        'load/not-a-number',
+        place,
+        `"${shown}" is not a number; column "${col.id}" holds numbers in ${col.unit || 'its unit'}, written like 280.01${hint}`,
+      );
       return undefined;
     }
     return { ...base, text: { zh: value, en: value }, quantity: { digits: value, unit: col.unit ?? '' } };

@@ -60,7 +60,8 @@ function readCapped(file: string, max: number): Buffer | string {
   }
 }
 
-const tooLarge = (bytes: number) => `is larger than ${MAX_FILE_BYTES / 1048576} MB (${(bytes / 1048576).toFixed(1)} MB); an edition file may be at most ${MAX_FILE_BYTES / 1048576} MB: is it the right file?`;
+const tooLarge = (bytes: number) =>
+  `is larger than ${MAX_FILE_BYTES / 1048576} MB (${(bytes / 1048576).toFixed(1)} MB); an edition file may be at most ${MAX_FILE_BYTES / 1048576} MB: is it the right file?`;
 
 /**
  * Reads `rel` (a path relative to the working directory, as messages print

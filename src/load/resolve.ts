@@ -30,7 +30,8 @@ function number(edition: Edition, out: Collector, unreadable: ReadonlySet<string
       const target = list.find((t) => t.id === id);
       // No id (already reported by the directive check) or an unreadable file (reported there).
       if (!target && (id === '' || unreadable.has(id))) return;
-      if (!target) return void out.error('reference/missing', here, `no ${node.name} "${id}"; the ${node.name}s are ${list.map((t) => t.id).join(', ') || 'none'}`);
+      if (!target)
+        return void out.error('reference/missing', here, `no ${node.name} "${id}"; the ${node.name}s are ${list.map((t) => t.id).join(', ') || 'none'}`);
       const key = `${node.name}#${id}`;
       const first = placed.get(key);
       if (first) return void out.error('reference/placed-twice', here, `${node.name} "${id}" is already placed at line ${first.line}`, { other: first });

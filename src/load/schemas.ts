@@ -53,7 +53,10 @@ export const editionSchema = z.strictObject({
       z
         .string()
         .regex(/^\d{4}-(\d{2}-\d{2}|××-××)$/, 'write the date as YYYY-MM-DD')
-        .refine((d) => d.includes('×') || isCalendarDate(d), 'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD'),
+        .refine(
+          (d) => d.includes('×') || isCalendarDate(d),
+          'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD',
+        ),
     ),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
@@ -63,7 +66,11 @@ export const editionSchema = z.strictObject({
     .strictObject({
       zh: text,
       en: text,
-      telephone: z.string('write the telephone number in quotes, e.g. "021-12345678"').trim().regex(/^\+?[\d ()-]+(?:(?:转|ext\.?|x)\s*\d+)?$/, 'write the telephone number with digits, spaces, hyphens and brackets, e.g. 021-12345678').optional(),
+      telephone: z
+        .string('write the telephone number in quotes, e.g. "021-12345678"')
+        .trim()
+        .regex(/^\+?[\d ()-]+(?:(?:转|ext\.?|x)\s*\d+)?$/, 'write the telephone number with digits, spaces, hyphens and brackets, e.g. 021-12345678')
+        .optional(),
       email: z.email('write an e-mail address, e.g. fgw@example.gov.cn').optional(),
     })
     .optional(),
@@ -128,7 +135,9 @@ export const tableSchema = z.strictObject({
   /** Set by `baogao new`: the table still holds last year's figures. */
   stale: z.boolean().optional(),
   /** Findings the bureau accepts: `- { rule: table-arithmetic, at: total/tax, reason: … }`. */
-  acknowledged: z.array(z.strictObject({ rule: text, at: z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'at: is a row id or row/column'), reason: text })).optional(),
+  acknowledged: z
+    .array(z.strictObject({ rule: text, at: z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'at: is a row id or row/column'), reason: text }))
+    .optional(),
 });
 export type TableData = z.infer<typeof tableSchema>;
 

@@ -49,7 +49,11 @@ export function parseYaml(text: string, file: string, out: Collector): YamlFile 
   } catch (e) {
     // Aliases that expand into each other (a "billion laughs" file) would take all memory; the yaml library stops them.
     const where = firstAlias(doc) ?? 0;
-    out.error('load/yaml', at(where), `aliases (*name) expand to too much data (${(e as Error).message.replace(/\.$/, '')}); write the values out instead of repeating anchors`);
+    out.error(
+      'load/yaml',
+      at(where),
+      `aliases (*name) expand to too much data (${(e as Error).message.replace(/\.$/, '')}); write the values out instead of repeating anchors`,
+    );
     return undefined;
   }
   return { file, data, placeOf };
@@ -144,7 +148,13 @@ function describeValue(v: unknown): string {
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }
 
-const TYPE_WORDS: Record<string, string> = { object: 'a mapping (key: value, or { zh: …, en: … })', array: 'a list', number: 'a number', string: 'text', boolean: 'true or false' };
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping (key: value, or { zh: …, en: … })',
+  array: 'a list',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+};
 
 // zod 4 leaves the offending value out of its issues, so the caller looks it up in the data.
 function issueMessage(issue: z.core.$ZodIssue, at: { present: boolean; value?: unknown }): string {
@@ -155,4 +165,3 @@ function issueMessage(issue: z.core.$ZodIssue, at: { present: boolean; value?: u
   }
   return issue.message;
 }
-

@@ -33,8 +33,16 @@ export function describeSignature(sig: string): string {
 }
 
 /** The chapter's blocks, Chinese and English side by side as aligned (either side may be missing). */
-export function alignedBlocks(ch: { docs: { zh: { tree: Root }; en: { tree: Root } }; alignment: { zh?: number; en?: number }[] }): { zh?: RootContent; en?: RootContent; zhIndex?: number; enIndex?: number }[] {
+export function alignedBlocks(ch: {
+  docs: { zh: { tree: Root }; en: { tree: Root } };
+  alignment: { zh?: number; en?: number }[];
+}): { zh?: RootContent; en?: RootContent; zhIndex?: number; enIndex?: number }[] {
   const zh = blocksOf(ch.docs.zh.tree);
   const en = blocksOf(ch.docs.en.tree);
-  return ch.alignment.map((p) => ({ zh: p.zh !== undefined ? zh[p.zh] : undefined, en: p.en !== undefined ? en[p.en] : undefined, zhIndex: p.zh, enIndex: p.en }));
+  return ch.alignment.map((p) => ({
+    zh: p.zh !== undefined ? zh[p.zh] : undefined,
+    en: p.en !== undefined ? en[p.en] : undefined,
+    zhIndex: p.zh,
+    enIndex: p.en,
+  }));
 }

@@ -30,10 +30,12 @@ export function tooDeepText(text: string, file: string): { place: Place; what: s
     for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
       depth++;
       rest = rest.slice(m[0].length);
-      if (depth > MAX_NESTING) return { place: { file, line, column: s.length - rest.length + 1 }, what: `quotes or lists nested more than ${MAX_NESTING} deep` };
+      if (depth > MAX_NESTING)
+        return { place: { file, line, column: s.length - rest.length + 1 }, what: `quotes or lists nested more than ${MAX_NESTING} deep` };
     }
     const indent = /^[ \t]*/.exec(s)![0].replace(/\t/g, '    ').length;
-    if (indent > MAX_NESTING * 4) return { place: { file, line, column: 1 }, what: `a line indented by ${indent} spaces (more than ${MAX_NESTING} nested lists)` };
+    if (indent > MAX_NESTING * 4)
+      return { place: { file, line, column: 1 }, what: `a line indented by ${indent} spaces (more than ${MAX_NESTING} nested lists)` };
     let open = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);

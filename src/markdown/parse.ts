@@ -52,7 +52,11 @@ export function parseMarkdown(text: string, file: string, out: Collector): Root 
   const node = tooDeepTree(tree);
   if (node) {
     const at = node.position?.start;
-    out.error('markdown/nesting', { file, line: at?.line ?? 1, column: at?.column ?? 1 }, `marks nested more than ${MAX_NESTING * 2} deep (emphasis in emphasis, directives in labels); a report needs a few levels at most`);
+    out.error(
+      'markdown/nesting',
+      { file, line: at?.line ?? 1, column: at?.column ?? 1 },
+      `marks nested more than ${MAX_NESTING * 2} deep (emphasis in emphasis, directives in labels); a report needs a few levels at most`,
+    );
     return undefined;
   }
   return tree;

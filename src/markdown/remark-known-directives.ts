@@ -30,7 +30,10 @@ const SPELLING: Record<DirectiveNode['type'], string> = {
 
 /** The label text of a directive: `:num[a/b/c]` → `a/b/c`. */
 export function directiveLabel(node: { children: { type: string; value?: string }[] }): string {
-  return node.children.map((c) => c.value ?? '').join('').trim();
+  return node.children
+    .map((c) => c.value ?? '')
+    .join('')
+    .trim();
 }
 
 /** Checks directive names, forms and ids; reports through the file's messages. */

@@ -26,10 +26,18 @@ export const remarkLiteralColons: Plugin<[], Root> = () => (tree, file) => {
       const literal =
         child.type === 'textDirective' && start !== undefined && end !== undefined && (!LETTER.test(child.name) || DIGIT.test(source.charAt(start - 1)));
       const last = children[children.length - 1];
-      const text: Text | undefined = literal ? { type: 'text', value: source.slice(start, end), position: child.position } : child.type === 'text' ? child : undefined;
+      const text: Text | undefined = literal
+        ? { type: 'text', value: source.slice(start, end), position: child.position }
+        : child.type === 'text'
+          ? child
+          : undefined;
       if (text && last?.type === 'text') {
         // Join with the text before, so that `2.8:50.9` stays one text node for the checks.
-        children[children.length - 1] = { type: 'text', value: last.value + text.value, position: last.position && text.position ? { start: last.position.start, end: text.position.end } : last.position };
+        children[children.length - 1] = {
+          type: 'text',
+          value: last.value + text.value,
+          position: last.position && text.position ? { start: last.position.start, end: text.position.end } : last.position,
+        };
       } else children.push(text ?? child);
     }
     parent.children = children;

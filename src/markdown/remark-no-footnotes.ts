@@ -10,7 +10,8 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 
-const ADVICE = 'footnotes are not part of the edition format; put a data note under its table (notes: in the table file, marked in the label cell) or in brackets in the sentence';
+const ADVICE =
+  'footnotes are not part of the edition format; put a data note under its table (notes: in the table file, marked in the label cell) or in brackets in the sentence';
 
 export const remarkNoFootnotes: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, ['footnoteReference', 'footnoteDefinition'], (node) => {

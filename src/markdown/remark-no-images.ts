@@ -34,7 +34,11 @@ export const remarkNoImages: Plugin<[], Root> = () => (tree, file) => {
       : outside
         ? `${url} leads outside the edition folder (to ${target})`
         : `images are not part of the edition format`;
-    const m = file.message(`${why}; place charts with ::figure{#id} and a figures/<id>.yaml data file`, { place: node.position, ruleId: 'image', source: 'baogao' });
+    const m = file.message(`${why}; place charts with ::figure{#id} and a figures/<id>.yaml data file`, {
+      place: node.position,
+      ruleId: 'image',
+      source: 'baogao',
+    });
     m.fatal = true;
   });
 };

@@ -60,7 +60,10 @@ export const remarkReviewMarks: Plugin<[], Root> = () => (tree, file: VFile) => 
     };
     const data = (block.data ??= {}) as { marks?: BlockMarks };
     const marks = (data.marks ??= { acks: [] });
-    const reason = node.children.map((c) => c.value ?? '').join('').trim();
+    const reason = node.children
+      .map((c) => c.value ?? '')
+      .join('')
+      .trim();
     if (node.name === 'confirmed') {
       if (reason || Object.keys(node.attributes ?? {}).length) fail('write :confirmed alone, without brackets or braces');
       marks.confirmed = at;

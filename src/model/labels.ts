@@ -16,7 +16,21 @@ export type Numbering = Style['numbering'];
 /** Arabic numbering in both languages: the default of every edition. */
 export const ARABIC: Numbering = { zh: 'arabic', en: 'arabic' };
 
-const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
 
 /** A table's or figure's number in a numbering style: 12, 十二, XII. */
 export function numeral(n: number, style: NumberStyle): string {
@@ -60,8 +74,26 @@ export function printedNoteMarker(marker: string, text: string): string | undefi
 }
 
 export const WORDS = {
-  zh: { contents: '目录', note: '注：', source: '资料来源：', draft: '征求意见稿', draftBanner: '征求意见稿：尚有未完成事项，不作正式印发', unit: '单位：', chartData: '图中数据', item: '项目' },
-  en: { contents: 'Contents', note: 'Note: ', source: 'Source: ', draft: 'DRAFT', draftBanner: 'DRAFT: items are still open; not the final text', unit: 'Unit: ', chartData: 'The figures in the chart', item: 'Item' },
+  zh: {
+    contents: '目录',
+    note: '注：',
+    source: '资料来源：',
+    draft: '征求意见稿',
+    draftBanner: '征求意见稿：尚有未完成事项，不作正式印发',
+    unit: '单位：',
+    chartData: '图中数据',
+    item: '项目',
+  },
+  en: {
+    contents: 'Contents',
+    note: 'Note: ',
+    source: 'Source: ',
+    draft: 'DRAFT',
+    draftBanner: 'DRAFT: items are still open; not the final text',
+    unit: 'Unit: ',
+    chartData: 'The figures in the chart',
+    item: 'Item',
+  },
 } as const;
 
 /** `表4 合计 · 税收总收入（亿元）`: how an editor names a cell. */

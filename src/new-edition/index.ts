@@ -79,7 +79,9 @@ function loadSource(from: string, year: number): Edition {
   }
   const { planYear } = loaded.edition.meta;
   if (year !== planYear + 1) {
-    throw usageError(`${from} is the ${planYear} edition (plan_year: ${planYear} in ${path.join(from, 'edition.yaml')}); the edition after it is ${planYear + 1}: baogao new ${planYear + 1} --from ${from}`);
+    throw usageError(
+      `${from} is the ${planYear} edition (plan_year: ${planYear} in ${path.join(from, 'edition.yaml')}); the edition after it is ${planYear + 1}: baogao new ${planYear + 1} --from ${from}`,
+    );
   }
   return loaded.edition;
 }
@@ -101,7 +103,9 @@ function advanceMeta(file: string, source: Edition, year: number): void {
     if (isSeq(lines)) lines.items.forEach((_, i) => e.mapString(['title_lines', lang, i], shift));
   }
   const chapterYears = e.doc.get('chapter_years', true);
-  if (isMap(chapterYears)) for (const item of chapterYears.items) if (isScalar(item.key)) e.mapString(['chapter_years', String(item.key.value)], (y) => (years.includes(Number(y)) ? String(Number(y) + 1) : y));
+  if (isMap(chapterYears))
+    for (const item of chapterYears.items)
+      if (isScalar(item.key)) e.mapString(['chapter_years', String(item.key.value)], (y) => (years.includes(Number(y)) ? String(Number(y) + 1) : y));
   e.mapString(['session', 'zh'], (s) => shift(zhDatePlaceholder(s, year)));
   e.mapString(['session', 'en'], (s) => shift(enDatePlaceholder(s, year)));
   e.commentAfter(['session', 'en'], 'TODO (baogao new): write the session date and check the session number');
@@ -309,7 +313,8 @@ export async function runNew(cmd: { year: number; from: string; to?: string }, i
   io.err(`  edition.yaml  review year ${r.reviewYear}, plan year ${r.planYear}; title years advanced; date and session date are placeholders (TODO)`);
   io.err(`  ${r.execution.id}  ${r.execution.carried.length} targets carried from ${r.plan.file}; ${r.execution.toFill} results to fill in (written [x])`);
   io.err(`  stale  ${r.stale.length} tables hold figures of the ${r.planYear - 1} edition and are marked stale: true: ${r.stale.join(', ')}`);
-  if (r.staleFigures.length) io.err(`  stale  ${r.staleFigures.length} charts show values of the ${r.planYear - 1} edition and are marked stale: true: ${r.staleFigures.join(', ')}`);
+  if (r.staleFigures.length)
+    io.err(`  stale  ${r.staleFigures.length} charts show values of the ${r.planYear - 1} edition and are marked stale: true: ${r.staleFigures.join(', ')}`);
   io.err(`  chapters copied as the starting draft; every block is to review until it is rewritten or marked :confirmed (carried-over.yaml)`);
   io.err(`Next: edit ${r.to}, then run  baogao check ${r.to} --previous ${cmd.from}  to see what is left to fill (guide: docs/workflow.md)`);
   return 0;

@@ -61,7 +61,10 @@ export class YamlFileEditor {
       // Keep the block header and indentation: re-indent the new lines like the first old one.
       const header = /^[|>][-+0-9]*[^\n]*\n/.exec(raw)?.[0] ?? '|\n';
       const indent = /\n([ \t]*)/.exec(raw)?.[1] ?? '  ';
-      text = `${header}${value.split('\n').map((l) => (l ? indent + l : l)).join('\n')}`;
+      text = `${header}${value
+        .split('\n')
+        .map((l) => (l ? indent + l : l))
+        .join('\n')}`;
       if (!raw.endsWith('\n')) text = text.replace(/\n$/, '');
     } else {
       text = scalarSource(value, node.type);

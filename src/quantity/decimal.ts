@@ -84,9 +84,7 @@ export function absDec(a: Dec): Dec {
 /** The value of a decimal times 10^scale, as a decimal: exact equality across scales. */
 export function scaled(digits: string, scale: number): Dec {
   const d = parseDec(digits);
-  return scale >= d.decimals
-    ? { mant: d.mant * 10n ** BigInt(scale - d.decimals), decimals: 0 }
-    : { mant: d.mant, decimals: d.decimals - scale };
+  return scale >= d.decimals ? { mant: d.mant * 10n ** BigInt(scale - d.decimals), decimals: 0 } : { mant: d.mant, decimals: d.decimals - scale };
 }
 
 /** Half a unit in the last written place: the rounding tolerance of a figure. */

@@ -60,7 +60,6 @@ const DIRECTION_WORDS: Record<string, Direction> = Object.fromEntries(
 
 const MAGNITUDES: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
 
-
 /**
  * English unit phrases after a number (vocabulary.json), one group each, longest
  * first; a space before the phrase may be a non-breaking or thin space.
@@ -70,13 +69,20 @@ const UNIT_AFTER = new RegExp(EN_UNIT_FORMS.map((f) => `(${f.tight ? '\\s?' : '\
 // The number: not glued to a word before it (COVID-19, PM2.5), thousands
 // grouped (15,000, or with a non-breaking or thin space: 15 000) or not
 // (12345). A minus sign (− or a typed -) counts only at a word start.
-const NUMBER = /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:[,\u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
+const NUMBER =
+  /(?<![\p{L}\p{N}_.,\-−])(?<num>[-−]?(?:\d{1,3}(?:[,\u00A0\u202F\u2009]\d{3})+|\d+)(?:\.\d+)?)(?![,.]?\d)(?:(?<ord>st|nd|rd|th)\b)?(?:\s+(?<mag>thousand|million|billion|trillion)\b)?/giu;
 const CURRENCY = /(?:RMB[ \u00A0\u202F\u2009]?|US\$[ \u00A0\u202F\u2009]?|USD[ \u00A0\u202F\u2009]?|\$)$/u;
 
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
 function takePhrase<T>(words: { w: string; i: number }[], table: Record<string, T>): { value: T; i: number } | undefined {
   for (let k = Math.min(3, words.length); k > 0; k--) {
-    const value = table[words.slice(-k).map((x) => x.w.toLowerCase()).join(' ')];
+    const value =
+      table[
+        words
+          .slice(-k)
+          .map((x) => x.w.toLowerCase())
+          .join(' ')
+      ];
     if (value !== undefined) return { value, i: words.splice(-k)[0].i };
   }
   return undefined;
@@ -106,7 +112,14 @@ function digitNumbers(text: string): NumberMatch[] {
   return [...text.matchAll(NUMBER)].map((m) => {
     const n = m.groups ?? {};
     const index = m.index ?? 0;
-    return { index, end: index + m[0].length, num: n.num.replace(/[,\u00A0\u202F\u2009]/gu, '').replace('−', '-'), magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0, ordinal: !!n.ord, word: false };
+    return {
+      index,
+      end: index + m[0].length,
+      num: n.num.replace(/[,\u00A0\u202F\u2009]/gu, '').replace('−', '-'),
+      magnitude: n.mag ? MAGNITUDES[n.mag.toLowerCase()] : 0,
+      ordinal: !!n.ord,
+      word: false,
+    };
   });
 }
 
@@ -158,7 +171,8 @@ export function scanEn(text: string): EnFigure[] {
     if (n.word) fig.word = true;
     if (n.ordinal) fig.ordinal = true;
     if (/\bNo\.\s*$/.test(text.slice(Math.max(0, pre.start - 5), pre.start))) fig.numbered = true;
-    else if (unit === '' && !n.word && !fig.qualifier && !digits.includes('.') && afterName(text.slice(Math.max(0, pre.start - 40), pre.start))) fig.inName = true;
+    else if (unit === '' && !n.word && !fig.qualifier && !digits.includes('.') && afterName(text.slice(Math.max(0, pre.start - 40), pre.start)))
+      fig.inName = true;
     out.push(fig);
   }
   return out;

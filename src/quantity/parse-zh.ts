@@ -30,14 +30,7 @@ function joinUnit(scale: string | undefined, unit: string | undefined): string {
   return (scale ?? '') + (unit ?? '');
 }
 
-const CELL = new RegExp(
-  `^(${DIRECTION})?(${PREFIX_CELL})?` +
-    '(-?\\d+(?:\\.\\d+)?)' +
-    SCALED_UNIT +
-    `(${SUFFIX})?` +
-    '(?:（([^（）]+)）)?$',
-  'u',
-);
+const CELL = new RegExp(`^(${DIRECTION})?(${PREFIX_CELL})?` + '(-?\\d+(?:\\.\\d+)?)' + SCALED_UNIT + `(${SUFFIX})?` + '(?:（([^（）]+)）)?$', 'u');
 
 /**
  * Parses a cell written as one figure. Returns undefined when the text is not
@@ -70,13 +63,7 @@ export interface FoundFigure {
   digitsIndex: number;
 }
 
-const SCAN = new RegExp(
-  `(${DIRECTION})?(${PREFIX_ALL})?` +
-    '(?<![\\d.A-Za-z])(-?\\d+(?:\\.\\d+)?)(?![\\d.])' +
-    SCALED_UNIT +
-    `(${SUFFIX})?`,
-  'gu',
-);
+const SCAN = new RegExp(`(${DIRECTION})?(${PREFIX_ALL})?` + '(?<![\\d.A-Za-z])(-?\\d+(?:\\.\\d+)?)(?![\\d.])' + SCALED_UNIT + `(${SUFFIX})?`, 'gu');
 
 /**
  * Finds every figure in a Chinese sentence. Years (`2022年`), ordinal and

@@ -10,7 +10,7 @@
 import unitsFile from './vocabulary.json' with { type: 'json' };
 
 export type Dimension =
-  | 'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'mass' | 'energy' | 'power' | 'volume' | 'bare';
+  'CNY' | 'USD' | 'percent' | 'points' | 'count' | 'area' | 'length' | 'rate' | 'concentration' | 'mass' | 'energy' | 'power' | 'volume' | 'bare';
 
 export interface UnitInfo {
   /** The unit as written in Chinese, scale included: 亿元, 万人次. */

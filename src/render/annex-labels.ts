@@ -129,9 +129,10 @@ export function unitLabel(unit: string): string {
 
 /** The words that qualify a figure, direction first (增长 / increase, 以上 / over); empty lists when it stands alone. */
 export function qualifierWords(q: Quantity): { zh: string[]; en: string[] } {
-  const pairs = [q.direction && { zh: DIRECTIONS[q.direction].zh, en: DIRECTIONS[q.direction].enLabel }, q.qualifier && { zh: QUALIFIERS[q.qualifier].zhLabel, en: QUALIFIERS[q.qualifier].enLabel }].filter(
-    (p): p is { zh: string; en: string } => Boolean(p),
-  );
+  const pairs = [
+    q.direction && { zh: DIRECTIONS[q.direction].zh, en: DIRECTIONS[q.direction].enLabel },
+    q.qualifier && { zh: QUALIFIERS[q.qualifier].zhLabel, en: QUALIFIERS[q.qualifier].enLabel },
+  ].filter((p): p is { zh: string; en: string } => Boolean(p));
   return { zh: pairs.map((p) => p.zh), en: pairs.map((p) => p.en) };
 }
 

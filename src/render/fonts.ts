@@ -24,7 +24,12 @@ const OWN_FONTS = fileURLToPath(new URL('../../fonts/', import.meta.url));
  * (font-names.ts): they carry the names of the variable-font instances they
  * were cut from ("NotoSerifSCExtraLight-Bold").
  */
-const RENAME = new Set(['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css']);
+const RENAME = new Set([
+  '@fontsource/noto-serif-sc/400.css',
+  '@fontsource/noto-serif-sc/700.css',
+  '@fontsource/noto-sans-sc/400.css',
+  '@fontsource/noto-sans-sc/700.css',
+]);
 const SHEETS = [
   'fandol-fang/400.css',
   ...RENAME,

@@ -6,7 +6,6 @@ import type { Finding, Severity } from '../diagnostics.js';
 import { lineText, sourceText } from '../source-text.js';
 import { displayWidth } from '../quantity/display-width.js';
 
-
 /** A two-line code frame: the line, and a caret under the column. */
 export function codeFrame(file: string, line: number, column: number): string[] {
   const source = sourceText(file);

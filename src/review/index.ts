@@ -44,7 +44,13 @@ function toFinding(e: ListedEntry, docx: string, lang: Lang): Finding {
       : `${e.kind} by ${who}: ${quote(e.text, lang)}`;
   const severity = e.trace.status === 'same' || e.trace.status === 'moved' ? 'info' : 'warning';
   const place = e.trace.place ?? { file: docx, line: 1, column: 1 };
-  return { severity, ruleId: `review/${e.kind}`, message: message + NOTE[e.trace.status], place, other: e.trace.other && { ...e.trace.other, label: 'figure from the table cell' } };
+  return {
+    severity,
+    ruleId: `review/${e.kind}`,
+    message: message + NOTE[e.trace.status],
+    place,
+    other: e.trace.other && { ...e.trace.other, label: 'figure from the table cell' },
+  };
 }
 
 /** The language of the copy: as recorded when it was built, else the one whose units its bookmarks match best. */
@@ -58,7 +64,8 @@ function copyLanguage(recorded: string | undefined, entries: ReviewEntry[], trac
 export async function listComments(docx: string, edition: Edition): Promise<{ lang: Lang; status?: string; entries: ListedEntry[] }> {
   if (!fs.existsSync(docx)) throw usageError(`${docx}: no such file`);
   const copy = await readReviewedCopy(fs.readFileSync(docx), docx);
-  if (copy.bookmarks === 0) throw usageError(`${docx} holds none of the places baogao marks in its Word copies: it was not made with "baogao build --format docx", or it was retyped`);
+  if (copy.bookmarks === 0)
+    throw usageError(`${docx} holds none of the places baogao marks in its Word copies: it was not made with "baogao build --format docx", or it was retyped`);
   const tracers = { zh: new Tracer(edition, 'zh'), en: new Tracer(edition, 'en') };
   const lang = copyLanguage(copy.lang, copy.entries, tracers);
   const entries = copy.entries.map((e) => ({ ...e, trace: tracers[lang].trace(e.anchor) }));
@@ -70,7 +77,10 @@ export async function runComments(opts: CommentsOptions, io: Io): Promise<number
   if (!loaded.edition) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
   // Comments come back while the editors are already revising: an edition in mid-edit still traces.
   const errors = loaded.findings.filter((f) => f.severity === 'error').length;
-  if (errors) io.err(`baogao: note: ${opts.edition} has ${errors} error${errors === 1 ? '' : 's'} (baogao check lists them); comments are traced to the sources as they stand`);
+  if (errors)
+    io.err(
+      `baogao: note: ${opts.edition} has ${errors} error${errors === 1 ? '' : 's'} (baogao check lists them); comments are traced to the sources as they stand`,
+    );
   const { lang, status, entries } = await listComments(opts.docx, loaded.edition);
   if (opts.format === 'json') {
     const json = {

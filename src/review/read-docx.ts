@@ -59,7 +59,9 @@ const children = (n: Node): Node[] => Array.from({ length: n.childNodes.length }
 /** The text of w:t (or w:delText) descendants, in order. */
 function textOf(n: Node, tag = 't'): string {
   if (isW(n, tag)) return n.textContent ?? '';
-  return children(n).map((c) => textOf(c, tag)).join('');
+  return children(n)
+    .map((c) => textOf(c, tag))
+    .join('');
 }
 
 interface CommentInfo {
@@ -77,7 +79,10 @@ function readComments(root: Element | undefined): Map<string, CommentInfo> {
     out.set(attr(c, 'id') ?? '', {
       author: attr(c, 'author') ?? '',
       date: attr(c, 'date'),
-      text: paras.map((p) => textOf(p).trim()).join('\n').trim(),
+      text: paras
+        .map((p) => textOf(p).trim())
+        .join('\n')
+        .trim(),
       paraIds: paras.map((p) => attr(p, 'paraId', W14) ?? '').filter(Boolean),
     });
   }
@@ -116,7 +121,10 @@ class Walker {
   private ranges = new Map<string, { anchor: Anchor; quote: string[] }>();
   private quoting = new Set<string>();
 
-  constructor(private readonly comments: Map<string, CommentInfo>, private readonly replies: Map<string, string>) {}
+  constructor(
+    private readonly comments: Map<string, CommentInfo>,
+    private readonly replies: Map<string, string>,
+  ) {}
 
   private here(): Anchor {
     const top = this.open[this.open.length - 1];

@@ -43,7 +43,10 @@ export class Tracer {
   private readonly units: Map<string, Unit>;
   private readonly byHash = new Map<string, Unit[]>();
 
-  constructor(private readonly edition: Edition, private readonly lang: Lang) {
+  constructor(
+    private readonly edition: Edition,
+    private readonly lang: Lang,
+  ) {
     this.units = unitsByKey(edition, lang);
     for (const u of this.units.values()) {
       const h = textHash(unitText(u));
@@ -68,7 +71,11 @@ export class Tracer {
     const m = /^([ptf])(\d+)_/.exec(key);
     const n = Number(m?.[2]);
     const file =
-      m?.[1] === 'p' ? this.edition.chapters[n - 1]?.docs[this.lang].file : m?.[1] === 't' ? this.edition.tables.find((t) => t.number === n)?.file : this.edition.figures.find((f) => f.number === n)?.file;
+      m?.[1] === 'p'
+        ? this.edition.chapters[n - 1]?.docs[this.lang].file
+        : m?.[1] === 't'
+          ? this.edition.tables.find((t) => t.number === n)?.file
+          : this.edition.figures.find((f) => f.number === n)?.file;
     return file ? { file, line: 1, column: 1 } : undefined;
   }
 }

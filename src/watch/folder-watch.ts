@@ -15,7 +15,12 @@ export interface FolderWatch {
 }
 
 /** Calls `onChange(file)` for every change under `root`; `onError` when a folder can no longer be watched. */
-export function watchFolder(root: string, onChange: (file: string) => void, onError: (e: Error) => void, skip: (dir: string) => boolean = () => false): FolderWatch {
+export function watchFolder(
+  root: string,
+  onChange: (file: string) => void,
+  onError: (e: Error) => void,
+  skip: (dir: string) => boolean = () => false,
+): FolderWatch {
   const watchers = new Map<string, fs.FSWatcher>();
   let closed = false;
 

@@ -58,7 +58,8 @@ export interface ErrorView extends FindingView {
   excerpt: ExcerptLine[];
 }
 
-const before = (a: Place | { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+const before = (a: Place | { line: number; column: number }, b: { line: number; column: number }) =>
+  a.line < b.line || (a.line === b.line && a.column <= b.column);
 
 /** Index of the last item that passes `test`, or -1. */
 function last<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -78,7 +79,11 @@ export function locate(edition: Edition | undefined, place: Place): Target {
       if (path.resolve(doc.file) !== file) continue;
       const blocks = blocksOf(doc.tree);
       let block = blocks.findIndex((b) => b.position && b.position.start.line <= place.line && place.line <= b.position.end.line);
-      if (block < 0) block = Math.max(0, last(blocks, (b) => (b.position?.start.line ?? 0) <= place.line));
+      if (block < 0)
+        block = Math.max(
+          0,
+          last(blocks, (b) => (b.position?.start.line ?? 0) <= place.line),
+        );
       const k = ch.alignment.findIndex((p) => p[lang] === block);
       const pair = ch.alignment[k];
       // The zh page holds the Chinese blocks; the en page every row of the alignment; the bilingual page a row per Chinese block.

@@ -43,7 +43,8 @@ describe('table-arithmetic on the sample', () => {
     let cells = 0;
     for (const t of c.edition.tables) {
       for (const rel of t.relations) {
-        if (rel.kind === 'sum') for (const col of rel.columns) cells += [rel.total, ...rel.parts].filter((id) => t.rows.find((r) => r.id === id)?.cells[col]?.quantity).length;
+        if (rel.kind === 'sum')
+          for (const col of rel.columns) cells += [rel.total, ...rel.parts].filter((id) => t.rows.find((r) => r.id === id)?.cells[col]?.quantity).length;
         else if (rel.kind === 'share') cells += t.rows.filter((r) => r.cells[rel.column]?.quantity && r.cells[rel.part]?.quantity).length;
       }
     }
@@ -54,7 +55,9 @@ describe('table-arithmetic on the sample', () => {
   it('records exact sums as verified', () => {
     const tax = c.edition.tables.find((t) => t.id === 'industry-tax')!;
     const totalCell = tax.rows.find((r) => r.id === 'total')!.cells.tax;
-    expect(c.figures.some((s) => s.ruleId === RULE && s.status === 'verified' && s.place.line === totalCell.place.line && s.place.file === tax.file)).toBe(true);
+    expect(c.figures.some((s) => s.ruleId === RULE && s.status === 'verified' && s.place.line === totalCell.place.line && s.place.file === tax.file)).toBe(
+      true,
+    );
   });
 });
 

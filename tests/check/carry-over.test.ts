@@ -68,7 +68,11 @@ describe('carry-over', () => {
       return a !== b && !a.startsWith(`${b}（`);
     });
     expect(differing.length).toBeGreaterThan(0);
-    expect(byRule(c, RULE).map((f) => f.place.line).sort((x, y) => x - y)).toEqual(differing.map((r) => r.cells.target.place.line).sort((x, y) => x - y));
+    expect(
+      byRule(c, RULE)
+        .map((f) => f.place.line)
+        .sort((x, y) => x - y),
+    ).toEqual(differing.map((r) => r.cells.target.place.line).sort((x, y) => x - y));
   });
 
   it("this year's target changed: error at this edition's cell, the previous cell as the other side", () => {
@@ -108,7 +112,11 @@ describe('carry-over', () => {
   it('a row of the plan missing from this edition: error naming the row', () => {
     const dir = nextEdition();
     const prev = copySample();
-    edit(path.join(prev, 'tables', 'plan-targets.yaml'), /  - id: elevators[\s\S]*$/, '  - id: elevators\n    indicator: { zh: 既有多层住宅加装电梯（开工）, en: Elevators }\n    target: 500台\n  - id: new-row\n    indicator: { zh: 新指标, en: New indicator }\n    target: 10%\n');
+    edit(
+      path.join(prev, 'tables', 'plan-targets.yaml'),
+      /  - id: elevators[\s\S]*$/,
+      '  - id: elevators\n    indicator: { zh: 既有多层住宅加装电梯（开工）, en: Elevators }\n    target: 500台\n  - id: new-row\n    indicator: { zh: 新指标, en: New indicator }\n    target: 10%\n',
+    );
     const found = byRule(checkDir(dir, prev), RULE);
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('"new-row"');

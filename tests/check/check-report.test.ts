@@ -41,7 +41,8 @@ describe('check.html of the sample', () => {
 
   it('marks every :num of both languages data-linked, with the source cell on hover', () => {
     let directives = 0;
-    for (const ch of c.edition.chapters) for (const d of [ch.docs.zh, ch.docs.en]) visit(d.tree, 'textDirective', (n) => void (n.name === 'num' && directives++));
+    for (const ch of c.edition.chapters)
+      for (const d of [ch.docs.zh, ch.docs.en]) visit(d.tree, 'textDirective', (n) => void (n.name === 'num' && directives++));
     const linked = [...doc.querySelectorAll('.fig[data-status="data-linked"]')].filter((e) => /\.md:/.test(e.getAttribute('data-place') ?? ''));
     expect(directives).toBeGreaterThan(10);
     expect(linked).toHaveLength(directives);
@@ -69,7 +70,9 @@ describe('check.html of the sample', () => {
   });
 
   it('counts the figures of the legend from the page', () => {
-    const legend = [...doc.querySelectorAll('.legend li')].map((li) => [li.querySelector('.fig')!.className.replace('fig s-', ''), Number(li.textContent.trim().split(/\s+/).pop())] as const);
+    const legend = [...doc.querySelectorAll('.legend li')].map(
+      (li) => [li.querySelector('.fig')!.className.replace('fig s-', ''), Number(li.textContent.trim().split(/\s+/).pop())] as const,
+    );
     expect(legend.map(([s]) => s)).toEqual(['mismatch', 'verified', 'cross-checked', 'data-linked', 'unchecked']);
     for (const [status, n] of legend) expect(doc.querySelectorAll(`.fig[data-figure][data-status="${status}"]`).length, status).toBe(n);
     expect(legend.reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(300);
@@ -92,7 +95,11 @@ describe('check.html of a mutated copy', () => {
 
   it('prints markup in the text as text', () => {
     const dir = copySample();
-    edit(path.join(dir, 'zh', '01-review.md'), '做好退役军人安置扶持。', '做好退役军人安置扶持。&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    edit(
+      path.join(dir, 'zh', '01-review.md'),
+      '做好退役军人安置扶持。',
+      '做好退役军人安置扶持。&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;',
+    );
     const doc = report(checkDir(dir));
     expect(doc.querySelectorAll('script, img')).toHaveLength(0);
     expect(doc.body.textContent).toContain('<script>alert(1)</script>');
@@ -102,7 +109,7 @@ describe('check.html of a mutated copy', () => {
 describe('check.html of hostile text', () => {
   const hostile = `<script>alert(1)</script> & "q" 'x'`;
 
-  it('shows a finding with its message, its link to the figure and the figure\'s status; markup in a message or a file name stays text', () => {
+  it("shows a finding with its message, its link to the figure and the figure's status; markup in a message or a file name stays text", () => {
     const dir = path.join(tempDir(), `ed <b>&"q"'x'`);
     fs.cpSync(SAMPLE, dir, { recursive: true });
     // A cited cell that states no figure: the references rule quotes its text in the message.
@@ -135,7 +142,7 @@ describe('check.html styles', () => {
     return new JSDOM(fs.readFileSync(path.join(out, 'check.html'), 'utf8')).window.document.querySelector('head > style')?.textContent;
   };
 
-  it('come from templates/check.css, an edition\'s own when its templates/ has one, else the package\'s', () => {
+  it("come from templates/check.css, an edition's own when its templates/ has one, else the package's", () => {
     const own = tempDir();
     fs.writeFileSync(path.join(own, 'check.css'), '.s-mismatch { background: magenta; }\n');
     expect(style(own)).toBe('.s-mismatch { background: magenta; }\n');

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { figureRole, rolesAgree } from '../../src/check/clause-roles.js';
 import { scanZh } from '../../src/quantity/parse-zh.js';
 
-const roles = (text: string) => scanZh(text).map((f) => [`${f.quantity.digits}${f.quantity.unit}`, figureRole(text, f.index, f.quantity.unit, f.quantity.direction !== undefined)]);
+const roles = (text: string) =>
+  scanZh(text).map((f) => [`${f.quantity.digits}${f.quantity.unit}`, figureRole(text, f.index, f.quantity.unit, f.quantity.direction !== undefined)]);
 
 describe('figureRole', () => {
   it('tells result, plan, percent of plan and growth apart in one clause', () => {

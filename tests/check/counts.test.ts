@@ -69,7 +69,11 @@ describe('counts mutations', () => {
   });
 
   it('one list item added: error at the prose count', () => {
-    const { dir, c } = mutated('tables/renewal-tasks.yaml', '      - { zh: 胶州路319弄零星旧改项目。', '      - { zh: 武定路零星旧改项目；, en: Wuding Road scattered old housing redevelopment project; }\n      - { zh: 胶州路319弄零星旧改项目。');
+    const { dir, c } = mutated(
+      'tables/renewal-tasks.yaml',
+      '      - { zh: 胶州路319弄零星旧改项目。',
+      '      - { zh: 武定路零星旧改项目；, en: Wuding Road scattered old housing redevelopment project; }\n      - { zh: 胶州路319弄零星旧改项目。',
+    );
     const found = byRule(c, RULE);
     expect(found).toHaveLength(1);
     expect(found[0].place.file).toBe(path.join(dir, 'zh', '03-tasks.md'));

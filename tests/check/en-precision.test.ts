@@ -69,19 +69,34 @@ describe('compareRounding', () => {
 });
 
 describe('English number words', () => {
-  const words = (text: string) => scanEn(text).filter((f) => f.word).map((f) => [f.text, f.digits]);
+  const words = (text: string) =>
+    scanEn(text)
+      .filter((f) => f.word)
+      .map((f) => [f.text, f.digits]);
 
   it('reads one to ninety-nine, hundred, thousand, million and billion', () => {
-    expect(words('three companies and twenty-five projects')).toEqual([['three', '3'], ['twenty-five', '25']]);
+    expect(words('three companies and twenty-five projects')).toEqual([
+      ['three', '3'],
+      ['twenty-five', '25'],
+    ]);
     expect(words('ten thousand people')).toEqual([['ten thousand', '10000']]);
-    expect(words('two hundred and fifty plots, one million visitors')).toEqual([['two hundred and fifty', '250'], ['one million', '1000000']]);
+    expect(words('two hundred and fifty plots, one million visitors')).toEqual([
+      ['two hundred and fifty', '250'],
+      ['one million', '1000000'],
+    ]);
     expect(words('three hundred thousand square metres')).toEqual([['three hundred thousand square metres', '300000']]);
   });
 
   it('reads the unit after a word number, and splits words that do not make one number', () => {
     expect(scanEn('ten thousand visits')[0]).toMatchObject({ digits: '10000', dimension: 'count', noun: 'visits' });
-    expect(words('one two')).toEqual([['one', '1'], ['two', '2']]);
-    expect(words('twenty twelve')).toEqual([['twenty', '20'], ['twelve', '12']]);
+    expect(words('one two')).toEqual([
+      ['one', '1'],
+      ['two', '2'],
+    ]);
+    expect(words('twenty twelve')).toEqual([
+      ['twenty', '20'],
+      ['twelve', '12'],
+    ]);
     expect(words('someone, hundreds of, thousands, a dozen, first')).toEqual([]);
   });
 });

@@ -67,7 +67,10 @@ describe('the rendering as written: capitals and quotation marks', () => {
       const file = path.join(dir, 'en', from.startsWith('The Shibei') ? '01-review.md' : '02-targets.md');
       edit(file, from, to);
       const found = byRule(checkDir(dir), RULE);
-      expect(found.map((f) => f.message), term).toEqual([expect.stringContaining(`${term} is rendered`)]);
+      expect(
+        found.map((f) => f.message),
+        term,
+      ).toEqual([expect.stringContaining(`${term} is rendered`)]);
       expect(found[0].message).toContain('other capitals or quotation marks');
     }
   });

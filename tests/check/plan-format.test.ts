@@ -50,7 +50,11 @@ describe('difference relation', () => {
   it('checks column = minuend − subtrahend row by row, at the difference cell', () => {
     const e = copy();
     // A gap column of the key-projects table: percent of plan minus the time schedule of the total row's sentence.
-    edit(e.table, '  - { id: of-plan,', '  - { id: schedule, kind: number, unit: "%", header: { zh: 时序进度（%）, en: Time schedule (%) } }\n  - { id: gap, kind: number, unit: 个百分点, header: { zh: 比时序进度（百分点）, en: Against the schedule (points) } }\n  - { id: of-plan,');
+    edit(
+      e.table,
+      '  - { id: of-plan,',
+      '  - { id: schedule, kind: number, unit: "%", header: { zh: 时序进度（%）, en: Time schedule (%) } }\n  - { id: gap, kind: number, unit: 个百分点, header: { zh: 比时序进度（百分点）, en: Against the schedule (points) } }\n  - { id: of-plan,',
+    );
     for (const row of ['infrastructure', 'industry', 'livelihood']) edit(e.table, new RegExp(`(id: ${row}\\n(?:.*\\n){5})`), '$1    schedule: —\n    gap: —\n');
     edit(e.table, 'of-plan: 12.85\n', 'of-plan: 12.85\n    schedule: 16.67\n    gap: -3.82\n');
     edit(e.table, 'relations:\n', 'relations:\n  - { kind: difference, column: gap, minuend: of-plan, subtrahend: schedule }\n');
@@ -67,12 +71,18 @@ describe('difference relation', () => {
 });
 
 describe('a gap in the prose against a difference relation', () => {
-  it('高于全市平均水平5.7个百分点 equals the row\'s growth − the city\'s, when the table holds both', () => {
+  it("高于全市平均水平5.7个百分点 equals the row's growth − the city's, when the table holds both", () => {
     const e = copy();
     const gdp = path.join(e.dir, 'tables', 'gdp.yaml');
     // The city's average growth the sentence implies (7.7 − 5.7), as a column of a test copy.
     edit(gdp, '\nrows:', '\n  - { id: city, kind: number, unit: "%", header: { zh: 全市增长（%）, en: City growth (%) } }\nrows:');
-    for (const [row, v] of [['gdp', '2.0'], ['primary', '[x]'], ['secondary', '[x]'], ['tertiary', '[x]']]) edit(gdp, new RegExp(`(- id: ${row}\\n(?:.*\\n){3})`), `$1    city: ${v}\n`);
+    for (const [row, v] of [
+      ['gdp', '2.0'],
+      ['primary', '[x]'],
+      ['secondary', '[x]'],
+      ['tertiary', '[x]'],
+    ])
+      edit(gdp, new RegExp(`(- id: ${row}\\n(?:.*\\n){3})`), `$1    city: ${v}\n`);
     edit(gdp, 'relations:\n', 'relations:\n  - { kind: difference, minuend: growth, subtrahend: city }\n');
     const zh = path.join(e.dir, 'zh', '01-review.md');
     const c = checkDir(e.dir);
@@ -82,7 +92,12 @@ describe('a gap in the prose against a difference relation', () => {
     edit(zh, '平均水平5.7个百分点', '平均水平5.2个百分点');
     const [f, ...rest] = byRule(checkDir(e.dir), 'point-difference');
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ severity: 'error', place: { file: zh, ...where(zh, '5.2个百分点') }, expected: '5.7个百分点', other: { file: gdp, ...where(gdp, 'city: 2.0') } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      place: { file: zh, ...where(zh, '5.2个百分点') },
+      expected: '5.7个百分点',
+      other: { file: gdp, ...where(gdp, 'city: 2.0') },
+    });
     expect(f.message).toContain('表1 生产总值 · 比上年增长（%） − 表1 生产总值 · 全市增长（%） = 7.7 − 2.0 = 5.7');
   });
 });

@@ -68,7 +68,9 @@ describe('planted slips', () => {
     const c = checkDir(e.dir);
     expect([...byRule(c, 'percent-of-plan'), ...byRule(c, 'prose-vs-table')].map((f) => `${at(f)} ${f.message}`)).toEqual([]);
     const p = where(e.zh, '16.22%');
-    expect(c.figures.filter((s) => s.place.line === p.line && s.place.column === p.column).map((s) => `${s.ruleId}:${s.status}`)).toContain('percent-of-plan:verified');
+    expect(c.figures.filter((s) => s.place.line === p.line && s.place.column === p.column).map((s) => `${s.ruleId}:${s.status}`)).toContain(
+      'percent-of-plan:verified',
+    );
     edit(e.zh, '的16.22%', '的61.22%');
     const [f] = errorsOf(e.dir, 'percent-of-plan');
     expect(f.place).toEqual(placeOf(e.zh, '61.22%'));
@@ -120,8 +122,18 @@ describe('planted slips', () => {
   it('a growth clause pairs with the growth column, never the result', () => {
     const e = copy();
     // The table of plan and result gets a growth column; the prose states the growth as 下降.
-    edit(e.table('key-projects'), "  - { id: of-plan,", "  - { id: growth, kind: number, measure: growth, unit: \"%\", header: { zh: 比上年增长（%）, en: Growth (%) } }\n  - { id: of-plan,");
-    for (const [row, g] of [['infrastructure', '-3.5'], ['industry', '[x]'], ['livelihood', '[x]'], ['all', '—']]) edit(e.table('key-projects'), new RegExp(`(id: ${row}\\n(?:.*\\n){4})`), `$1    growth: ${g}\n`);
+    edit(
+      e.table('key-projects'),
+      '  - { id: of-plan,',
+      '  - { id: growth, kind: number, measure: growth, unit: "%", header: { zh: 比上年增长（%）, en: Growth (%) } }\n  - { id: of-plan,',
+    );
+    for (const [row, g] of [
+      ['infrastructure', '-3.5'],
+      ['industry', '[x]'],
+      ['livelihood', '[x]'],
+      ['all', '—'],
+    ])
+      edit(e.table('key-projects'), new RegExp(`(id: ${row}\\n(?:.*\\n){4})`), `$1    growth: ${g}\n`);
     edit(e.zh, '完成投资5.65亿元，', '完成投资5.65亿元，下降3.5%，');
     const c = checkDir(e.dir);
     expect(byRule(c, 'prose-vs-table').map((f) => `${at(f)} ${f.message}`)).toEqual([]);
@@ -151,7 +163,7 @@ describe('ratios that are no structure in percent', () => {
     expect(errorsOf(e.dir, 'ratios')).toEqual([]);
   });
 
-  it('a change from a named year (由2021年的…) is added up, not linked to this year\'s table', () => {
+  it("a change from a named year (由2021年的…) is added up, not linked to this year's table", () => {
     const e = copy();
     edit(e.zh, '由上年的9.4:66.8:23.8', '由2021年的9.4:66.8:23.8');
     const c = checkDir(e.dir);
@@ -161,10 +173,14 @@ describe('ratios that are no structure in percent', () => {
 });
 
 describe('signed growth cells', () => {
-  it('下降0.2% states the table\'s -0.2; 增长0.2% contradicts it', () => {
+  it("下降0.2% states the table's -0.2; 增长0.2% contradicts it", () => {
     const e = copy();
     const p = where(e.zh, '下降0.2%', 2);
-    expect(checkDir(e.dir).figures.filter((s) => s.place.line === p.line && s.place.column === p.column).map((s) => `${s.ruleId}:${s.status}`)).toContain('prose-vs-table:verified');
+    expect(
+      checkDir(e.dir)
+        .figures.filter((s) => s.place.line === p.line && s.place.column === p.column)
+        .map((s) => `${s.ruleId}:${s.status}`),
+    ).toContain('prose-vs-table:verified');
     edit(e.zh, '同比下降0.2%', '同比增长0.2%');
     const [f] = errorsOf(e.dir, 'prose-vs-table');
     expect(f.place).toEqual(placeOf(e.zh, '同比增长0.2%', 4));

@@ -76,7 +76,9 @@ describe('prose-vs-table mutations', () => {
 
   it('亿元 → 万元 on a literal figure: 1480万元 is not 1480亿元', () => {
     const { dir, found } = mutate(REVIEW, RETAIL, '**1480**万元');
-    expect(found.map((f) => [f.place.line, f.place.column])).toEqual([[where(path.join(dir, REVIEW), '1480**万元').line, where(path.join(dir, REVIEW), '1480**万元').column]]);
+    expect(found.map((f) => [f.place.line, f.place.column])).toEqual([
+      [where(path.join(dir, REVIEW), '1480**万元').line, where(path.join(dir, REVIEW), '1480**万元').column],
+    ]);
   });
 
   it('a total stated by its subject: 六大产业实现税收总收入 is the total of 表2', () => {
@@ -86,7 +88,7 @@ describe('prose-vs-table mutations', () => {
     expect(found[0].other).toMatchObject({ file: path.join(dir, 'tables/industry-tax.yaml'), line: cellLine(dir, 'industry-tax', 'tax: 638.89') });
   });
 
-  it('合计 after a part\'s name states the declared total of its sum: 商贸服务业等合计…', () => {
+  it("合计 after a part's name states the declared total of its sum: 商贸服务业等合计…", () => {
     const bad = mutate(REVIEW, `全年六大产业实现税收总收入${SIX_TAX}`, '全年商贸服务业等产业合计实现税收总收入**638.98**亿元');
     expect(bad.found).toHaveLength(1);
     expect(bad.found[0].place).toMatchObject(where(path.join(bad.dir, REVIEW), '638.98'));

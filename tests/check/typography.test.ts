@@ -112,7 +112,9 @@ describe('English number style', () => {
 
   it('flags a hyphen typed for a minus sign, not COVID-19 or a range', () => {
     const text = 'down -1.9% (first three quarters), COVID-19, 2021-2025, −0.4%';
-    expect(hyphenMinus(text).map((p) => [p.offset, p.message])).toEqual([[text.indexOf('-1.9'), 'a hyphen typed for a minus sign; English text writes "−1.9" (U+2212)']]);
+    expect(hyphenMinus(text).map((p) => [p.offset, p.message])).toEqual([
+      [text.indexOf('-1.9'), 'a hyphen typed for a minus sign; English text writes "−1.9" (U+2212)'],
+    ]);
   });
 
   it('the sample’s −1.9% typed with a hyphen in a table cell: warning at the YAML character', () => {

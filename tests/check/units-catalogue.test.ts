@@ -59,7 +59,8 @@ describe('vocabulary.json units: Chinese and English figures of the same amount'
   });
 
   it('reads thousands grouped with a non-breaking or thin space, and RMB before a non-breaking space', () => {
-    for (const text of ['15\u00a0000 person-times', '15\u202f000 person-times', '15\u2009000 person-times']) expect(scanEn(text).map((f) => f.digits)).toEqual(['15000']);
+    for (const text of ['15\u00a0000 person-times', '15\u202f000 person-times', '15\u2009000 person-times'])
+      expect(scanEn(text).map((f) => f.digits)).toEqual(['15000']);
     expect(compareDec(scanEn('RMB\u00a0148\u00a0billion')[0].value, zhValue(parseZhFigure('1480亿元')!))).toBe(0);
   });
 

@@ -38,9 +38,7 @@ describe('xml-characters', () => {
     edit(file, 'actual: { zh: "-1.9%（前三季度）"', 'actual: { zh: "-1.9%（前三\\uFFFE季度）"');
     edit(file, 'en: "Meet the municipal target (within 9,600)"', 'en: "Meet the municipal\\x01 target (within 9,600)"');
     const found = byRule(checkDir(dir), RULE);
-    expect(found.map(at).sort()).toEqual(
-      [where(file, '\\uFFFE'), where(file, '\\x01')].map((w) => `${file}:${w.line}:${w.column}`).sort(),
-    );
+    expect(found.map(at).sort()).toEqual([where(file, '\\uFFFE'), where(file, '\\x01')].map((w) => `${file}:${w.line}:${w.column}`).sort());
     expect(found.map((f) => f.message).join(' ')).toMatch(/U\+FFFE.*U\+0001|U\+0001.*U\+FFFE/);
   });
 

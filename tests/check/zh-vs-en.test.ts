@@ -58,7 +58,9 @@ describe('zh-vs-en mutations', () => {
 
   it('a Chinese prose number changed: error at the English figure that no longer agrees', () => {
     const { dir, found } = mutate('zh/01-review.md', '**791.7**亿元', '**797.1**亿元');
-    expect(found.map((f) => [f.severity, f.place.file, f.place.line])).toEqual([['error', path.join(dir, 'en/01-review.md'), where(path.join(dir, 'en/01-review.md'), '79.17').line]]);
+    expect(found.map((f) => [f.severity, f.place.file, f.place.line])).toEqual([
+      ['error', path.join(dir, 'en/01-review.md'), where(path.join(dir, 'en/01-review.md'), '79.17').line],
+    ]);
     expect(found[0].other).toMatchObject({ file: path.join(dir, 'zh/01-review.md'), ...where(path.join(dir, 'zh/01-review.md'), '797.1') });
   });
 
@@ -120,13 +122,14 @@ describe('zh-vs-en mutations', () => {
 
   it('a qualifier on one side only is a warning: 2万余件 written as 20,000, 14公里 as over 14 kilometres', () => {
     const dropped = mutate('en/01-review.md', 'with over 20,000 cases handled', 'with 20,000 cases handled');
-    expect(dropped.found.map((f) => [f.severity, f.place.line])).toEqual([['warning', where(path.join(dropped.dir, 'en/01-review.md'), 'with 20,000 cases').line]]);
+    expect(dropped.found.map((f) => [f.severity, f.place.line])).toEqual([
+      ['warning', where(path.join(dropped.dir, 'en/01-review.md'), 'with 20,000 cases').line],
+    ]);
     expect(dropped.found[0].message).toContain('2万余');
     const added = mutate('en/01-review.md', 'along 14 kilometres of roads', 'over 14 kilometres of roads');
     expect(added.found.map((f) => f.severity)).toEqual(['warning']);
     expect(added.found[0].place).toMatchObject(where(path.join(added.dir, 'en/01-review.md'), '14 kilometres of roads'));
   });
-
 });
 
 describe('zh-vs-en: English rounding (326.29万人次 is 3.26 million person-times)', () => {
@@ -136,7 +139,9 @@ describe('zh-vs-en: English rounding (326.29万人次 is 3.26 million person-tim
   it('the sample rounds and checks clean: the rounding is cross-checked against the Chinese', () => {
     const c = checkDir(SAMPLE);
     const spot = where(path.join(SAMPLE, en), '3.26 million', 0);
-    const status = c.figures.find((s) => s.ruleId === RULE && s.place.file === path.join(SAMPLE, en) && s.place.line === spot.line && s.place.column === spot.column);
+    const status = c.figures.find(
+      (s) => s.ruleId === RULE && s.place.file === path.join(SAMPLE, en) && s.place.line === spot.line && s.place.column === spot.column,
+    );
     expect(status).toMatchObject({ status: 'cross-checked', detail: expect.stringContaining('326.29万人次') });
   });
 
@@ -152,7 +157,10 @@ describe('zh-vs-en: English rounding (326.29万人次 is 3.26 million person-tim
   it('a wrong rounding is an error: 3.27 million, or 3.2 million cut instead of rounded', () => {
     for (const wrong of ['3.27', '3.2']) {
       const { found } = mutate(en, sample, `**${wrong} million** person-times`);
-      expect(found.map((f) => f.severity), wrong).toEqual(['error']);
+      expect(
+        found.map((f) => f.severity),
+        wrong,
+      ).toEqual(['error']);
       expect(found[0].message).toContain('not the rounding');
       expect(found[0].expected).toBe('3.26 million person-times');
     }
@@ -205,6 +213,16 @@ describe('zh-vs-en: numbers in words and unit renderings', () => {
 
 describe('Chinese numerals of ordinals and names', () => {
   it('writes numbers the way the report does', () => {
-    expect([2, 10, 14, 19, 20, 24, 100, 105, 112].map(chineseNumeral)).toEqual(['二', '十', '十四', '十九', '二十', '二十四', '一百', '一百零五', '一百一十二']);
+    expect([2, 10, 14, 19, 20, 24, 100, 105, 112].map(chineseNumeral)).toEqual([
+      '二',
+      '十',
+      '十四',
+      '十九',
+      '二十',
+      '二十四',
+      '一百',
+      '一百零五',
+      '一百一十二',
+    ]);
   });
 });

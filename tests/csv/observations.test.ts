@@ -17,7 +17,15 @@ describe('observations', () => {
       columns: [col('name', 'label', '指标', 'Indicator'), col('plan', 'number', '年计划', 'Plan', '亿元'), col('v', 'value', '目标', 'Target')],
       rows: [
         { id: 'a', place, cells: { name: cell('name', '甲', 'A'), plan: cell('plan', '—', '—', { notApplicable: true }), v: cell('v', '', '') } },
-        { id: 'b', place, cells: { name: cell('name', '乙', 'B'), plan: cell('plan', '80.70', '80.70', { quantity: { digits: '80.70', unit: '亿元' } }), v: cell('v', '完成任务', 'Done') } },
+        {
+          id: 'b',
+          place,
+          cells: {
+            name: cell('name', '乙', 'B'),
+            plan: cell('plan', '80.70', '80.70', { quantity: { digits: '80.70', unit: '亿元' } }),
+            v: cell('v', '完成任务', 'Done'),
+          },
+        },
       ],
       notes: [],
       relations: [],

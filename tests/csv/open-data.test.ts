@@ -147,13 +147,24 @@ describe('open data', () => {
     const main = records(path.join(dir, 'data', 'main-indicators.csv'));
     const t = edition.tables.find((x) => x.id === 'main-indicators')!;
     const investment = main.find((r) => r.row === 'investment' && r.column === 'target')!;
-    expect(investment).toMatchObject({ value: '8', unit: '%', qualifier_zh: '增长；以上', qualifier_en: 'increase; over', column_label_zh: '全年预期目标', column_label_en: 'Annual target' });
+    expect(investment).toMatchObject({
+      value: '8',
+      unit: '%',
+      qualifier_zh: '增长；以上',
+      qualifier_en: 'increase; over',
+      column_label_zh: '全年预期目标',
+      column_label_en: 'Annual target',
+    });
     const row = t.rows.find((r) => r.id === 'investment')!;
     expect([investment.row_label_zh, investment.row_label_en]).toEqual([row.cells.indicator.text.zh, row.cells.indicator.text.en]);
     const noted = t.rows.find((r) => Object.values(r.cells).some((c) => c.note))!;
     const note = t.notes.find((n) => n.id === Object.values(noted.cells).find((c) => c.note)!.note)!;
     for (const r of main.filter((m) => m.row === noted.id)) expect([r.note_zh, r.note_en]).toEqual([note.text.zh, note.text.en]);
-    expect(main.find((r) => r.row === 'gdp-growth' && r.column === 'actual')).toMatchObject({ value: '-1.9', period_zh: '前三季度', period_en: 'first three quarters' });
+    expect(main.find((r) => r.row === 'gdp-growth' && r.column === 'actual')).toMatchObject({
+      value: '-1.9',
+      period_zh: '前三季度',
+      period_en: 'first three quarters',
+    });
   });
 
   it('baogao build --format csv writes output/data/, the same bytes on a rebuild', async () => {

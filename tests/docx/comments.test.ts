@@ -73,17 +73,39 @@ describe('baogao comments', () => {
     // In the order of the document: the cover, the prose, the table.
     expect(by('comment').map((e) => ({ author: e.author, text: e.text, quoted: e.quoted, place: e.place, status: e.status }))).toEqual([
       // The cover: the title line in edition.yaml.
-      { author: '办公室', text: '标题按会议通知。', quoted: '发展计划草案的报告', place: placeOf(path.join(sample, 'edition.yaml'), '- 发展计划草案的报告', false, 2), status: 'same' },
+      {
+        author: '办公室',
+        text: '标题按会议通知。',
+        quoted: '发展计划草案的报告',
+        place: placeOf(path.join(sample, 'edition.yaml'), '- 发展计划草案的报告', false, 2),
+        status: 'same',
+      },
       { author: '王芳（区统计局）', text: '请核对降幅收窄的口径。', quoted: '降幅较最低点收窄', place: placeOf(review, '降幅较最低点收窄'), status: 'same' },
       // A table cell: the YAML line of the cell, at its key.
-      { author: '李强（区财政局）', text: '此处名称与市里文件一致吗？', quoted: '中环两翼创新创意集聚带', place: { ...placeOf(belt, '中环两翼创新创意集聚带'), column: placeOf(belt, '中环两翼创新创意集聚带').column - 'belt: { zh: '.length }, status: 'same' },
+      {
+        author: '李强（区财政局）',
+        text: '此处名称与市里文件一致吗？',
+        quoted: '中环两翼创新创意集聚带',
+        place: { ...placeOf(belt, '中环两翼创新创意集聚带'), column: placeOf(belt, '中环两翼创新创意集聚带').column - 'belt: { zh: '.length },
+        status: 'same',
+      },
     ]);
-    expect(by('insertion').slice(0, 1).map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([{ author: '张伟', text: '，连续三年保持领先', place: placeOf(review, '位列中心城区第一', true) }]);
+    expect(
+      by('insertion')
+        .slice(0, 1)
+        .map((e) => ({ author: e.author, text: e.text, place: e.place })),
+    ).toEqual([{ author: '张伟', text: '，连续三年保持领先', place: placeOf(review, '位列中心城区第一', true) }]);
     // A paragraph the reviewer added: at the end of the paragraph before it.
     const before = placeOf(review, '落实常态化疫情防控举措');
     const end = fs.readFileSync(review, 'utf8').split('\n')[before.line - 1].length + 1;
-    expect(by('insertion').slice(1).map((e) => ({ author: e.author, text: e.text, place: e.place, status: e.status }))).toEqual([{ author: '赵敏', text: '新增一段：加强社区防控力量配备。', place: { file: review, line: before.line, column: end }, status: 'same' }]);
-    expect(by('deletion').map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([{ author: '张伟', text: '为近三年来最高', place: placeOf(review, '为近三年来最高') }]);
+    expect(
+      by('insertion')
+        .slice(1)
+        .map((e) => ({ author: e.author, text: e.text, place: e.place, status: e.status })),
+    ).toEqual([{ author: '赵敏', text: '新增一段：加强社区防控力量配备。', place: { file: review, line: before.line, column: end }, status: 'same' }]);
+    expect(by('deletion').map((e) => ({ author: e.author, text: e.text, place: e.place }))).toEqual([
+      { author: '张伟', text: '为近三年来最高', place: placeOf(review, '为近三年来最高') },
+    ]);
   });
 
   it('prints them like the check: file:line:column, the author and text, the source line with a caret', async () => {
@@ -139,8 +161,14 @@ describe('baogao comments', () => {
   });
 
   it('parses its arguments: the reviewed file first, then the edition (default content)', () => {
-    expect(parseArgs(['comments', 'r.docx'])).toEqual({ ok: true, command: { kind: 'comments', docx: 'r.docx', edition: 'content', format: 'text', debug: false } });
-    expect(parseArgs(['comments', 'r.docx', 'editions/2024', '--format', 'json'])).toMatchObject({ ok: true, command: { edition: 'editions/2024', format: 'json' } });
+    expect(parseArgs(['comments', 'r.docx'])).toEqual({
+      ok: true,
+      command: { kind: 'comments', docx: 'r.docx', edition: 'content', format: 'text', debug: false },
+    });
+    expect(parseArgs(['comments', 'r.docx', 'editions/2024', '--format', 'json'])).toMatchObject({
+      ok: true,
+      command: { edition: 'editions/2024', format: 'json' },
+    });
     expect(parseArgs(['comments'])).toMatchObject({ ok: false, message: expect.stringContaining('needs the reviewed Word file') });
     expect(parseArgs(['comments', 'r.docx', '--format', 'xml'])).toMatchObject({ ok: false });
   });

@@ -46,11 +46,13 @@ export const wAttr = (e: Element, name: string) => e.getAttributeNS(W, name);
 
 /** The text of a paragraph or cell: its w:t. */
 export function text(e: Element): string {
-  return all(e, 't').map((t) => t.textContent ?? '').join('');
+  return all(e, 't')
+    .map((t) => t.textContent ?? '')
+    .join('');
 }
 
 /** The style id of a paragraph. */
 export function styleOf(p: Element): string | undefined {
   const s = all(p, 'pStyle')[0];
-  return s ? wAttr(s, 'val') ?? undefined : undefined;
+  return s ? (wAttr(s, 'val') ?? undefined) : undefined;
 }

@@ -91,7 +91,12 @@ describe.skipIf(!soffice)('LibreOffice lays out en/report.docx', () => {
       // Cells wrap, so the start of each header cell is looked for in the page's first lines.
       const starts = t.columns.map((c) => squash(c.header.en).slice(0, 4));
       for (let i = first + 1; i <= last; i++) {
-        const top = squash(pages[i].lines.slice(0, 6).map((l) => l.text).join(''));
+        const top = squash(
+          pages[i].lines
+            .slice(0, 6)
+            .map((l) => l.text)
+            .join(''),
+        );
         for (const s of starts) expect(top, `${t.id}: header "${s}…" at the top of page ${i + 1}`).toContain(s);
       }
       if (last > first) spanning++;
@@ -115,9 +120,14 @@ describe.skipIf(!soffice)('a reviewed copy saved again by LibreOffice', () => {
     const [resaved] = convert(soffice!, [reviewed], 'docx', path.join(dir, 'resaved'));
     const io = captureIo();
     expect(await run(['comments', resaved, sample, '--format', 'json'], io)).toBe(0);
-    const entries = (JSON.parse(io.stdout.join('\n')) as { entries: { kind: string; author: string; text: string; place: { file: string; line: number } }[] }).entries;
+    const entries = (JSON.parse(io.stdout.join('\n')) as { entries: { kind: string; author: string; text: string; place: { file: string; line: number } }[] })
+      .entries;
     const file = path.join(sample, 'zh', '01-review.md');
-    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('降幅较最低点收窄')) + 1;
+    const line =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('降幅较最低点收窄')) + 1;
     expect(entries.map((e) => [e.kind, e.author, e.text, e.place.file, e.place.line])).toEqual([
       ['comment', '王芳', '请核对口径。', file, line],
       ['insertion', '张伟', '，连续三年', file, line],

@@ -25,7 +25,8 @@ function executable(file: string): boolean {
 
 export function findSoffice(env = process.env): string | undefined {
   if (env.BAOGAO_SOFFICE) return executable(env.BAOGAO_SOFFICE) ? env.BAOGAO_SOFFICE : undefined;
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) for (const name of ['soffice', 'libreoffice']) if (executable(path.join(dir, name))) return path.join(dir, name);
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean))
+    for (const name of ['soffice', 'libreoffice']) if (executable(path.join(dir, name))) return path.join(dir, name);
   return CANDIDATES.find(executable);
 }
 
@@ -41,7 +42,10 @@ function debianLike(): boolean {
 function apt(args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
     // Another worker (or the PDF stage's Chromium provisioning) may hold the dpkg lock: wait for it.
-    const child = spawn('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const child = spawn('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     const timer = setTimeout(() => child.kill('SIGTERM'), 900_000);
     child.on('error', () => resolve(false));
     child.on('exit', (code) => {
@@ -56,9 +60,13 @@ export async function ensureSoffice(): Promise<{ soffice?: string; reason?: stri
   if (found) return { soffice: found };
   if (process.env.BAOGAO_SOFFICE) return { reason: `BAOGAO_SOFFICE=${process.env.BAOGAO_SOFFICE} is not an executable soffice` };
   if (process.env.BAOGAO_NO_PROVISION) return { reason: 'LibreOffice is not installed and BAOGAO_NO_PROVISION forbids installing it' };
-  if (process.getuid?.() !== 0 || !debianLike()) return { reason: 'LibreOffice is not installed, and it can be installed automatically only as root on Debian/Ubuntu (apt-get install libreoffice-writer-nogui)' };
+  if (process.getuid?.() !== 0 || !debianLike())
+    return {
+      reason: 'LibreOffice is not installed, and it can be installed automatically only as root on Debian/Ubuntu (apt-get install libreoffice-writer-nogui)',
+    };
   process.stderr.write('tests: installing LibreOffice Writer for the DOCX tests (apt-get install -y libreoffice-writer-nogui)\n');
-  if (!(await apt(['update', '-qq'])) || !(await apt(['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui']))) return { reason: 'apt-get install libreoffice-writer-nogui failed' };
+  if (!(await apt(['update', '-qq'])) || !(await apt(['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui'])))
+    return { reason: 'apt-get install libreoffice-writer-nogui failed' };
   const installed = findSoffice();
   return installed ? { soffice: installed } : { reason: 'libreoffice-writer-nogui was installed but no soffice was found' };
 }
@@ -96,9 +104,24 @@ export function convert(soffice: string, files: string[], to: 'pdf' | 'docx' | '
   fs.mkdirSync(outDir, { recursive: true });
   const profile = path.join(outDir, '.profile');
   const env = { ...process.env, FONTCONFIG_FILE: fontConfig(path.join(outDir, '.fonts')) };
-  const r = spawnSync(soffice, ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', to === 'txt' ? 'txt:Text (encoded):UTF8' : to, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 300_000, env });
+  const r = spawnSync(
+    soffice,
+    [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      to === 'txt' ? 'txt:Text (encoded):UTF8' : to,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout: 300_000, env },
+  );
   const outs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${to}`));
   const missing = outs.filter((o) => !fs.existsSync(o));
-  if (r.status !== 0 || missing.length) throw new Error(`LibreOffice could not convert ${missing.join(', ') || files.join(', ')} (exit ${r.status}): ${r.stderr || r.stdout}`);
+  if (r.status !== 0 || missing.length)
+    throw new Error(`LibreOffice could not convert ${missing.join(', ') || files.join(', ')} (exit ${r.status}): ${r.stderr || r.stdout}`);
   return outs;
 }

@@ -29,7 +29,8 @@ beforeAll(async () => {
 const body = async (lang: Lang) => (await pkg[lang]!.part('word/document.xml')).documentElement!;
 const twips = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Body paragraphs outside tables and the contents' content control. */
-const topParagraphs = (b: Element) => all(b, 'p').filter((p) => !all(b, 'tbl').some((t) => t.contains?.(p) ?? false) && (p.parentNode as Element).localName === 'body');
+const topParagraphs = (b: Element) =>
+  all(b, 'p').filter((p) => !all(b, 'tbl').some((t) => t.contains?.(p) ?? false) && (p.parentNode as Element).localName === 'body');
 
 describe.each(['zh', 'en'] as const)('%s/report.docx', (lang) => {
   it('has the 9 tables of the report, each a Word table whose header row repeats and whose rows never split', async () => {
@@ -52,7 +53,9 @@ describe.each(['zh', 'en'] as const)('%s/report.docx', (lang) => {
   });
 
   it('sets every Markdown heading in the heading style of its level', async () => {
-    const want = edition.chapters.flatMap((ch) => ch.docs[lang].tree.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({ style: `Heading${h.depth}`, text: toString(h) })));
+    const want = edition.chapters.flatMap((ch) =>
+      ch.docs[lang].tree.children.filter((n): n is Heading => n.type === 'heading').map((h) => ({ style: `Heading${h.depth}`, text: toString(h) })),
+    );
     const got = topParagraphs(await body(lang))
       .filter((p) => /^Heading\d$/.test(styleOf(p) ?? ''))
       .map((p) => ({ style: styleOf(p), text: text(p) }));
@@ -74,9 +77,20 @@ describe.each(['zh', 'en'] as const)('%s/report.docx', (lang) => {
     const sect = all(doc, 'sectPr').at(-1)!;
     expect(all(sect, 'titlePg').length).toBe(1);
     const rels = await pkg[lang]!.part('word/_rels/document.xml.rels');
-    const target = (id: string) => Array.from(rels.getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')!;
-    const footers = Object.fromEntries(all(sect, 'footerReference').map((f) => [wAttr(f, 'type'), target(f.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!)]));
-    for (const [type, align] of [['default', 'right'], ['even', 'left']] as const) {
+    const target = (id: string) =>
+      Array.from(rels.getElementsByTagName('Relationship'))
+        .find((r) => r.getAttribute('Id') === id)!
+        .getAttribute('Target')!;
+    const footers = Object.fromEntries(
+      all(sect, 'footerReference').map((f) => [
+        wAttr(f, 'type'),
+        target(f.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!),
+      ]),
+    );
+    for (const [type, align] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const footer = (await pkg[lang]!.part(`word/${footers[type]}`)).documentElement!;
       const instr = all(footer, 'instrText').map((i) => i.textContent?.trim());
       expect(instr, type).toEqual(['PAGE']);
@@ -102,12 +116,17 @@ describe.each(['zh', 'en'] as const)('%s/report.docx', (lang) => {
 
   it('opens with the cover, then the contents as a TOC field listing the level-1 and level-2 headings', async () => {
     const doc = await body(lang);
-    const first = all(doc, 'p').slice(0, 3).map(text).join(lang === 'zh' ? '' : ' ');
+    const first = all(doc, 'p')
+      .slice(0, 3)
+      .map(text)
+      .join(lang === 'zh' ? '' : ' ');
     expect(first.replace(/\s+/g, ' ')).toContain(lang === 'zh' ? edition.meta.titleLines.zh.join('') : edition.meta.titleLines.en[0]);
     const sdt = all(doc, 'sdt')[0];
     expect(all(sdt, 'instrText')[0].textContent).toMatch(/^TOC .*\\o "1-2"/);
     const entries = all(sdt, 'p').map(text).filter(Boolean);
-    const want = edition.chapters.flatMap((ch) => ch.docs[lang].tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth <= 2).map((h) => toString(h)));
+    const want = edition.chapters.flatMap((ch) =>
+      ch.docs[lang].tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth <= 2).map((h) => toString(h)),
+    );
     expect(entries).toEqual(want);
   });
 
@@ -146,10 +165,24 @@ describe('fonts and faces', () => {
     const defaults = all(styles, 'docDefaults')[0];
     expect(wAttr(all(defaults, 'rFonts')[0], 'eastAsia')).toBe('仿宋');
     expect(wAttr(all(defaults, 'sz')[0], 'val')).toBe('32');
-    const face = (id: string) => wAttr(all(all(styles, 'style').find((s) => wAttr(s, 'styleId') === id)!, 'rFonts')[0], 'eastAsia');
+    const face = (id: string) =>
+      wAttr(
+        all(
+          all(styles, 'style').find((s) => wAttr(s, 'styleId') === id)!,
+          'rFonts',
+        )[0],
+        'eastAsia',
+      );
     expect([face('Heading1'), face('Heading2'), face('Title')]).toEqual(['黑体', '楷体', '方正小标宋简体']);
     const table = await pkg.zh!.part('word/fontTable.xml');
-    const alt = (name: string) => wAttr(all(all(table, 'font').find((f) => wAttr(f, 'name') === name)!, 'altName')[0], 'val');
+    const alt = (name: string) =>
+      wAttr(
+        all(
+          all(table, 'font').find((f) => wAttr(f, 'name') === name)!,
+          'altName',
+        )[0],
+        'val',
+      );
     expect([alt('仿宋'), alt('黑体'), alt('楷体')]).toEqual(['FangSong', 'SimHei', 'KaiTi']);
   });
 });

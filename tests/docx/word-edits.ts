@@ -98,7 +98,13 @@ export async function applyReview(docx: Buffer, review: Review): Promise<Buffer>
   for (const para of review.paragraphs ?? []) {
     const p = isolate(doc, para.after).parentNode as Element;
     const mark = { id: String(revision++), author: para.author, date: para.date ?? '2023-01-02T10:10:00Z' };
-    const added = el(doc, 'p', {}, el(doc, 'pPr', {}, el(doc, 'rPr', {}, el(doc, 'ins', mark))), el(doc, 'ins', { ...mark, id: String(revision++) }, textRun(doc, para.text)));
+    const added = el(
+      doc,
+      'p',
+      {},
+      el(doc, 'pPr', {}, el(doc, 'rPr', {}, el(doc, 'ins', mark))),
+      el(doc, 'ins', { ...mark, id: String(revision++) }, textRun(doc, para.text)),
+    );
     p.parentNode!.insertBefore(added, p.nextSibling);
   }
   zip.file('word/document.xml', new XMLSerializer().serializeToString(doc));

@@ -23,7 +23,10 @@ function machine(files: string[], env: Record<string, string> = {}, downloaded?:
 describe('findBrowser', () => {
   it('takes BAOGAO_CHROME first, then PUPPETEER_EXECUTABLE_PATH', async () => {
     const files = ['/a/chrome', '/b/chrome', '/usr/bin/chromium'];
-    expect(await findBrowser(machine(files, { BAOGAO_CHROME: '/a/chrome', PUPPETEER_EXECUTABLE_PATH: '/b/chrome' }))).toEqual({ path: '/a/chrome', source: 'env' });
+    expect(await findBrowser(machine(files, { BAOGAO_CHROME: '/a/chrome', PUPPETEER_EXECUTABLE_PATH: '/b/chrome' }))).toEqual({
+      path: '/a/chrome',
+      source: 'env',
+    });
     expect(await findBrowser(machine(files, { PUPPETEER_EXECUTABLE_PATH: '/b/chrome' }))).toEqual({ path: '/b/chrome', source: 'env' });
   });
 
@@ -37,7 +40,7 @@ describe('findBrowser', () => {
   it('then /usr/bin/chromium, then google-chrome-stable and chromium on PATH', async () => {
     expect((await findBrowser(machine(['/usr/bin/chromium', '/opt/bin/google-chrome-stable'])))?.path).toBe('/usr/bin/chromium');
     expect((await findBrowser(machine(['/opt/bin/google-chrome-stable', '/usr/local/bin/chromium'])))?.path).toBe('/opt/bin/google-chrome-stable');
-    expect((await findBrowser(machine(['/usr/local/bin/chromium'])))).toEqual({ path: '/usr/local/bin/chromium', source: 'system' });
+    expect(await findBrowser(machine(['/usr/local/bin/chromium']))).toEqual({ path: '/usr/local/bin/chromium', source: 'system' });
   });
 
   it("then puppeteer's downloaded browser, if it is there", async () => {

@@ -46,7 +46,10 @@ const until = async (what: string, ok: () => boolean, ms = 60_000) => {
 
 /** Starts a PDF build of the small base edition; resolves once Chromium is printing for it. */
 async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'pdf'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'pdf'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -97,7 +100,10 @@ describe('interrupted builds', () => {
     child.kill('SIGKILL');
     await exit;
     await until('Chromium to exit after its parent was killed', () => processesWith(`baogao-chromium-${pid}-`).length === 0, 15_000);
-    expect(leftovers(out).some((n) => n.includes('-staging-')), 'the killed build left its staging folder').toBe(true);
+    expect(
+      leftovers(out).some((n) => n.includes('-staging-')),
+      'the killed build left its staging folder',
+    ).toBe(true);
     const next = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'html'], { cwd: ROOT, stdio: 'ignore' });
     expect(await new Promise((resolve) => next.on('exit', resolve))).toBe(0);
     expect(leftovers(out), 'stale staging folder and lock removed').toEqual([]);

@@ -45,7 +45,9 @@ async function entries(doc: PDFDocumentProxy): Promise<{ dest: string; printed: 
   const out: { dest: string; printed: number; target: number }[] = [];
   for (let n = 2; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const links = ((await page.getAnnotations()) as { subtype: string; dest?: unknown; rect: number[] }[]).filter((a) => a.subtype === 'Link' && typeof a.dest === 'string' && a.dest.startsWith('sec-'));
+    const links = ((await page.getAnnotations()) as { subtype: string; dest?: unknown; rect: number[] }[]).filter(
+      (a) => a.subtype === 'Link' && typeof a.dest === 'string' && a.dest.startsWith('sec-'),
+    );
     if (!links.length) break;
     const items = (await page.getTextContent()).items.flatMap((it) => ('str' in it && it.str.trim() ? [it] : []));
     for (const link of links) {
@@ -60,7 +62,8 @@ async function entries(doc: PDFDocumentProxy): Promise<{ dest: string; printed: 
   return out;
 }
 
-const open = (file: string) => getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+const open = (file: string) =>
+  getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
 
 describe('the contents page numbers', () => {
   it('cost one print per language, and a forced second print one more each', () => {
@@ -104,7 +107,7 @@ describe('the contents page numbers', () => {
     expect(streamBytes(doc.context.lookup(doc.getPage(1).node.get(PDFName.of('Contents'))))).toEqual(before);
   });
 
-  it('are written in Skia\'s own number format: every number of a Chromium page reads back as written', async () => {
+  it("are written in Skia's own number format: every number of a Chromium page reads back as written", async () => {
     const doc = await parsePdf(fs.readFileSync(path.join(twice, 'en', 'report.pdf')));
     const src = Buffer.from(streamBytes(doc.context.lookup(doc.getPage(1).node.get(PDFName.of('Contents'))))!).toString('latin1');
     const numbers = [...new Set(src.match(/(?<![\w.<])-?(\d+\.?\d*|\.\d+)(?=\s)/g) ?? [])];

@@ -48,8 +48,7 @@ export async function pdfFonts(file: string): Promise<PdfFont[]> {
         }
       }
       const descriptor = dict(descriptorOwner.get(PDFName.of('FontDescriptor')));
-      const embedded =
-        subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)) ?? false);
+      const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)) ?? false);
       const name = text(font.get(PDFName.of('BaseFont'))).replace(/^[A-Z]{6}\+/, '');
       seen.set(key || `${name}#${seen.size}`, { name, subtype, cidType, embedded });
     }

@@ -100,7 +100,7 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     }
   });
 
-  it('has an outline of the chapters with their sections, each opening its heading\'s page', async () => {
+  it("has an outline of the chapters with their sections, each opening its heading's page", async () => {
     const { doc } = pdfs[lang];
     const outline = await doc.getOutline();
     expect(outline).toBeTruthy();
@@ -142,20 +142,30 @@ describe.each(LANGS)('%s/report.pdf', (lang) => {
     const label = lang === 'zh' ? /^续表(\d+)$/ : /^Table (\d+) \(continued\)$/;
     const tables = edition.tables.filter((t) => t.number > 0);
     const last = Math.max(...tocPages(lang).map((p) => p.number));
-    const continued = pdfs[lang].pages.filter((p) => p.number > last && p.lines.length && (Math.abs(p.lines[0].size - tableSize) < 0.2 || label.test(p.lines[0].text.trim())));
+    const continued = pdfs[lang].pages.filter(
+      (p) => p.number > last && p.lines.length && (Math.abs(p.lines[0].size - tableSize) < 0.2 || label.test(p.lines[0].text.trim())),
+    );
     expect(continued.length, 'no table of the sample crosses a page: the test has nothing to check').toBeGreaterThan(0);
     for (const p of continued) {
       const m = label.exec(p.lines[0].text.trim());
       expect(m, `page ${p.number} continues a table without a continued line: ${p.lines[0].text}`).not.toBeNull();
       const table = tables.find((t) => t.number === Number(m![1]))!;
       // Below it (header cells may wrap), every word of that table's header row.
-      const band = squash(p.lines.filter((l) => l.y < p.lines[0].y && l.y > p.lines[0].y - 60).map((l) => l.text).join(''));
+      const band = squash(
+        p.lines
+          .filter((l) => l.y < p.lines[0].y && l.y > p.lines[0].y - 60)
+          .map((l) => l.text)
+          .join(''),
+      );
       const header = tableView(table, lang, edition.meta.style.numbering).columns.map((c) => c.header);
-      expect(header.every((h) => h.split(/\s+/).every((w) => band.includes(squash(w)))), `page ${p.number}: ${band.slice(0, 60)}`).toBe(true);
+      expect(
+        header.every((h) => h.split(/\s+/).every((w) => band.includes(squash(w)))),
+        `page ${p.number}: ${band.slice(0, 60)}`,
+      ).toBe(true);
     }
   });
 
-  it('gives the chart its description as the Figure\'s Alt text in the tagged PDF', async () => {
+  it("gives the chart its description as the Figure's Alt text in the tagged PDF", async () => {
     const doc = await PDFDocument.load(fs.readFileSync(path.join(out, lang, 'report.pdf')), { updateMetadata: false });
     const alts: string[] = [];
     const walk = (node: unknown, depth = 0): void => {
@@ -259,7 +269,7 @@ describe('the English edition', () => {
     expect(pdfs.en.pages.some((p) => p.lines.some((l) => /[’“”]/.test(l.text)))).toBe(true);
   });
 
-  it('leaves no page short by more than a quarter of the text block, but the contents\' and a chapter\'s last', () => {
+  it("leaves no page short by more than a quarter of the text block, but the contents' and a chapter's last", () => {
     // The text block's foot is 35 mm above the page's; a quarter of its 225 mm height is 56.25 mm.
     const foot = (35 / 25.4) * 72;
     const quarter = (225 / 4 / 25.4) * 72;
@@ -304,7 +314,7 @@ describe('bold figures (edition.yaml style: kept in Chinese, dropped in English 
     return out;
   }
 
-  it('the Chinese PDF prints the report\'s figures in bold', async () => {
+  it("the Chinese PDF prints the report's figures in bold", async () => {
     const { bold } = await figureFonts('zh', 16);
     expect(bold.filter((s) => /^[\d.%]+$/.test(s.trim())).length).toBeGreaterThan(50);
   });

@@ -50,7 +50,9 @@ function read(font: Buffer) {
     if (name.readUInt16BE(r) !== 3) continue;
     const len = name.readUInt16BE(r + 8);
     const off = storage + name.readUInt16BE(r + 10);
-    names[name.readUInt16BE(r + 6)] = Buffer.from(name.subarray(off, off + len)).swap16().toString('utf16le');
+    names[name.readUInt16BE(r + 6)] = Buffer.from(name.subarray(off, off + len))
+      .swap16()
+      .toString('utf16le');
   }
   return { names, others: parts.filter((p) => p.tag !== 5), length: font.readUInt32BE(8) };
 }

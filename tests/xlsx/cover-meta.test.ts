@@ -47,7 +47,11 @@ describe('the cover and edition.yaml', () => {
 
   it('gives the telephone and e-mail of the contact when edition.yaml has them', async () => {
     const dir = copySample();
-    edit(path.join(dir, 'edition.yaml'), /contact:\n  zh: (.*)\n  en: (.*)\n/, 'contact:\n  zh: $1\n  en: $2\n  telephone: "021-33372000"\n  email: fgw@jingan.example.cn\n');
+    edit(
+      path.join(dir, 'edition.yaml'),
+      /contact:\n  zh: (.*)\n  en: (.*)\n/,
+      'contact:\n  zh: $1\n  en: $2\n  telephone: "021-33372000"\n  email: fgw@jingan.example.cn\n',
+    );
     const cover = (await sheets(await xlsxBytes(load(dir)))).column('封面 Cover');
     const i = cover.indexOf('联系方式 Contact');
     expect(cover[i + 1]).toBe('静安区发展和改革委员会；电话：021-33372000；电子邮箱：fgw@jingan.example.cn');
@@ -72,7 +76,9 @@ describe('the cover and edition.yaml', () => {
     const unsourced = edition.tables.filter((t) => t.number > 0 && !t.source);
     expect(unsourced.length).toBeGreaterThan(0);
     for (const t of unsourced) {
-      expect(column(`表${t.number}`), `表${t.number}`).toContainEqual(expect.stringContaining("Source: this report, issued by the Jing'an District Development and Reform Commission."));
+      expect(column(`表${t.number}`), `表${t.number}`).toContainEqual(
+        expect.stringContaining("Source: this report, issued by the Jing'an District Development and Reform Commission."),
+      );
     }
     const contents = wb.getWorksheet('目录 Contents')!;
     const sheetsListed = contents.getColumn(1).values.filter(Boolean).map(String);

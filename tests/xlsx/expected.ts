@@ -6,9 +6,7 @@ import type { Cell, Quantity, Table } from '../../src/model.js';
 
 /** An expected cell: an exact value, or a number written with `digits`, or a test. */
 export type Expected =
-  | { kind: 'exact'; value: string | null }
-  | { kind: 'number'; digits: string }
-  | { kind: 'like'; test: (v: unknown) => boolean; what: string };
+  { kind: 'exact'; value: string | null } | { kind: 'number'; digits: string } | { kind: 'like'; test: (v: unknown) => boolean; what: string };
 
 export interface ExpectedTable {
   headers: string[];
@@ -91,7 +89,10 @@ export function expectedTable(table: Table, noteNo: (noteId: string) => number):
   const noted = table.rows.some((r) => Object.values(r.cells).some((c) => c.note));
   if (noted) {
     add('注释 Notes', (c) => {
-      const refs = table.columns.map((col) => c[col.id]?.note).filter(Boolean).map((id) => `[note ${noteNo(id as string)}]`);
+      const refs = table.columns
+        .map((col) => c[col.id]?.note)
+        .filter(Boolean)
+        .map((id) => `[note ${noteNo(id as string)}]`);
       return exact(refs.length ? refs.join(' ') : '[z]');
     });
   }

@@ -67,7 +67,9 @@ export function unescapeXml(s: string): string {
 }
 
 /** The package's parts, and its sheets → Table parts, followed through the relationships. */
-export async function readPackage(bytes: Buffer): Promise<{ zip: JSZip; sheetFiles: Map<string, string>; tables: TablePart[]; text: (p: string) => Promise<string> }> {
+export async function readPackage(
+  bytes: Buffer,
+): Promise<{ zip: JSZip; sheetFiles: Map<string, string>; tables: TablePart[]; text: (p: string) => Promise<string> }> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (p: string) => {
     const f = zip.file(p);

@@ -55,7 +55,11 @@ describe('Excel Tables', () => {
 
 describe('fonts', () => {
   it('every font of the stylesheet names 等线, the default font included', async () => {
-    const fonts = [...xmlDoc(await pkg.text('xl/styles.xml')).getElementsByTagName('fonts')[0].getElementsByTagName('font')];
+    const fonts = [
+      ...xmlDoc(await pkg.text('xl/styles.xml'))
+        .getElementsByTagName('fonts')[0]
+        .getElementsByTagName('font'),
+    ];
     expect(fonts.length).toBeGreaterThan(3);
     for (const [i, f] of fonts.entries()) {
       expect(f.getElementsByTagName('name')[0]?.getAttribute('val'), `font ${i}`).toBe('等线');

@@ -27,7 +27,10 @@ describe.skipIf(!available)('printed by LibreOffice (needs soffice and pdftotext
     const built = await buildSample();
     const out = tempDir();
     const profile = tempDir();
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, built.file], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, built.file], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const { pages } = await readPdf(path.join(out, 'tables.pdf'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(built.bytes as unknown as ArrayBuffer);
@@ -46,7 +49,8 @@ describe.skipIf(!available)('printed by LibreOffice (needs soffice and pdftotext
       expect(l.x1, l.text).toBeLessThanOrEqual(pages[0].width);
     }
     // Page 2 is the contents: the cover did not run over.
-    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), path.join(out, 'tables.pdf'), '-'], { encoding: 'utf8' }).trim();
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), path.join(out, 'tables.pdf'), '-'], { encoding: 'utf8' }).trim();
     expect(pageText(2).startsWith('目录 Contents')).toBe(true);
     const firstLines = pages.map((_, i) => pageText(i + 1).split('\n')[0]);
     for (const ws of wb.worksheets) {

@@ -98,10 +98,16 @@ describe('every table cell matches the edition', () => {
       const r = range(p.ref);
       const filled = (row: number, col: number) => ws.getCell(row, col).value !== null;
       for (let row = r.top; row <= r.bottom; row++) {
-        expect([...Array(r.right - r.left + 1).keys()].some((j) => filled(row, r.left + j)), `${p.sheet} row ${row}`).toBe(true);
+        expect(
+          [...Array(r.right - r.left + 1).keys()].some((j) => filled(row, r.left + j)),
+          `${p.sheet} row ${row}`,
+        ).toBe(true);
       }
       for (let col = r.left; col <= r.right; col++) {
-        expect([...Array(r.bottom - r.top).keys()].some((i) => filled(r.top + 1 + i, col)), `${p.sheet} column ${col}`).toBe(true);
+        expect(
+          [...Array(r.bottom - r.top).keys()].some((i) => filled(r.top + 1 + i, col)),
+          `${p.sheet} column ${col}`,
+        ).toBe(true);
       }
     }
   });

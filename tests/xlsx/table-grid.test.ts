@@ -29,10 +29,13 @@ function table(columns: Column[], rows: Record<string, Cell>[], notes: Table['no
 
 describe('tableGrid', () => {
   it('adds the unit to a number header that does not name it, and formats by written precision', () => {
-    const t = table([col('name', 'label', '名称', 'Name'), col('n', 'number', '人数', 'People', '万人')], [
-      { name: cell('name', '甲', 'A'), n: cell('n', '8376', '8376', { quantity: { digits: '8376', unit: '万人' } }) },
-      { name: cell('name', '乙', 'B'), n: cell('n', '0.50', '0.50', { quantity: { digits: '0.50', unit: '万人' } }) },
-    ]);
+    const t = table(
+      [col('name', 'label', '名称', 'Name'), col('n', 'number', '人数', 'People', '万人')],
+      [
+        { name: cell('name', '甲', 'A'), n: cell('n', '8376', '8376', { quantity: { digits: '8376', unit: '万人' } }) },
+        { name: cell('name', '乙', 'B'), n: cell('n', '0.50', '0.50', { quantity: { digits: '0.50', unit: '万人' } }) },
+      ],
+    );
     const g = tableGrid(t, new Map());
     expect(g.columns.map((c) => c.header)).toEqual(['名称（中文） Name (Chinese)', '名称（英文） Name (English)', '人数（万人） People (count, in 10,000s)']);
     expect(g.rows.map((r) => r[2])).toEqual([
@@ -42,11 +45,17 @@ describe('tableGrid', () => {
   });
 
   it('writes [x] for an empty value cell and [z] for a text cell without a figure', () => {
-    const t = table([col('name', 'label', '指标', 'Indicator'), col('v', 'value', '目标', 'Target')], [
-      { name: cell('name', '甲', 'A'), v: cell('v', '', '') },
-      { name: cell('name', '乙', 'B'), v: cell('v', '完成任务', 'Done') },
-      { name: cell('name', '丙', 'C'), v: cell('v', '增长8%以上', 'Growth of over 8%', { quantity: { digits: '8', unit: '%', direction: 'up', qualifier: 'over' } }) },
-    ]);
+    const t = table(
+      [col('name', 'label', '指标', 'Indicator'), col('v', 'value', '目标', 'Target')],
+      [
+        { name: cell('name', '甲', 'A'), v: cell('v', '', '') },
+        { name: cell('name', '乙', 'B'), v: cell('v', '完成任务', 'Done') },
+        {
+          name: cell('name', '丙', 'C'),
+          v: cell('v', '增长8%以上', 'Growth of over 8%', { quantity: { digits: '8', unit: '%', direction: 'up', qualifier: 'over' } }),
+        },
+      ],
+    );
     const g = tableGrid(t, new Map());
     expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
       ['甲', 'A', '[x]', '[x]', '[z]', '[z]', '[z]'],
@@ -58,10 +67,17 @@ describe('tableGrid', () => {
 
   it('writes [z] in every column of a cell written — (no figure applies), number or value', () => {
     const na = (c: string) => cell(c, '—', '—', { notApplicable: true });
-    const t = table([col('name', 'label', '指标', 'Indicator'), col('plan', 'number', '年计划', 'Plan', '亿元'), col('v', 'value', '目标', 'Target')], [
-      { name: cell('name', '甲', 'A'), plan: na('plan'), v: na('v') },
-      { name: cell('name', '乙', 'B'), plan: cell('plan', '385', '385', { quantity: { digits: '385', unit: '亿元' } }), v: cell('v', '增长8%', 'Growth of 8%', { quantity: { digits: '8', unit: '%', direction: 'up' } }) },
-    ]);
+    const t = table(
+      [col('name', 'label', '指标', 'Indicator'), col('plan', 'number', '年计划', 'Plan', '亿元'), col('v', 'value', '目标', 'Target')],
+      [
+        { name: cell('name', '甲', 'A'), plan: na('plan'), v: na('v') },
+        {
+          name: cell('name', '乙', 'B'),
+          plan: cell('plan', '385', '385', { quantity: { digits: '385', unit: '亿元' } }),
+          v: cell('v', '增长8%', 'Growth of 8%', { quantity: { digits: '8', unit: '%', direction: 'up' } }),
+        },
+      ],
+    );
     const g = tableGrid(t, new Map());
     expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
       ['甲', 'A', '[z]', '[z]', '[z]', '[z]', '[z]', '[z]'],
@@ -72,10 +88,13 @@ describe('tableGrid', () => {
 
   it('gives an empty list one row, keeps a second list column together, and numbers repeated headers', () => {
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ text: { zh: `项${i + 1}`, en: `Item ${i + 1}` }, place }));
-    const t = table([col('cat', 'label', '类别', 'Category'), col('a', 'list', '任务', 'Tasks'), col('b', 'list', '任务', 'Tasks')], [
-      { cat: cell('cat', '甲', 'A'), a: cell('a', '', '', { items: items(2) }), b: cell('b', '', '', { items: items(2) }) },
-      { cat: cell('cat', '乙', 'B'), a: cell('a', '', '', { items: [] }), b: cell('b', '', '', { items: [] }) },
-    ]);
+    const t = table(
+      [col('cat', 'label', '类别', 'Category'), col('a', 'list', '任务', 'Tasks'), col('b', 'list', '任务', 'Tasks')],
+      [
+        { cat: cell('cat', '甲', 'A'), a: cell('a', '', '', { items: items(2) }), b: cell('b', '', '', { items: items(2) }) },
+        { cat: cell('cat', '乙', 'B'), a: cell('a', '', '', { items: [] }), b: cell('b', '', '', { items: [] }) },
+      ],
+    );
     const g = tableGrid(t, new Map());
     const headers = g.columns.map((c) => c.header);
     expect(new Set(headers).size).toBe(headers.length);
@@ -93,11 +112,21 @@ describe('tableGrid', () => {
       { id: 'p', marker: '*', text: { zh: '初步', en: 'Preliminary' }, place },
       { id: 'q', text: { zh: '估计', en: 'Estimated' }, place },
     ];
-    const t = table([col('name', 'label', '指标', 'Indicator'), col('v', 'value', '目标', 'Target')], [
-      { name: cell('name', '甲', 'A', { note: 'p' }), v: cell('v', '6%', '6%', { quantity: { digits: '6', unit: '%' }, note: 'q' }) },
-      { name: cell('name', '乙', 'B'), v: cell('v', '3%', '3%', { quantity: { digits: '3', unit: '%' } }) },
-    ], notes);
-    const g = tableGrid(t, new Map([['t/p', 4], ['t/q', 5]]));
+    const t = table(
+      [col('name', 'label', '指标', 'Indicator'), col('v', 'value', '目标', 'Target')],
+      [
+        { name: cell('name', '甲', 'A', { note: 'p' }), v: cell('v', '6%', '6%', { quantity: { digits: '6', unit: '%' }, note: 'q' }) },
+        { name: cell('name', '乙', 'B'), v: cell('v', '3%', '3%', { quantity: { digits: '3', unit: '%' } }) },
+      ],
+      notes,
+    );
+    const g = tableGrid(
+      t,
+      new Map([
+        ['t/p', 4],
+        ['t/q', 5],
+      ]),
+    );
     expect(g.columns.at(-1)?.header).toBe('注释 Notes');
     expect(g.rows.map((r) => r.at(-1)?.value)).toEqual(['[note 4] [note 5]', '[z]']);
     // The number cell itself stays a bare number.

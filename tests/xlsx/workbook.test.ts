@@ -43,7 +43,10 @@ describe('sheets', () => {
     expect(ws.getCell('A1').value).toBe(meta.title.zh);
     expect(ws.getCell('A2').value).toBe(meta.title.en);
     expect(ws.columnCount).toBe(1);
-    const column = ws.getColumn(1).values.map((v) => (v && typeof v === 'object' && 'result' in v ? v.result : v)).join('\n');
+    const column = ws
+      .getColumn(1)
+      .values.map((v) => (v && typeof v === 'object' && 'result' in v ? v.result : v))
+      .join('\n');
     for (const s of [meta.issuer.zh, meta.issuer.en, meta.description?.zh, meta.description?.en, meta.contact?.en, '2023年1月5日', '5 January 2023']) {
       if (s) expect(column).toContain(s);
     }

@@ -30,9 +30,10 @@ function blockSide(ctx: MarkContext, node: RootContent | undefined, file: string
 export function chapterSection(ctx: (lang: 'zh' | 'en') => MarkContext, ch: Chapter): Element {
   const pairs = alignedBlocks(ch).map((p, i) => {
     const zh = blockSide(ctx('zh'), p.zh, ch.docs.zh.file, `b-${ch.id}-${i + 1}-zh`);
-    const en = p.en || !p.zh
-      ? blockSide(ctx('en'), p.en, ch.docs.en.file, `b-${ch.id}-${i + 1}-en`)
-      : h('div', { className: ['missing', 'untranslated'] }, '待翻译 · not yet translated');
+    const en =
+      p.en || !p.zh
+        ? blockSide(ctx('en'), p.en, ch.docs.en.file, `b-${ch.id}-${i + 1}-en`)
+        : h('div', { className: ['missing', 'untranslated'] }, '待翻译 · not yet translated');
     return h('div', { className: ['pair'] }, [h('div', { className: ['zh'], lang: 'zh-Hans' }, zh), h('div', { className: ['en'], lang: 'en' }, en)]);
   });
   const title = h('h2', { className: ['chapter-id'] }, `${ch.docs.zh.file} · ${ch.docs.en.file}`);

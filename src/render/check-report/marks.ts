@@ -40,15 +40,7 @@ const isYear = (digits: string, unit: string) => /^(19|20)\d\d$/.test(digits) &&
  * figure inside a table cell, the cell's own place, which rules that judge a
  * whole cell report at.
  */
-function mark(
-  ctx: MarkContext,
-  text: string,
-  place: Place | undefined,
-  fallback: FigureStatus,
-  title: string,
-  withId: boolean,
-  cell?: Place,
-): Element {
+function mark(ctx: MarkContext, text: string, place: Place | undefined, fallback: FigureStatus, title: string, withId: boolean, cell?: Place): Element {
   const known = (place ? ctx.book.get(place) : undefined) ?? (cell ? ctx.book.get(cell) : undefined);
   const status = known && RANK[known.status] > RANK[fallback] ? known.status : fallback;
   const hover = [title, ...(known?.details ?? [])].filter(Boolean).join('\n') || 'unchecked: no rule compared this figure';
@@ -71,7 +63,9 @@ interface Range {
 function figureRanges(text: string, lang: Lang, placeOf: (k: number) => Place, inText: (k: number) => boolean, book?: StatusBook): Range[] {
   const found =
     lang === 'zh'
-      ? scanZh(text).filter((f) => !isYear(f.quantity.digits, f.quantity.unit)).map((f) => ({ start: f.index, end: f.index + f.length, digits: f.digitsIndex }))
+      ? scanZh(text)
+          .filter((f) => !isYear(f.quantity.digits, f.quantity.unit))
+          .map((f) => ({ start: f.index, end: f.index + f.length, digits: f.digitsIndex }))
       : scanEn(text)
           // A number word ("one of") is a figure only where a rule compared it.
           .filter((f) => !f.ordinal && !f.numbered && !(f.dimension === 'bare' && isYear(f.digits, '')) && !(f.word && !book?.get(placeOf(f.digitsIndex))))
@@ -93,7 +87,13 @@ function firstEndingAfter<T>(list: readonly T[], at: number, end: (x: T) => numb
 
 /** A plain text (a table cell, an item) with its figures marked; `cell` is the place of a cell whose primary figure it holds. */
 function markText(ctx: MarkContext, text: string, base: Place, cell?: Place): ElementContent[] {
-  const ranges = figureRanges(text, ctx.lang, (k) => yamlTextPlace(base, text, k), () => true, ctx.book);
+  const ranges = figureRanges(
+    text,
+    ctx.lang,
+    (k) => yamlTextPlace(base, text, k),
+    () => true,
+    ctx.book,
+  );
   const out: ElementContent[] = [];
   let at = 0;
   for (const [i, r] of ranges.entries()) {
@@ -198,7 +198,14 @@ export function tableHast(ctx: MarkContext, table: Table): Element {
     const cells = table.columns.map((col) => {
       const cell = row.cells[col.id];
       if (!cell) return h('td');
-      if (cell.items) return h('td', h('ul', cell.items.map((it) => h('li', markText(ctx, it.text[lang], it.place)))));
+      if (cell.items)
+        return h(
+          'td',
+          h(
+            'ul',
+            cell.items.map((it) => h('li', markText(ctx, it.text[lang], it.place))),
+          ),
+        );
       if (col.kind === 'label') return h('th', { scope: 'row' }, cell.text[lang]);
       if (!cell.text.zh) return h('td', { className: [col.kind, 'todo'] }, '[x]');
       // A cell that is one figure is marked whole; a sentence with a figure in it, at the figure.

@@ -71,6 +71,12 @@ export function findingsSection(findings: Finding[], anchors: Anchors): Element 
   const sorted = sortFindings(findings).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return h('section', { id: 'findings' }, [
     h('h2', 'Findings'),
-    sorted.length ? h('ol', { className: ['findings'] }, sorted.map((f) => findingItem(f, anchors))) : h('p', { className: ['no-findings'] }, 'No findings.'),
+    sorted.length
+      ? h(
+          'ol',
+          { className: ['findings'] },
+          sorted.map((f) => findingItem(f, anchors)),
+        )
+      : h('p', { className: ['no-findings'] }, 'No findings.'),
   ]);
 }

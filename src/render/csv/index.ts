@@ -18,7 +18,13 @@ export function csvFiles(edition: Edition): Map<string, string> {
   const noteNumbers = numberNotes(tables);
   const files = new Map<string, string>();
   for (const t of tables) {
-    files.set(csvName(t), csvText(FIELDS, observations(t, noteNumbers).map((o) => FIELDS.map((f) => o[f]))));
+    files.set(
+      csvName(t),
+      csvText(
+        FIELDS,
+        observations(t, noteNumbers).map((o) => FIELDS.map((f) => o[f])),
+      ),
+    );
   }
   files.set('datapackage.json', `${JSON.stringify(dataPackage(edition.meta, tables, FIELDS), null, 2)}\n`);
   return files;

@@ -49,7 +49,14 @@ function tableContent(b: DocBlock & { kind: 'table' }, lang: Lang): FileChild[] 
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: b.headers.map((h, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs([h], 'TableHeading', AlignmentType.CENTER) })),
+    children: b.headers.map(
+      (h, i) =>
+        new TableCell({
+          width: { size: widths[i], type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: cellParagraphs([h], 'TableHeading', AlignmentType.CENTER),
+        }),
+    ),
   });
   const rows = b.rows.map(
     (r) =>
@@ -58,7 +65,11 @@ function tableContent(b: DocBlock & { kind: 'table' }, lang: Lang): FileChild[] 
         children: r.cells.map((units, i) => {
           const kind = r.kinds[i];
           const align = kind === 'number' ? AlignmentType.RIGHT : kind === 'label' || kind === 'list' ? AlignmentType.LEFT : AlignmentType.CENTER;
-          return new TableCell({ width: { size: widths[i], type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs(units, 'TableText', align) });
+          return new TableCell({
+            width: { size: widths[i], type: WidthType.DXA },
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: cellParagraphs(units, 'TableText', align),
+          });
         }),
       }),
   );
@@ -90,7 +101,13 @@ function figureContent(b: DocBlock & { kind: 'figure' }, lang: Lang): FileChild[
     altText: { name: b.caption.pieces[0].text.trim(), title: b.figure.caption[lang], description: chartDescription(b.figure, lang) },
   });
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, spacing: { line: 240, lineRule: 'auto', before: 120 }, children: [new Bookmark({ id: bookmarkName(b.image), children: [image] })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0 },
+      keepNext: true,
+      spacing: { line: 240, lineRule: 'auto', before: 120 },
+      children: [new Bookmark({ id: bookmarkName(b.image), children: [image] })],
+    }),
     new Paragraph({ style: 'Caption', keepNext: !!b.note, children: [marked(b.caption)] }),
     ...(b.note ? [new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [marked(b.note)] })] : []),
   ];
@@ -105,7 +122,8 @@ export function bodyContent(blocks: DocBlock[], lang: Lang): FileChild[] {
         return [new Paragraph({ heading: HEADINGS[b.depth - 1], pageBreakBefore, children: [marked(b.unit)] })];
       case 'paragraph': {
         const children = [marked(b.unit)];
-        if (b.list === 'ordered') return [new Paragraph({ pageBreakBefore, indent: { left: 640, hanging: 640 }, children: [new TextRun(`${b.ordinal}. `), ...children] })];
+        if (b.list === 'ordered')
+          return [new Paragraph({ pageBreakBefore, indent: { left: 640, hanging: 640 }, children: [new TextRun(`${b.ordinal}. `), ...children] })];
         // The opening salutation (the report's first paragraph) is set flush left, as in the HTML and the PDF.
         const indent = i === 0 ? { firstLine: 0 } : undefined;
         return [new Paragraph({ pageBreakBefore, indent, bullet: b.list === 'bullet' ? { level: 0 } : undefined, children })];

@@ -29,11 +29,15 @@ export interface DocxOptions {
 function pageFooter(side: 'left' | 'right'): Footer {
   const run = new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] });
   const indent = side === 'right' ? { right: 280, firstLine: 0 } : { left: 280, firstLine: 0 };
-  return new Footer({ children: [new Paragraph({ style: 'Footer', alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, indent, children: [run] })] });
+  return new Footer({
+    children: [new Paragraph({ style: 'Footer', alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, indent, children: [run] })],
+  });
 }
 
 function draftHeader(lang: Lang): Header {
-  return new Header({ children: [new Paragraph({ children: [new TextWatermark({ text: WORDS[lang].draft, font: markFont(lang), color: 'C0C0C0', opacity: 0.4 })] })] });
+  return new Header({
+    children: [new Paragraph({ children: [new TextWatermark({ text: WORDS[lang].draft, font: markFont(lang), color: 'C0C0C0', opacity: 0.4 })] })],
+  });
 }
 
 function cover(edition: Edition, lang: Lang): FileChild[] {
@@ -42,7 +46,13 @@ function cover(edition: Edition, lang: Lang): FileChild[] {
   const title =
     lang === 'zh'
       ? c.titleLines.map((u, i) => new Paragraph({ heading: 'Title', spacing: i === 0 ? { before: 1247 } : undefined, children: [marked(u)] }))
-      : [new Paragraph({ heading: 'Title', spacing: { before: 1247 }, children: c.titleLines.flatMap((u, i) => (i ? [new TextRun(' '), marked(u)] : [marked(u)])) })];
+      : [
+          new Paragraph({
+            heading: 'Title',
+            spacing: { before: 1247 },
+            children: c.titleLines.flatMap((u, i) => (i ? [new TextRun(' '), marked(u)] : [marked(u)])),
+          }),
+        ];
   return [
     ...title,
     ...(c.session ? [new Paragraph({ style: 'CoverSession', children: [marked(c.session)] })] : []),

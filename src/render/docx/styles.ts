@@ -70,7 +70,10 @@ function zhStyles(): IStylesOptions {
       heading2: heading(FACES.kai, 1),
       heading3: heading(FACES.fang, 2),
       heading4: heading(FACES.fang, 3),
-      title: { run: { font: zhFont(FACES.xbs), size: 44, bold: false, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 422, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
+      title: {
+        run: { font: zhFont(FACES.xbs), size: 44, bold: false, color: '000000' },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 422, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+      },
     },
     paragraphStyles: common(zhFont(FACES.hei), zhFont(FACES.kai), zhFont(FACES.fang), 24, 28, { firstLine: pt(32) }, { size: 32, characterSpacing: 32 }),
   };
@@ -84,12 +87,18 @@ function enStyles(): IStylesOptions {
   });
   return {
     default: {
-      document: { run: { font, size: 26, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: { ...exact(19.5), before: 0, after: pt(6.5) } } },
+      document: {
+        run: { font, size: 26, language: { value: 'en-GB', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: { ...exact(19.5), before: 0, after: pt(6.5) } },
+      },
       heading1: heading(0, 28, { bold: true }, 13),
       heading2: heading(1, 26, { italics: true }, 9.75),
       heading3: heading(2, 26, {}, 6.5),
       heading4: heading(3, 26, {}, 6.5),
-      title: { run: { font, size: 38, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 319, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
+      title: {
+        run: { font, size: 38, bold: true, color: '000000' },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 319, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+      },
     },
     paragraphStyles: common(font, font, font, 21, 24, {}, { size: 30 }),
   };
@@ -100,14 +109,68 @@ function common(hei: object, kai: object, body: object, small: number, caption: 
   const tight = { line: 276, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
   return [
     { id: 'Normal', name: 'Normal', quickFormat: true, paragraph: { indent } },
-    { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: hei, size: caption, bold: false }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { ...tight, before: 120, after: 80 }, keepNext: true } },
-    { id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: small }, paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, spacing: tight } },
-    { id: 'TableHeading', name: 'Table Heading', basedOn: 'TableText', quickFormat: true, run: { font: hei }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true } },
-    { id: 'Note', name: 'Table Note', basedOn: 'Normal', quickFormat: true, run: { size: small }, paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, spacing: { ...tight, before: 60 } } },
-    { id: 'CoverSession', name: 'Cover Session', basedOn: 'Normal', run: { font: kai, size: 28 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, before: mm(12), after: 0 } } },
-    { id: 'CoverIssuer', name: 'Cover Issuer', basedOn: 'Normal', run: { font: body, ...issuer }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
-    { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: hei, size: 44 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, after: mm(8) } } },
-    { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { font: body, size: 28 }, paragraph: { indent: { firstLine: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: hei, size: caption, bold: false },
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { ...tight, before: 120, after: 80 }, keepNext: true },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { size: small },
+      paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, spacing: tight },
+    },
+    {
+      id: 'TableHeading',
+      name: 'Table Heading',
+      basedOn: 'TableText',
+      quickFormat: true,
+      run: { font: hei },
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
+    },
+    {
+      id: 'Note',
+      name: 'Table Note',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { size: small },
+      paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, spacing: { ...tight, before: 60 } },
+    },
+    {
+      id: 'CoverSession',
+      name: 'Cover Session',
+      basedOn: 'Normal',
+      run: { font: kai, size: 28 },
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, before: mm(12), after: 0 } },
+    },
+    {
+      id: 'CoverIssuer',
+      name: 'Cover Issuer',
+      basedOn: 'Normal',
+      run: { font: body, ...issuer },
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
+    },
+    {
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { font: hei, size: 44 },
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, after: mm(8) } },
+    },
+    {
+      id: 'Footer',
+      name: 'footer',
+      basedOn: 'Normal',
+      run: { font: body, size: 28 },
+      paragraph: { indent: { firstLine: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+    },
   ];
 }
 

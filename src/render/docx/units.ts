@@ -63,7 +63,7 @@ function metaPlace(edition: Edition, key: string, value: string): Place {
   const src = sourceText(file);
   const from = src ? Math.max(0, src.text.search(new RegExp(`^${key}:`, 'm'))) : 0;
   // The whole value, else its start (a value YAML writes escaped or folded differs further on).
-  const at = !src || !value.trim() ? -1 : [value.trim(), value.trim().slice(0, 12)].map((probe) => src.text.indexOf(probe, from)).find((i) => i >= 0) ?? -1;
+  const at = !src || !value.trim() ? -1 : ([value.trim(), value.trim().slice(0, 12)].map((probe) => src.text.indexOf(probe, from)).find((i) => i >= 0) ?? -1);
   if (!src || at < 0) return { file, line: 1, column: 1 };
   return { file, ...lineColumn(src, at) };
 }
@@ -92,8 +92,7 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
       // Bold figures as the edition chooses for the language (English drops them), as in the HTML.
       const bold = edition.meta.style.boldFigures[lang] || !isFigureOnly(n.children, lang);
       out.push(...inlinePieces(n.children, edition, lang, file, bold ? { ...style, bold: true } : style));
-    }
-    else if (n.type === 'emphasis') out.push(...inlinePieces(n.children, edition, lang, file, { ...style, italic: lang === 'en' }));
+    } else if (n.type === 'emphasis') out.push(...inlinePieces(n.children, edition, lang, file, { ...style, italic: lang === 'en' }));
     else if (n.type === 'delete' || n.type === 'link') out.push(...inlinePieces(n.children, edition, lang, file, style));
     else if (n.type === 'break') out.push({ text: lang === 'zh' ? '' : ' ', place });
     else if (n.type === 'textDirective') {
@@ -103,7 +102,13 @@ function inlinePieces(nodes: PhrasingContent[], edition: Edition, lang: Lang, fi
         const f = edition.figures.find((x) => x.id === label);
         const numbering = edition.meta.style.numbering;
         out.push({ text: t ? refLabel('table', t.number, lang, numbering) : f ? refLabel('figure', f.number, lang, numbering) : label, ...style, place });
-      } else out.push({ text: numText(edition.tables, n, lang, edition.meta.style.precision), ...style, place, other: lookupCell(edition.tables, label).cell?.place });
+      } else
+        out.push({
+          text: numText(edition.tables, n, lang, edition.meta.style.precision),
+          ...style,
+          place,
+          other: lookupCell(edition.tables, label).cell?.place,
+        });
     }
   }
   return out.filter((p) => p.text !== '');
@@ -120,7 +125,14 @@ function blockUnits(node: RootContent, key: string, edition: Edition, lang: Lang
     return node.children.flatMap((item, i) =>
       item.children.flatMap((child, j) =>
         child.type === 'paragraph'
-          ? [{ kind: 'paragraph' as const, list: node.ordered ? ('ordered' as const) : ('bullet' as const), ordinal: (node.start ?? 1) + i, unit: { key: `${key}_${i}_${j}`, place, pieces: inlinePieces(child.children, edition, lang, file) } }]
+          ? [
+              {
+                kind: 'paragraph' as const,
+                list: node.ordered ? ('ordered' as const) : ('bullet' as const),
+                ordinal: (node.start ?? 1) + i,
+                unit: { key: `${key}_${i}_${j}`, place, pieces: inlinePieces(child.children, edition, lang, file) },
+              },
+            ]
           : [],
       ),
     );
@@ -136,7 +148,14 @@ export function tableBlock(t: Table, lang: Lang, numbering: Numbering): DocBlock
   return {
     kind: 'table',
     table: t,
-    caption: { key: `${k}_c`, place: t.place, pieces: [{ text: `${refLabel('table', t.number, lang, numbering)} `, place: t.place }, { text: t.caption[lang], place: t.place }] },
+    caption: {
+      key: `${k}_c`,
+      place: t.place,
+      pieces: [
+        { text: `${refLabel('table', t.number, lang, numbering)} `, place: t.place },
+        { text: t.caption[lang], place: t.place },
+      ],
+    },
     headers: t.columns.map((c, j) => unit(`${k}_h${j}`, c.place, c.header[lang])),
     rows: t.rows.map((r, i) => ({
       kinds: t.columns.map((c) => c.kind),
@@ -167,7 +186,14 @@ function figureBlock(f: Figure, lang: Lang, numbering: Numbering): DocBlock & { 
     kind: 'figure',
     figure: f,
     image: unit(`${k}_i`, f.place, ''),
-    caption: { key: `${k}_c`, place: f.place, pieces: [{ text: `${refLabel('figure', f.number, lang, numbering)} `, place: f.place }, { text: f.caption[lang], place: f.place }] },
+    caption: {
+      key: `${k}_c`,
+      place: f.place,
+      pieces: [
+        { text: `${refLabel('figure', f.number, lang, numbering)} `, place: f.place },
+        { text: f.caption[lang], place: f.place },
+      ],
+    },
     note: f.note ? unit(`${k}_n`, f.place, f.note[lang]) : undefined,
   };
 }

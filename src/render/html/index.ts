@@ -43,7 +43,14 @@ export function compileTemplates(dir: string): Templates {
 export function renderLangPage(t: Templates, view: LangView, opts: HtmlOptions, edition: Edition): string {
   const pages = opts.tocPages?.[view.lang];
   const page = pages ? { ...view, toc: view.toc.map((e) => ({ ...e, page: pages[e.id] })) } : view;
-  return t.layout({ page, assets: '../assets', draft: opts.draft, preview: opts.preview, version: opts.version, date: edition.meta.datePlaceholder ? undefined : edition.meta.date });
+  return t.layout({
+    page,
+    assets: '../assets',
+    draft: opts.draft,
+    preview: opts.preview,
+    version: opts.version,
+    date: edition.meta.datePlaceholder ? undefined : edition.meta.date,
+  });
 }
 
 /**
@@ -90,6 +97,9 @@ export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions):
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(outDir, rel), html);
   }
-  const fontFiles = fs.readdirSync(path.join(assets, 'fonts')).sort().map((f) => `assets/fonts/${f}`);
+  const fontFiles = fs
+    .readdirSync(path.join(assets, 'fonts'))
+    .sort()
+    .map((f) => `assets/fonts/${f}`);
   return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/print.css', 'assets/fonts.css', ...fontFiles], views };
 }

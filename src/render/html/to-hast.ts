@@ -40,7 +40,12 @@ function handlers(edition: Edition, lang: Lang, file: string, preview: boolean) 
       if (node.name === 'ref') {
         const target = edition.tables.find((t) => t.id === label) ?? edition.figures.find((f) => f.id === label);
         const kind = edition.tables.some((t) => t.id === label) ? 'table' : 'figure';
-        return { type: 'element', tagName: 'a', properties: { className: ['ref'], href: `#${kind}-${label}` }, children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang, edition.meta.style.numbering) : label }] };
+        return {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['ref'], href: `#${kind}-${label}` },
+          children: [{ type: 'text', value: target ? refLabel(kind, target.number, lang, edition.meta.style.numbering) : label }],
+        };
       }
       const value = numText(edition.tables, node, lang, edition.meta.style.precision);
       // The data key and the source place are for the editor's preview (watch

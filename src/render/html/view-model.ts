@@ -115,7 +115,17 @@ export function figureView(f: Figure, lang: Lang, numbering: Numbering, precisio
     lang === 'zh'
       ? `${label} ${caption}（${f.kind === 'bar' ? '柱状图' : '折线图'}）：${items.join('；')}。`
       : `${label} ${caption} (${f.kind === 'bar' ? 'bar chart' : 'line chart'}): ${items.join('; ')}.`;
-  return { anchor: `figure-${f.id}`, label, caption, svg: renderChart(f, lang, alt, precision), alt, data, axis: smartText(f.axis[lang], lang), words: WORDS[lang], note: smartText(f.note?.[lang], lang) };
+  return {
+    anchor: `figure-${f.id}`,
+    label,
+    caption,
+    svg: renderChart(f, lang, alt, precision),
+    alt,
+    data,
+    axis: smartText(f.axis[lang], lang),
+    words: WORDS[lang],
+    note: smartText(f.note?.[lang], lang),
+  };
 }
 
 export interface ViewOptions {
@@ -141,7 +151,13 @@ export function langView(edition: Edition, lang: Lang, opts: ViewOptions = {}): 
         const t = node.name === 'table' ? edition.tables.find((x) => x.id === id) : undefined;
         const f = node.name === 'figure' ? edition.figures.find((x) => x.id === id) : undefined;
         // Tables and figures are bilingual data: an untranslated placement still shows the English table.
-        return void blocks.push(t ? { table: tableView(t, lang, meta.style.numbering), pair } : f ? { figure: figureView(f, lang, meta.style.numbering, meta.style.precision), pair } : { pair });
+        return void blocks.push(
+          t
+            ? { table: tableView(t, lang, meta.style.numbering), pair }
+            : f
+              ? { figure: figureView(f, lang, meta.style.numbering, meta.style.precision), pair }
+              : { pair },
+        );
       }
       const block = smartBlock(node, untranslated ? 'zh' : lang);
       if (!untranslated && block.type === 'heading' && block.depth <= 2) {

@@ -38,7 +38,14 @@ export interface LaunchOptions {
  * Flags: headless without GPU, and none of the background services (updates,
  * sync, component downloads) that would reach the network on their own.
  */
-const ARGS = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
+const ARGS = [
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+];
 
 /** True for a URL the page may load: a file inside `root`. */
 export function isAllowedUrl(url: string, root: string): boolean {
@@ -148,7 +155,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
 
   async function attempt<T>(fn: (page: Page) => Promise<T>, root: string | undefined): Promise<T> {
     if (!root) throw new Error('a page needs the folder it may read from');
-    const guarded = await (spare.shift()?.catch(() => undefined) ?? undefined) ?? (await preparePage(b, timeoutMs));
+    const guarded = (await (spare.shift()?.catch(() => undefined) ?? undefined)) ?? (await preparePage(b, timeoutMs));
     guarded.root = root;
     const { page, blocked } = guarded;
     try {

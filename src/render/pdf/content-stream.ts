@@ -15,7 +15,14 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m × n: first m, then n. */
 export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 export function apply(m: Matrix, x: number, y: number): [number, number] {
@@ -110,12 +117,16 @@ export function textObjects(src: string, widths: Widths): TextObject[] {
         if (cur) out.push({ ...cur, end });
         cur = undefined;
         break;
-      case 'Tf':
-        if (cur && cur.glyphs.length && String(ops[ops.length - 2]) !== font) cur.simple = false;
-        font = String(ops[ops.length - 2]);
+      case 'Tf': {
+        // The font's resource name, e.g. /F4 (a name is read as a string operand).
+        const name = ops[ops.length - 2];
+        const next = typeof name === 'string' ? name : '';
+        if (cur && cur.glyphs.length && next !== font) cur.simple = false;
+        font = next;
         size = num(1);
         if (cur && !cur.glyphs.length) Object.assign(cur, { font, size });
         break;
+      }
       case 'Tm':
         tm = tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
         break;

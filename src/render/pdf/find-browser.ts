@@ -118,8 +118,7 @@ async function provision(probe: Probe): Promise<FoundBrowser | undefined> {
   // test workers may provision at once: apt waits for the dpkg lock instead of failing.
   const wait = ['-o', 'DPkg::Lock::Timeout=600'];
   const ok =
-    run('apt-get', [...wait, 'update', '-qq'], 300_000) &&
-    run('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], 900_000);
+    run('apt-get', [...wait, 'update', '-qq'], 300_000) && run('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], 900_000);
   return ok ? findBrowser(probe) : undefined;
 }
 

@@ -34,11 +34,22 @@ function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem
 type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
-async function printLang(page: Page, edition: Edition, lang: Lang, staging: string, templates: Templates, html: HtmlOptions, built?: LangView, reprint?: boolean, onLoaded?: () => void): Promise<string> {
+async function printLang(
+  page: Page,
+  edition: Edition,
+  lang: Lang,
+  staging: string,
+  templates: Templates,
+  html: HtmlOptions,
+  built?: LangView,
+  reprint?: boolean,
+  onLoaded?: () => void,
+): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
   const view = built ?? langView(edition, lang);
-  const render = (tocPages?: Record<string, number | string>) => renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
+  const render = (tocPages?: Record<string, number | string>) =>
+    renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
   const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
@@ -102,7 +113,11 @@ export function startPdf(pages = 2): PdfRun {
         // Both editions print at once on the one browser: each page lays out in
         // its own renderer process, so two cores share the work. Measured on the
         // 2-core machine: about 10% faster than one after the other.
-        return await Promise.all(langs.map((lang) => browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint, loaded), staging)));
+        return await Promise.all(
+          langs.map((lang) =>
+            browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint, loaded), staging),
+          ),
+        );
       } finally {
         await browser.close();
       }

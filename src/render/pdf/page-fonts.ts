@@ -26,7 +26,7 @@ function widthsOf(desc: PDFDict | undefined): (code: number) => number {
   const w = desc?.lookup(PDFName.of('W'));
   if (w instanceof PDFArray) {
     const n = (k: number) => (w.lookup(k) as PDFNumber).asNumber();
-    for (let k = 0; k < w.size(); ) {
+    for (let k = 0; k < w.size();) {
       const next = w.lookup(k + 1);
       if (next instanceof PDFArray) {
         for (let j = 0; j < next.size(); j++) map.set(n(k) + j, (next.lookup(j) as PDFNumber).asNumber());

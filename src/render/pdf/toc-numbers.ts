@@ -87,7 +87,8 @@ function rewrite(src: string, obj: TextObject, font: PageFont, digits: string): 
   // Fewer digits: drop the first glyphs and move the first kept one to where Blink would start the line.
   const head = /^BT\s+\/\S+ \S+ Tf\s+1 0 0 -1 (\S+) (\S+) Tm\s+$/.exec(text.slice(0, at(0)));
   const tds = obj.strings.slice(1).map((s, k) => /^ Tj\s+(\S+) 0 Td $/.exec(src.slice(obj.strings[k].end, s.start))?.[1]);
-  if (!head || obj.strings.some((s) => s.count !== 1) || tds.some((t) => t === undefined) || new Set(tds).size > 1) return ['the placeholder is not written one glyph at a time'];
+  if (!head || obj.strings.some((s) => s.count !== 1) || tds.some((t) => t === undefined) || new Set(tds).size > 1)
+    return ['the placeholder is not written one glyph at a time'];
   const advance = Number(tds[0]);
   const sum = (n: number) => {
     let w = 0;
@@ -140,7 +141,9 @@ export function fillTocNumbers(doc: PDFDocument, pages: Record<string, number>, 
     const replace: [TextObject, string][] = [];
     for (const { id, rect } of entries) {
       if (found.has(id)) continue;
-      const inRect = objs.filter((o) => o.glyphs.length && o.glyphs.every((g) => g.x >= rect[0] - 1 && g.x <= rect[2] + 1 && g.y >= rect[1] - 1 && g.y <= rect[3] + 1));
+      const inRect = objs.filter(
+        (o) => o.glyphs.length && o.glyphs.every((g) => g.x >= rect[0] - 1 && g.x <= rect[2] + 1 && g.y >= rect[1] - 1 && g.y <= rect[3] + 1),
+      );
       const rightmost = inRect.reduce<TextObject | undefined>((best, o) => (!best || o.glyphs[0].x > best.glyphs[0].x ? o : best), undefined);
       const font = rightmost && fonts.get(rightmost.font);
       const text = rightmost && font ? rightmost.glyphs.map((g) => font.text.get(g.code) ?? '\uFFFD').join('') : '';

@@ -19,12 +19,17 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
   const lines: Line[] = [
     { text: bi('目录', 'Contents'), style: 'title' },
     {
-      text: bi(`本工作簿共${tables.length}张表格，每张表格一个工作表；点击“链接”列前往。`, `This workbook has ${tables.length} tables, one per sheet; use the Link column to go to one.`),
+      text: bi(
+        `本工作簿共${tables.length}张表格，每张表格一个工作表；点击“链接”列前往。`,
+        `This workbook has ${tables.length} tables, one per sheet; use the Link column to go to one.`,
+      ),
     },
   ];
   // The notes sheet's row has no table number: [z], explained here like on every sheet that uses a code.
   if (hasNotes) {
-    lines.push({ text: bi(`“${CODE.notApplicable}”表示不适用：注释工作表没有表号。`, `"${CODE.notApplicable}" means not applicable: the notes sheet has no table number.`) });
+    lines.push({
+      text: bi(`“${CODE.notApplicable}”表示不适用：注释工作表没有表号。`, `"${CODE.notApplicable}" means not applicable: the notes sheet has no table number.`),
+    });
   }
   const next = writeLines(ws, lines);
   if (!tables.length && !hasNotes) {
@@ -52,7 +57,15 @@ export function addContentsSheet(wb: Workbook, tables: Table[], hasNotes: boolea
       }),
       // The notes sheet is a sheet of the workbook too; it has no table number.
       ...(hasNotes
-        ? [[{ value: SHEET.notes }, { value: CODE.notApplicable }, { value: '注释' }, { value: 'Notes' }, { value: linkFormula(SHEET.notes, bi('前往注释', 'Go to the notes')) }]]
+        ? [
+            [
+              { value: SHEET.notes },
+              { value: CODE.notApplicable },
+              { value: '注释' },
+              { value: 'Notes' },
+              { value: linkFormula(SHEET.notes, bi('前往注释', 'Go to the notes')) },
+            ],
+          ]
         : []),
     ],
     codes: new Set(hasNotes ? [CODE.notApplicable] : []),

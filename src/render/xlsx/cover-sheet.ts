@@ -39,10 +39,7 @@ function aboutLines(tableCount: number, numbering: Numbering): Line[] {
     ],
     // Every code a table may use, whether or not this edition's tables need it: the cover is where a reader looks them up.
     [codes.zh, codes.en],
-    [
-      '注释以“[note 1]”形式标注，全文见“注释 Notes”工作表。',
-      'Notes are referred to as "[note 1]" and are given in full on the Notes sheet.',
-    ],
+    ['注释以“[note 1]”形式标注，全文见“注释 Notes”工作表。', 'Notes are referred to as "[note 1]" and are given in full on the Notes sheet.'],
   ];
   return about.flatMap(([zh, en]) => [
     { text: zh, style: 'plain' as const },
@@ -62,7 +59,17 @@ export function addCoverSheet(wb: Workbook, meta: Meta, tableCount: number, draf
   const lines: Line[] = [
     { text: meta.title.zh, style: 'title' },
     // A build forced past check errors must not pass for the published annex.
-    ...(draft ? [{ text: bi('征求意见稿：尚有未完成事项或核对未通过，数据未经确认，不作正式发布', 'DRAFT: items are still open or the check found errors; figures not confirmed, not for publication'), style: 'heading' as const }] : []),
+    ...(draft
+      ? [
+          {
+            text: bi(
+              '征求意见稿：尚有未完成事项或核对未通过，数据未经确认，不作正式发布',
+              'DRAFT: items are still open or the check found errors; figures not confirmed, not for publication',
+            ),
+            style: 'heading' as const,
+          },
+        ]
+      : []),
     { text: meta.title.en, style: 'subtitle' },
     ...(edition ? pair(coverLabel(meta, 'edition'), edition.zh, edition.en) : []),
     ...pair(coverLabel(meta, 'issuer'), meta.issuer.zh, meta.issuer.en),

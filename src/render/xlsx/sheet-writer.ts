@@ -183,7 +183,10 @@ export function writeGridTable(ws: Worksheet, grid: Grid, opts: TableOptions): n
     cell.font = HEADER_FONT;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
-  header.height = rowHeight(grid.columns.map((c) => c.header), widths);
+  header.height = rowHeight(
+    grid.columns.map((c) => c.header),
+    widths,
+  );
 
   grid.rows.forEach((cells, i) => {
     const row = ws.getRow(opts.row + 1 + i);

@@ -90,7 +90,12 @@ function numberHeader(col: Column): string {
 
 function valueColumns(col: Column, table: Table, codes: Set<string>): Out[] {
   const cellsOf = table.rows.map((r) => r.cells[col.id]);
-  const out = bilingualPair(col, (r) => r.cells[col.id]?.text ?? {}, codes, (r) => r.cells[col.id]?.notApplicable === true);
+  const out = bilingualPair(
+    col,
+    (r) => r.cells[col.id]?.text ?? {},
+    codes,
+    (r) => r.cells[col.id]?.notApplicable === true,
+  );
   if (cellsOf.some((c) => c?.quantity)) {
     const figure = (r: RowView): GridCell => {
       const q = r.cells[col.id]?.quantity;
@@ -128,7 +133,10 @@ function columnsOf(table: Table, expand: Column | undefined, codes: Set<string>)
       });
     } else if (col.kind === 'value') out.push(...valueColumns(col, table, codes));
     else if (col === expand) {
-      out.push({ column: { header: bi('序号', 'Item number'), type: 'number' }, read: (r) => (r.item ? { value: r.item.n, numFmt: '0' } : text(undefined, codes)) });
+      out.push({
+        column: { header: bi('序号', 'Item number'), type: 'number' },
+        read: (r) => (r.item ? { value: r.item.n, numFmt: '0' } : text(undefined, codes)),
+      });
       out.push(...bilingualPair(col, (r) => r.item ?? {}, codes));
     } else {
       // A second list column cannot also be one row per item: its items stay together, one per line.
@@ -171,9 +179,7 @@ export function tableGrid(table: Table, noteNumbers: Map<string, number>): Grid 
       .map((id) => noteRef(noteNumbers.get(`${table.id}/${id}`) ?? 0))
       .join(' ');
     const items = expand ? (row.cells[expand.id]?.items ?? []) : [];
-    const views: RowView[] = items.length
-      ? items.map((it, i) => ({ cells: row.cells, item: { ...it.text, n: i + 1 }, notes }))
-      : [{ cells: row.cells, notes }];
+    const views: RowView[] = items.length ? items.map((it, i) => ({ cells: row.cells, item: { ...it.text, n: i + 1 }, notes })) : [{ cells: row.cells, notes }];
     for (const v of views) rows.push(outs.map((o) => o.read(v)));
   }
   const columns = outs.map((o) => o.column);
