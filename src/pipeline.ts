@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runChecks } from './check/index.js';
+import { CheckMemo, runChecks } from './check/index.js';
 import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
@@ -39,6 +39,7 @@ export interface Verdict extends CheckResult {
 /** What `watch` keeps between runs; `build` passes none. */
 export class PipelineCache {
   readonly sources = new SourceCache();
+  readonly checks = new CheckMemo();
   pages?: PageCache;
   /** The previous edition, loaded once: it is not watched. */
   previous?: { dir: string; edition: Edition };
@@ -115,7 +116,7 @@ export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'prev
   const edition = loaded.edition;
   const stats: Record<string, number> = {};
   const figures: FigureStatusEntry[] = [];
-  const checked = await timed('check', opts, () => runChecks(edition, { previous, stats, figures }));
+  const checked = await timed('check', opts, () => runChecks(edition, { previous, stats, figures, memo: cache?.checks }));
   return { edition, findings: sortFindings([...loaded.findings, ...checked]), stats, figures };
 }
 

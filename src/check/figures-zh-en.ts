@@ -47,6 +47,7 @@ import { RATE_PHRASES, unitInfo, UNITS } from '../quantity/units.js';
 import { senseOf } from '../quantity/vocabulary.js';
 import { linkEdition, type Link } from './link.js';
 import type { Rule, RuleContext } from './rule.js';
+import { flatKey, remembered } from './memo.js';
 import { flatten, placeAt, placeKey, yamlTextPlace } from '../model/text-places.js';
 import { refLabel } from '../model/labels.js';
 
@@ -57,6 +58,8 @@ interface Pair {
   placeOf: Bi<(offset: number) => Place>;
   nums: Bi<{ label: string; place: Place }[]>;
   heading?: boolean;
+  /** What decides the places of its characters, for the memo (memo.ts). */
+  key: string;
 }
 
 /** A Chinese figure: its quantity, exact value in base units, offset, and whether English may leave it unsaid. */
@@ -132,8 +135,21 @@ function blame(link: Link | undefined, zhPlace: Place, enPlace: Place): { place:
   };
 }
 
+/** What a comparison reads of a link: a changed table changes it, and the pair is compared again. */
+const linkKey = (l: Link | undefined): string => (l ? `${l.why ?? ''}|${l.name}|${formatZh(l.expected, { full: true })}|${placeKey(l.cell.place)}` : '-');
+
 function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): void {
-  const zh = zhFigures(pair.text.zh, !!pair.heading);
+  const heading = !!pair.heading;
+  const zh = ctx.memo
+    ? ctx.memo.recall(`zh-vs-en:zh\u0001${heading}\u0001${pair.text.zh}`, () => zhFigures(pair.text.zh, heading))
+    : zhFigures(pair.text.zh, heading);
+  const linked = zh.map((z) => linkKey(links.get(placeKey(pair.placeOf.zh(z.index)))));
+  const precision = JSON.stringify(ctx.edition.meta.style.precision ?? null);
+  const key = ['zh-vs-en', pair.key, pair.what, heading, JSON.stringify(pair.nums), precision, ...linked].join('\u0001');
+  remembered(ctx, key, (c) => compareFigures(pair, c, links, zh));
+}
+
+function compareFigures(pair: Pair, ctx: RuleContext, links: Map<string, Link>, zh: ZhFig[]): void {
   const en = scanEn(pair.heading ? blank(pair.text.en, HEADING_NUMERAL.en) : pair.text.en);
   const zhAt = (z: ZhFig) => pair.placeOf.zh(z.index);
   const enAt = (e: EnFigure) => pair.placeOf.en(e.digitsIndex);
@@ -287,11 +303,19 @@ function markdownPair(zh: Nodes, en: Nodes, files: Bi, what: string): Pair {
     placeOf: { zh: (k) => placeAt(fz, k, files.zh), en: (k) => placeAt(fe, k, files.en) },
     nums: { zh: numsOf(zh, files.zh), en: numsOf(en, files.en) },
     heading: zh.type === 'heading',
+    key: [files.zh, flatKey(fz), files.en, flatKey(fe)].join('\u0001'),
   };
 }
 
-function yamlPair(text: Bi, place: Place, what: string): Pair {
-  return { text, what, placeOf: { zh: (k) => yamlTextPlace(place, text.zh, k), en: (k) => yamlTextPlace(place, text.en, k) }, nums: { zh: [], en: [] } };
+function yamlPair(text: Bi, place: Place, what: string, ctx: RuleContext): Pair {
+  const version = ctx.memo?.fileVersion(place.file) ?? 0;
+  return {
+    text,
+    what,
+    placeOf: { zh: (k) => yamlTextPlace(place, text.zh, k), en: (k) => yamlTextPlace(place, text.en, k) },
+    nums: { zh: [], en: [] },
+    key: [placeKey(place), version, text.zh, text.en].join('\u0001'),
+  };
 }
 
 /** Every aligned pair of texts in the edition. */
@@ -310,22 +334,22 @@ function pairsOf(ctx: RuleContext): Pair[] {
   }
   for (const t of edition.tables) {
     const name = refLabel('table', t.number, 'zh', edition.meta.style.numbering);
-    pairs.push(yamlPair(t.caption, t.place, `caption of ${name}`));
-    if (t.source) pairs.push(yamlPair(t.source, t.place, `source of ${name}`));
-    for (const c of t.columns) pairs.push(yamlPair(c.header, c.place, `header of ${name}`));
+    pairs.push(yamlPair(t.caption, t.place, `caption of ${name}`, ctx));
+    if (t.source) pairs.push(yamlPair(t.source, t.place, `source of ${name}`, ctx));
+    for (const c of t.columns) pairs.push(yamlPair(c.header, c.place, `header of ${name}`, ctx));
     for (const row of t.rows) {
       for (const cell of Object.values(row.cells)) {
-        if (cell.items) cell.items.forEach((it, k) => pairs.push(yamlPair(it.text, it.place, `item ${k + 1} of ${name} ${row.id}`)));
-        else pairs.push(yamlPair(cell.text, cell.place, `cell ${name} ${row.id}/${cell.column}`));
+        if (cell.items) cell.items.forEach((it, k) => pairs.push(yamlPair(it.text, it.place, `item ${k + 1} of ${name} ${row.id}`, ctx)));
+        else pairs.push(yamlPair(cell.text, cell.place, `cell ${name} ${row.id}/${cell.column}`, ctx));
       }
     }
-    for (const n of t.notes) pairs.push(yamlPair(n.text, n.place, `note of ${name}`));
+    for (const n of t.notes) pairs.push(yamlPair(n.text, n.place, `note of ${name}`, ctx));
   }
   for (const f of edition.figures) {
     const name = refLabel('figure', f.number, 'zh', edition.meta.style.numbering);
-    pairs.push(yamlPair(f.caption, f.place, `caption of ${name}`), yamlPair(f.axis, f.place, `axis of ${name}`));
-    for (const p of f.points) pairs.push(yamlPair(p.label, p.place, `label of ${name}`));
-    if (f.note) pairs.push(yamlPair(f.note, f.place, `note of ${name}`));
+    pairs.push(yamlPair(f.caption, f.place, `caption of ${name}`, ctx), yamlPair(f.axis, f.place, `axis of ${name}`, ctx));
+    for (const p of f.points) pairs.push(yamlPair(p.label, p.place, `label of ${name}`, ctx));
+    if (f.note) pairs.push(yamlPair(f.note, f.place, `note of ${name}`, ctx));
   }
   return pairs;
 }

@@ -13,6 +13,7 @@ import type { Bi, GlossaryTerm, Place } from '../model.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
 import { refLabel } from '../model/labels.js';
+import { flatKey, remembered } from './memo.js';
 
 /** Lower case, no quotes or apostrophes, one space for any run of spaces or dashes. */
 export function normalize(s: string): string {
@@ -83,13 +84,13 @@ interface Patterns {
   written: RegExp;
 }
 
-function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<GlossaryTerm, Patterns>, ctx: RuleContext): void {
+function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<string, Patterns>, ctx: RuleContext): void {
   const en = normalize(pair.text.en);
   const reported = new Set<GlossaryTerm>();
   for (const { term, index } of occurrences(pair.text.zh, terms)) {
     if (!pair.inText(index)) continue;
     ctx.examined();
-    const p = patterns.get(term)!;
+    const p = patterns.get(term.en)!;
     const loose = p.loose.test(en);
     if ((loose && p.written.test(pair.text.en)) || reported.has(term)) continue;
     reported.add(term);
@@ -113,7 +114,10 @@ export const glossaryRule: Rule = {
     const { edition } = ctx;
     const terms = [...edition.glossary].sort((a, b) => b.zh.length - a.zh.length);
     if (terms.length === 0) return;
-    const patterns = new Map(terms.map((t) => [t, { loose: renderingPattern(t.en), written: writtenPattern(t.en) }]));
+    // Every result depends on the whole glossary: a term added can take over a longer or shorter one.
+    const glossaryKey = JSON.stringify(terms.map((t) => [t.zh, t.en]));
+    const compile = () => new Map(terms.map((t) => [t.en, { loose: renderingPattern(t.en), written: writtenPattern(t.en) }]));
+    const patterns = ctx.memo ? ctx.memo.recall(`glossary:patterns\u0001${glossaryKey}`, compile) : compile();
     for (const ch of edition.chapters) {
       for (const { zh: block, en: other, zhIndex } of alignedBlocks(ch)) {
         const i = zhIndex ?? 0;
@@ -121,17 +125,20 @@ export const glossaryRule: Rule = {
         const fz = flatten(block);
         const fe = flatten(other);
         const enPlace = { file: ch.docs.en.file, line: other.position?.start.line ?? 1, column: other.position?.start.column ?? 1 };
-        check(
-          {
-            text: { zh: fz.text, en: fe.text },
-            placeOf: (k) => placeAt(fz, k, ch.docs.zh.file),
-            inText: (k) => isInText(fz, k),
-            enPlace,
-            enLabel: `block ${i + 1}`,
-          },
-          terms,
-          patterns,
-          ctx,
+        const key = ['glossary', glossaryKey, ch.docs.zh.file, flatKey(fz), JSON.stringify(enPlace), i, fe.text].join('\u0001');
+        remembered(ctx, key, (c) =>
+          check(
+            {
+              text: { zh: fz.text, en: fe.text },
+              placeOf: (k) => placeAt(fz, k, ch.docs.zh.file),
+              inText: (k) => isInText(fz, k),
+              enPlace,
+              enLabel: `block ${i + 1}`,
+            },
+            terms,
+            patterns,
+            c,
+          ),
         );
       }
     }
@@ -146,12 +153,16 @@ export const glossaryRule: Rule = {
         }
       }
       for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of ${name}` });
+      const version = ctx.memo?.fileVersion(table.place.file) ?? 0;
       for (const t of texts) {
-        check(
-          { text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what },
-          terms,
-          patterns,
-          ctx,
+        const key = ['glossary', glossaryKey, version, JSON.stringify(t)].join('\u0001');
+        remembered(ctx, key, (c) =>
+          check(
+            { text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what },
+            terms,
+            patterns,
+            c,
+          ),
         );
       }
     }

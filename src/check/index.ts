@@ -22,6 +22,9 @@ import { untranslatedRule } from './untranslated.js';
 import { applyReview } from './acknowledge.js';
 import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
+import { CheckMemo } from './memo.js';
+
+export { CheckMemo } from './memo.js';
 
 /** Every rule, in the order their findings are reported. */
 export const RULES: Rule[] = [
@@ -49,6 +52,8 @@ export interface CheckOptions {
   stats?: Record<string, number>;
   /** Filled with per-figure statuses, for the check report. */
   figures?: FigureStatusEntry[];
+  /** What the previous run checked (`watch` keeps one between saves). */
+  memo?: CheckMemo;
 }
 
 /**
@@ -57,11 +62,14 @@ export interface CheckOptions {
  */
 export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const memo = opts.memo ?? new CheckMemo();
+  memo.nextRun();
   for (const rule of RULES) {
     let count = 0;
     rule.run({
       edition,
       previous: opts.previous,
+      memo,
       report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.id }),
       examined: (n = 1) => void (count += n),
       status: opts.figures ? (place, status, detail) => void opts.figures?.push({ place, status, detail, ruleId: rule.id }) : undefined,

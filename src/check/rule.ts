@@ -6,6 +6,7 @@
  */
 import type { FigureStatus, Finding } from '../diagnostics.js';
 import type { Edition, Place } from '../model.js';
+import type { CheckMemo } from './memo.js';
 
 export type { FigureStatus, FigureStatusEntry } from '../diagnostics.js';
 
@@ -19,6 +20,8 @@ export interface RuleContext {
   examined: (n?: number) => void;
   /** Records the status of the figure at `place` (present when a report is wanted). */
   status?: (place: Place, status: FigureStatus, detail?: string) => void;
+  /** Results kept from the previous run (`watch`), see memo.ts. */
+  memo?: CheckMemo;
 }
 
 export interface Rule {

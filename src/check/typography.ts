@@ -16,6 +16,7 @@ import type { Lang, Place, Table } from '../model.js';
 import { scanZh } from '../quantity/parse-zh.js';
 import { flatten, isInText, placeAt, yamlTextPlace } from '../model/text-places.js';
 import type { Rule, RuleContext } from './rule.js';
+import { flatKey, remembered } from './memo.js';
 
 /** Half-width marks and the full-width marks Chinese text uses instead. */
 const FULL: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' };
@@ -151,38 +152,50 @@ export const typographyRule: Rule = {
       for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
-        checkText(
-          flat.text,
-          (k) => placeAt(flat, k, file),
-          (k) => isInText(flat, k),
-          ctx,
+        remembered(ctx, ['typography:zh', file, flatKey(flat)].join('\u0001'), (c) =>
+          checkText(
+            flat.text,
+            (k) => placeAt(flat, k, file),
+            (k) => isInText(flat, k),
+            c,
+          ),
         );
       }
       const en = ch.docs.en;
       for (const { zh: zhBlock, en: block } of alignedBlocks(ch)) {
         if (!block || block.type === 'leafDirective') continue;
         const flat = flatten(block);
-        const names = zhBlock ? bareZh(flatten(zhBlock).text) : new Set<string>();
-        ctx.examined((flat.text.match(/\d{5,}/g) ?? []).length);
-        for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)])
-          if (isInText(flat, p.offset)) ctx.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
-        for (const p of invisibleInFigures(flat.text))
-          if (isInText(flat, p.offset)) ctx.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
+        const zhText = zhBlock ? flatten(zhBlock).text : undefined;
+        // The Chinese decides which bare numbers are names, so it is part of the key.
+        remembered(ctx, ['typography:en', en.file, flatKey(flat), zhText ?? '\u0000'].join('\u0001'), (c) => {
+          const names = zhText !== undefined ? bareZh(zhText) : new Set<string>();
+          c.examined((flat.text.match(/\d{5,}/g) ?? []).length);
+          for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)])
+            if (isInText(flat, p.offset)) c.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+          for (const p of invisibleInFigures(flat.text))
+            if (isInText(flat, p.offset)) c.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
+        });
       }
     }
     for (const table of ctx.edition.tables) {
-      for (const t of tableTexts(table))
-        checkText(
-          t.text,
-          (k) => yamlTextPlace(t.place, t.text, k),
-          () => true,
-          ctx,
-        );
-      for (const t of tableTexts(table, 'en'))
-        for (const p of invisibleInFigures(t.text)) ctx.report({ severity: 'error', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
-      // Number cells are data, printed as written in both languages; the English texts are words.
-      for (const t of tableTexts(table, 'en', true))
-        for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+      const key = ['typography:table', ctx.memo?.fileVersion(table.place.file), JSON.stringify([tableTexts(table), tableTexts(table, 'en')])].join('\u0001');
+      remembered(ctx, key, (c) => tableTypography(table, c));
     }
   },
 };
+
+/** The table texts of one table, checked as a whole: they come from one YAML node. */
+function tableTypography(table: Table, ctx: RuleContext): void {
+  for (const t of tableTexts(table))
+    checkText(
+      t.text,
+      (k) => yamlTextPlace(t.place, t.text, k),
+      () => true,
+      ctx,
+    );
+  for (const t of tableTexts(table, 'en'))
+    for (const p of invisibleInFigures(t.text)) ctx.report({ severity: 'error', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+  // Number cells are data, printed as written in both languages; the English texts are words.
+  for (const t of tableTexts(table, 'en', true))
+    for (const p of hyphenMinus(t.text)) ctx.report({ severity: 'warning', place: yamlTextPlace(t.place, t.text, p.offset), message: p.message });
+}

@@ -1,0 +1,51 @@
+/**
+ * The check's memo (src/check/memo.ts): a run that replays what the previous
+ * run checked reports exactly what a fresh run reports, after each kind of
+ * edit a save can make: a figure in one paragraph, a table cell the prose
+ * cites, a line added above other blocks, a glossary term.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CheckMemo, runChecks } from '../../src/check/index.js';
+import type { FigureStatusEntry } from '../../src/check/rule.js';
+import { loadEdition } from '../../src/load/index.js';
+import { clearSourceCache } from '../../src/model/text-places.js';
+import { copySample, edit } from '../helpers.js';
+
+function check(dir: string, memo?: CheckMemo) {
+  clearSourceCache();
+  const edition = loadEdition(dir).edition!;
+  const stats: Record<string, number> = {};
+  const figures: FigureStatusEntry[] = [];
+  const findings = runChecks(edition, { stats, figures, memo });
+  return { findings, stats, figures };
+}
+
+describe('check memo', () => {
+  it('replays unchanged texts and re-checks changed ones, as a fresh check would', () => {
+    const dir = copySample();
+    const memo = new CheckMemo();
+    const first = check(dir, memo);
+    expect(check(dir, memo)).toEqual(first);
+    const steps: [string, () => void][] = [
+      ['a figure of one Chinese paragraph', () => edit(path.join(dir, 'zh/01-review.md'), '**791.7**亿元', '**791.9**亿元')],
+      ['a table cell', () => edit(path.join(dir, 'tables/main-indicators.yaml'), 'zh: "-1.9%（前三季度）"', 'zh: "-1.8%（前三季度）"')],
+      [
+        'a line added above every block',
+        () => fs.writeFileSync(path.join(dir, 'zh/01-review.md'), '\n' + fs.readFileSync(path.join(dir, 'zh/01-review.md'), 'utf8')),
+      ],
+      ['a glossary term', () => edit(path.join(dir, 'glossary.yaml'), 'en: VAT credit refunds }', 'en: VAT credit rebates }')],
+    ];
+    let before = first;
+    for (const [what, change] of steps) {
+      change();
+      const replayed = check(dir, memo);
+      const fresh = check(dir);
+      expect(replayed, what).toEqual(fresh);
+      // The edit is seen: each one changes what the check says.
+      expect(JSON.stringify(fresh.findings), what).not.toEqual(JSON.stringify(before.findings));
+      before = fresh;
+    }
+  });
+});
