@@ -115,7 +115,7 @@ export const glossaryRule: Rule = {
     const terms = [...edition.glossary].sort((a, b) => b.zh.length - a.zh.length);
     if (terms.length === 0) return;
     // Every result depends on the whole glossary: a term added can take over a longer or shorter one.
-    const glossaryKey = JSON.stringify(terms.map((t) => [t.zh, t.en]));
+    const glossaryKey = ctx.memo?.versionOf('glossary', JSON.stringify(terms.map((t) => [t.zh, t.en]))) ?? 0;
     const compile = () => new Map(terms.map((t) => [t.en, { loose: renderingPattern(t.en), written: writtenPattern(t.en) }]));
     const patterns = ctx.memo ? ctx.memo.recall(`glossary:patterns\u0001${glossaryKey}`, compile) : compile();
     for (const ch of edition.chapters) {

@@ -25,14 +25,15 @@ type Event =
 export class CheckMemo {
   private current = new Map<string, unknown>();
   private previous = new Map<string, unknown>();
-  private files = new Map<string, { text: string; version: number }>();
-  private seenFiles = new Set<string>();
+  private versions = new Map<string, { value: string; version: number }>();
+  /** The names whose value this run has already compared. */
+  private seenVersions = new Set<string>();
 
   /** Called by the check stage before each run. */
   nextRun(): void {
     this.previous = this.current;
     this.current = new Map();
-    this.seenFiles.clear();
+    this.seenVersions.clear();
   }
 
   recall<T>(key: string, compute: () => T): T {
@@ -43,18 +44,23 @@ export class CheckMemo {
   }
 
   /**
-   * A number that changes when `file`'s text does: YAML places are found by
-   * searching the source, so a table text's results also depend on its file.
+   * A short stand-in for `value` in keys: the same number while `value` stays
+   * the same, a new one when it changes. For what many keys share (a glossary,
+   * a YAML file's text), so that no key repeats it whole.
    */
-  fileVersion(file: string): number {
-    const text = sourceText(file)?.text ?? '';
-    const known = this.files.get(file);
-    if (this.seenFiles.has(file) && known) return known.version;
-    this.seenFiles.add(file);
-    if (known && known.text === text) return known.version;
+  versionOf(name: string, value: string): number {
+    const known = this.versions.get(name);
+    if (known && (known.value === value || this.seenVersions.has(name))) return known.version;
+    this.seenVersions.add(name);
     const version = (known?.version ?? 0) + 1;
-    this.files.set(file, { text, version });
+    this.versions.set(name, { value, version });
     return version;
+  }
+
+  /** The version of `file`'s text: YAML places are found by searching the source, so a table text's results depend on its file. */
+  fileVersion(file: string): number {
+    if (this.seenVersions.has(`file:${file}`)) return this.versions.get(`file:${file}`)!.version;
+    return this.versionOf(`file:${file}`, sourceText(file)?.text ?? '');
   }
 }
 
