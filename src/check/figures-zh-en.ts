@@ -59,7 +59,7 @@ interface Pair {
   nums: Bi<{ label: string; place: Place }[]>;
   heading?: boolean;
   /** What decides the places of its characters, for the memo (memo.ts). */
-  key: string;
+  key: () => string;
 }
 
 /** A Chinese figure: its quantity, exact value in base units, offset, and whether English may leave it unsaid. */
@@ -138,15 +138,21 @@ function blame(link: Link | undefined, zhPlace: Place, enPlace: Place): { place:
 /** What a comparison reads of a link: a changed table changes it, and the pair is compared again. */
 const linkKey = (l: Link | undefined): string => (l ? `${l.why ?? ''}|${l.name}|${formatZh(l.expected, { full: true })}|${placeKey(l.cell.place)}` : '-');
 
-function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>): void {
+function comparePair(pair: Pair, ctx: RuleContext, links: Map<string, Link>, linkedFiles: Set<string>): void {
   const heading = !!pair.heading;
-  const zh = ctx.memo
-    ? ctx.memo.recall(`zh-vs-en:zh\u0001${heading}\u0001${pair.text.zh}`, () => zhFigures(pair.text.zh, heading))
-    : zhFigures(pair.text.zh, heading);
-  const linked = zh.map((z) => linkKey(links.get(placeKey(pair.placeOf.zh(z.index)))));
-  const precision = JSON.stringify(ctx.edition.meta.style.precision ?? null);
-  const key = ['zh-vs-en', pair.key, pair.what, heading, JSON.stringify(pair.nums), precision, ...linked].join('\u0001');
-  remembered(ctx, key, (c) => compareFigures(pair, c, links, zh));
+  const memo = ctx.memo;
+  if (!memo) return compareFigures(pair, ctx, links, zhFigures(pair.text.zh, heading));
+  const zh = memo.recall(`zh-vs-en:zh\u0001${heading}\u0001${pair.text.zh}`, () => zhFigures(pair.text.zh, heading));
+  remembered(
+    ctx,
+    () => {
+      const file = pair.placeOf.zh(0).file;
+      const linked = linkedFiles.has(file) ? zh.map((z) => linkKey(links.get(placeKey(pair.placeOf.zh(z.index))))) : [];
+      const precision = JSON.stringify(ctx.edition.meta.style.precision ?? null);
+      return ['zh-vs-en', pair.key(), pair.what, heading, JSON.stringify(pair.nums), precision, ...linked].join('\u0001');
+    },
+    (c) => compareFigures(pair, c, links, zh),
+  );
 }
 
 function compareFigures(pair: Pair, ctx: RuleContext, links: Map<string, Link>, zh: ZhFig[]): void {
@@ -303,18 +309,17 @@ function markdownPair(zh: Nodes, en: Nodes, files: Bi, what: string): Pair {
     placeOf: { zh: (k) => placeAt(fz, k, files.zh), en: (k) => placeAt(fe, k, files.en) },
     nums: { zh: numsOf(zh, files.zh), en: numsOf(en, files.en) },
     heading: zh.type === 'heading',
-    key: [files.zh, flatKey(fz), files.en, flatKey(fe)].join('\u0001'),
+    key: () => [files.zh, flatKey(fz), files.en, flatKey(fe)].join('\u0001'),
   };
 }
 
 function yamlPair(text: Bi, place: Place, what: string, ctx: RuleContext): Pair {
-  const version = ctx.memo?.fileVersion(place.file) ?? 0;
   return {
     text,
     what,
     placeOf: { zh: (k) => yamlTextPlace(place, text.zh, k), en: (k) => yamlTextPlace(place, text.en, k) },
     nums: { zh: [], en: [] },
-    key: [placeKey(place), version, text.zh, text.en].join('\u0001'),
+    key: () => [placeKey(place), ctx.memo?.fileVersion(place.file), text.zh, text.en].join('\u0001'),
   };
 }
 
@@ -359,6 +364,8 @@ export const zhVsEnRule: Rule = {
   description: 'the English states the same figures as the Chinese, after unit conversion',
   run(ctx) {
     const links = linkEdition(ctx.edition).byPlace;
-    for (const pair of pairsOf(ctx)) comparePair(pair, ctx, links);
+    // A figure's link is part of a pair's key only where there can be one.
+    const linkedFiles = new Set([...links.values()].map((l) => l.place.file));
+    for (const pair of pairsOf(ctx)) comparePair(pair, ctx, links, linkedFiles);
   },
 };

@@ -125,7 +125,7 @@ export const glossaryRule: Rule = {
         const fz = flatten(block);
         const fe = flatten(other);
         const enPlace = { file: ch.docs.en.file, line: other.position?.start.line ?? 1, column: other.position?.start.column ?? 1 };
-        const key = ['glossary', glossaryKey, ch.docs.zh.file, flatKey(fz), JSON.stringify(enPlace), i, fe.text].join('\u0001');
+        const key = () => ['glossary', glossaryKey, ch.docs.zh.file, flatKey(fz), JSON.stringify(enPlace), i, fe.text].join('\u0001');
         remembered(ctx, key, (c) =>
           check(
             {
@@ -155,7 +155,7 @@ export const glossaryRule: Rule = {
       for (const n of table.notes) texts.push({ text: n.text, place: n.place, what: `note of ${name}` });
       const version = ctx.memo?.fileVersion(table.place.file) ?? 0;
       for (const t of texts) {
-        const key = ['glossary', glossaryKey, version, JSON.stringify(t)].join('\u0001');
+        const key = () => ['glossary', glossaryKey, version, JSON.stringify(t)].join('\u0001');
         remembered(ctx, key, (c) =>
           check(
             { text: t.text, placeOf: (k) => yamlTextPlace(t.place, t.text.zh, k), inText: () => true, enPlace: t.place, enLabel: t.what },

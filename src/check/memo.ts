@@ -67,11 +67,12 @@ export class CheckMemo {
 /**
  * Runs `check` for one text through the memo: the first time its calls of
  * report, status and examined are recorded, later with the same key they are
- * replayed. Without a memo (a rule run alone in a test) it runs directly.
+ * replayed. Without a memo (`build`, a rule run alone in a test) it runs
+ * directly, and `key` is never built.
  */
-export function remembered(ctx: RuleContext, key: string, check: (ctx: RuleContext) => void): void {
+export function remembered(ctx: RuleContext, key: () => string, check: (ctx: RuleContext) => void): void {
   if (!ctx.memo) return check(ctx);
-  const events = ctx.memo.recall(key, () => {
+  const events = ctx.memo.recall(key(), () => {
     const out: Event[] = [];
     check({
       edition: ctx.edition,

@@ -152,13 +152,16 @@ export const typographyRule: Rule = {
       for (const block of blocksOf(tree)) {
         if (block.type === 'leafDirective') continue;
         const flat = flatten(block);
-        remembered(ctx, ['typography:zh', file, flatKey(flat)].join('\u0001'), (c) =>
-          checkText(
-            flat.text,
-            (k) => placeAt(flat, k, file),
-            (k) => isInText(flat, k),
-            c,
-          ),
+        remembered(
+          ctx,
+          () => ['typography:zh', file, flatKey(flat)].join('\u0001'),
+          (c) =>
+            checkText(
+              flat.text,
+              (k) => placeAt(flat, k, file),
+              (k) => isInText(flat, k),
+              c,
+            ),
         );
       }
       const en = ch.docs.en;
@@ -167,18 +170,23 @@ export const typographyRule: Rule = {
         const flat = flatten(block);
         const zhText = zhBlock ? flatten(zhBlock).text : undefined;
         // The Chinese decides which bare numbers are names, so it is part of the key.
-        remembered(ctx, ['typography:en', en.file, flatKey(flat), zhText ?? '\u0000'].join('\u0001'), (c) => {
-          const names = zhText !== undefined ? bareZh(zhText) : new Set<string>();
-          c.examined((flat.text.match(/\d{5,}/g) ?? []).length);
-          for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)])
-            if (isInText(flat, p.offset)) c.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
-          for (const p of invisibleInFigures(flat.text))
-            if (isInText(flat, p.offset)) c.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
-        });
+        remembered(
+          ctx,
+          () => ['typography:en', en.file, flatKey(flat), zhText ?? '\u0000'].join('\u0001'),
+          (c) => {
+            const names = zhText !== undefined ? bareZh(zhText) : new Set<string>();
+            c.examined((flat.text.match(/\d{5,}/g) ?? []).length);
+            for (const p of [...ungroupedEnglish(flat.text, names), ...hyphenMinus(flat.text)])
+              if (isInText(flat, p.offset)) c.report({ severity: 'warning', place: placeAt(flat, p.offset, en.file), message: p.message });
+            for (const p of invisibleInFigures(flat.text))
+              if (isInText(flat, p.offset)) c.report({ severity: 'error', place: placeAt(flat, p.offset, en.file), message: p.message });
+          },
+        );
       }
     }
     for (const table of ctx.edition.tables) {
-      const key = ['typography:table', ctx.memo?.fileVersion(table.place.file), JSON.stringify([tableTexts(table), tableTexts(table, 'en')])].join('\u0001');
+      const key = () =>
+        ['typography:table', ctx.memo?.fileVersion(table.place.file), JSON.stringify([tableTexts(table), tableTexts(table, 'en')])].join('\u0001');
       remembered(ctx, key, (c) => tableTypography(table, c));
     }
   },

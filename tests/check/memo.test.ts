@@ -6,12 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CheckMemo, runChecks } from '../../src/check/index.js';
 import type { FigureStatusEntry } from '../../src/check/rule.js';
 import { loadEdition } from '../../src/load/index.js';
 import { clearSourceCache } from '../../src/model/text-places.js';
-import { copySample, edit } from '../helpers.js';
+import { copySample, edit, tempDir } from '../helpers.js';
 
 function check(dir: string, memo?: CheckMemo) {
   clearSourceCache();
@@ -47,5 +48,20 @@ describe('check memo', () => {
       expect(JSON.stringify(fresh.findings), what).not.toEqual(JSON.stringify(before.findings));
       before = fresh;
     }
+  });
+
+  it('compares a paragraph again when the table cell its figure is linked to changes', () => {
+    const dir = path.join(tempDir(), 'edition');
+    fs.cpSync(fileURLToPath(new URL('../fixtures/xinxiang-2023', import.meta.url)), dir, { recursive: true });
+    // The English slips; the Chinese agrees with its table, so the English is blamed.
+    edit(path.join(dir, 'en/01-review.md'), '**RMB 334.76 billion**', '**RMB 337.46 billion**');
+    const memo = new CheckMemo();
+    const said = (c: ReturnType<typeof check>) => c.findings.filter((f) => f.ruleId === 'zh-vs-en').map((f) => f.message);
+    expect(said(check(dir, memo)).join('\n')).toContain('agrees with 表');
+    // Now the table disagrees with the Chinese: the paragraph is unchanged, the blame is not.
+    edit(path.join(dir, 'tables/economy-results.yaml'), 'level: 3347.6亿元', 'level: 3374.6亿元');
+    const replayed = check(dir, memo);
+    expect(replayed).toEqual(check(dir));
+    expect(said(replayed).join('\n')).toContain('the Chinese is the slip');
   });
 });
