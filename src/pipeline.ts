@@ -144,10 +144,8 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
   });
   if (hooks.onPages) {
     hooks.onPages(written);
-    // Let what onPages sent (the preview's patch) leave, and let the server answer what came in, before the
-    // check report takes the thread for tens of ms: one setImmediate can run in the same turn of the loop as
-    // the pipeline (when it resumed from I/O), with no poll for sockets in between; two always span one.
-    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    // Let what onPages sent (the preview's patch) leave before the check report takes the thread.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
   return { ...verdict, ...written, dir, html };
