@@ -80,6 +80,12 @@ export interface PdfOptions {
    * whose every file request waits for this process to allow it.
    */
   onLoaded?: () => void;
+  /**
+   * Given the browser's closing (Chromium's exit and the removal of its
+   * profile) instead of waiting for it: the build commits its outputs
+   * meanwhile and waits for the close before it returns.
+   */
+  onClosing?: (closing: Promise<void>) => void;
 }
 
 /** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
@@ -119,7 +125,9 @@ export function startPdf(pages = 2): PdfRun {
           ),
         );
       } finally {
-        await browser.close();
+        const closing = browser.close();
+        if (opts.onClosing) opts.onClosing(closing);
+        else await closing;
       }
     },
     async close() {

@@ -69,6 +69,7 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   addNotesSheet(wb, tables, noteNumbers, edition.meta.style.numbering);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
-  const raw = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: stableZip compresses every part once, in its own order; deflating here too cost a deflate and an inflate.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
   return stableZip(Buffer.from(raw), editionInstant(edition.meta), tidyParts);
 }
