@@ -99,7 +99,18 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
     let loaded = () => {};
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, dir, { html, views, onLoaded: loaded, onClosing: (c) => (closing = c) })));
+    const printing = pdf?.then((p) =>
+      timed('pdf', opts, () =>
+        p.render(edition, dir, {
+          html,
+          views,
+          onLoaded: loaded,
+          onClosing: (c) => {
+            closing = c;
+          },
+        }),
+      ),
+    );
     const after = <T>(fn: () => Promise<T>) =>
       (printing
         ? Promise.race([
