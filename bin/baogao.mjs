@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `baogao` command. It runs the JavaScript that `npm install` compiled
 // into dist/ (the prepare script), so a start costs no TypeScript compile.
+// It prefers the esbuild bundle of it, dist/bundle/ (scripts/bundle-cli.mjs),
+// which loads in one file what dist/cli/ loads in hundreds (issue 17).
 // Where dist/ is missing or older than a file in src/ (a developer editing the
 // sources), it runs the sources through tsx instead: the command is never stale.
 import fs from 'node:fs';
@@ -35,7 +37,9 @@ function compiledIsFresh() {
 
 let run;
 if (compiledIsFresh()) {
-  ({ run } = await import('../dist/cli/run.js'));
+  // The bundle is part of dist/, so it is as fresh as the rest; an older install may lack it.
+  const bundled = fs.existsSync(path.join(root, 'dist/bundle/run.js'));
+  ({ run } = bundled ? await import('../dist/bundle/run.js') : await import('../dist/cli/run.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
