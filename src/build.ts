@@ -81,6 +81,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): Promise<BuildResult> {
   let lock: OutputLock | undefined;
   let staging: string | undefined;
+  // Chromium's exit and its profile's removal overlap the commit; the build returns once both are done.
+  let closing: Promise<void> | undefined;
   // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
   const { removeStaleProfiles } = await import('./render/pdf/browser.js');
   try {
@@ -97,7 +99,18 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
     let loaded = () => {};
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const printing = pdf?.then((p) => timed('pdf', opts, () => p.render(edition, dir, { html, views, onLoaded: loaded })));
+    const printing = pdf?.then((p) =>
+      timed('pdf', opts, () =>
+        p.render(edition, dir, {
+          html,
+          views,
+          onLoaded: loaded,
+          onClosing: (c) => {
+            closing = c;
+          },
+        }),
+      ),
+    );
     const after = <T>(fn: () => Promise<T>) =>
       (printing
         ? Promise.race([
@@ -128,9 +141,11 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     const files = commitStaging(dir, opts.out);
     staging = undefined;
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
+    await closing;
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
     if (staging) discardStaging(staging);
+    await closing?.catch(() => undefined);
     throw e;
   } finally {
     lock?.release();

@@ -77,6 +77,8 @@ export interface Meta {
   planYear: number;
   /** ISO date of the session, the source of every output date. */
   date: string;
+  /** The session's offset from UTC, `+08:00` unless edition.yaml sets `timezone`: the PDF dates are midnight there. */
+  timezone: string;
   title: Bi;
   titleLines: Bi<string[]>;
   /** The session line of the cover, when the report prints one. */

@@ -152,9 +152,22 @@ function filesUnder(dir: string, rel = ''): string[] {
 export function commitStaging(staging: string, outDir: string): string[] {
   const files = filesUnder(staging);
   try {
+    // A folder the output does not have yet (the fonts of a first build) moves in one rename, not one per file.
+    const whole = new Set<string>();
+    for (const entry of fs.readdirSync(staging, { withFileTypes: true })) {
+      const target = path.join(outDir, entry.name);
+      if (!entry.isDirectory() || fs.existsSync(target)) continue;
+      fs.mkdirSync(outDir, { recursive: true });
+      fs.renameSync(path.join(staging, entry.name), target);
+      whole.add(entry.name);
+    }
+    const made = new Set<string>();
     for (const rel of files) {
+      if (whole.has(rel.split(path.sep)[0])) continue;
       const target = path.join(outDir, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
       fs.renameSync(path.join(staging, rel), target);
     }
   } catch (e) {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -25,6 +25,18 @@ fs.writeFileSync(
   `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(tmp, 'hooks.mjs')).href)});\n`,
 );
 
+// The esbuild bundle (scripts/bundle-cli.mjs) loads many sources in one chunk; its metafile says which.
+const BUNDLE = path.join(ROOT, 'dist', 'bundle');
+const meta = fs.existsSync(path.join(BUNDLE, 'meta.json'))
+  ? (JSON.parse(fs.readFileSync(path.join(BUNDLE, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> })
+  : { outputs: {} };
+/** The sources (as file URLs) in a loaded bundle chunk; none for any other module. */
+function bundled(url: string): string[] {
+  const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+  const out = Object.entries(meta.outputs).find(([o]) => path.resolve(ROOT, o) === file)?.[1];
+  return out ? Object.keys(out.inputs).map((i) => pathToFileURL(path.resolve(ROOT, i)).href) : [];
+}
+
 /** Runs `baogao <args>`; returns its result and the packages (node_modules folders) it loaded. */
 function loads(name: string, args: string[]) {
   const log = path.join(tmp, `${name}.log`);
@@ -33,7 +45,8 @@ function loads(name: string, args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, BAOGAO_TEST_MODULE_LOG: log },
   });
-  const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  const loaded = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  const urls = loaded.flatMap((u) => [u, ...bundled(u)]);
   const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
   return { r, urls, packages };
 }

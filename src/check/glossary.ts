@@ -39,19 +39,55 @@ export function renderingPattern(en: string): RegExp {
  * opens a sentence) and its quotation marks (in any style) are part of it, so
  * that "Six Increases" Plan is not also written Six Increases plan.
  */
-export function writtenPattern(en: string): RegExp {
+export function writtenPattern(en: string): { test(text: string): boolean } {
   let first = true;
   const parts = [...en.trim()].map((c) => {
     if (/["“”„«»]/.test(c)) return '["“”„«»]';
     if (/['‘’]/.test(c)) return "['‘’]";
-    if (/[\s\-‐‑–—]/.test(c)) return '[\\s\\-‐‑–—]+';
+    if (/[\s\-‐‑–—]/.test(c)) return SPACE_RUN;
     if (first && /\p{L}/u.test(c)) {
       first = false;
       return `[${c.toLowerCase()}${c.toUpperCase()}]`;
     }
     return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   });
-  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('').replace(/(\[\\s\\-‐‑–—\]\+)+/g, '[\\s\\-‐‑–—]+')}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'u');
+  const body = parts.join('').replace(/(\[\\s\\-‐‑–—\]\+)+/g, SPACE_RUN);
+  // A run of spaces at either end could give back characters to the boundary tests: only the whole pattern is exact there.
+  if (parts[0] === SPACE_RUN || parts.at(-1) === SPACE_RUN) return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'u');
+  // The same test as that pattern, with the letter-or-digit boundaries tested by one shared pattern:
+  // compiling \p{L} into each of a hundred patterns was a tenth of a whole `baogao check` (issue 17).
+  const core = new RegExp(body, 'gu');
+  return {
+    test(text) {
+      // Every start, overlapping ones too: the pattern would try each position.
+      core.lastIndex = 0;
+      for (let m = core.exec(text); m; m = core.exec(text)) {
+        const end = m.index + m[0].length;
+        if (!wordishBefore(text, m.index) && SUFFIXES.some((s) => text.startsWith(s, end) && !wordishAt(text, end + s.length))) return true;
+        core.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+      }
+      return false;
+    },
+  };
+}
+
+const SPACE_RUN = '[\\s\\-‐‑–—]+';
+const WORDISH = /^[\p{L}\p{N}]$/u;
+/** What may follow a rendering: a plural or possessive, or nothing (tried in the order the pattern tried them). */
+const SUFFIXES = ['s', 'es', "'s", '’s', ''];
+
+/** The code point at `i` is a letter or digit. */
+function wordishAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  return cp !== undefined && WORDISH.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before `i` is a letter or digit (a surrogate pair read as one). */
+function wordishBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const lo = text.charCodeAt(i - 1);
+  const pair = i >= 2 && lo >= 0xdc00 && lo <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return wordishAt(text, pair ? i - 2 : i - 1);
 }
 
 /** Every occurrence of every term, longest first, never overlapping (苏河湾 inside 苏河湾万象天地 is not a separate term). */
@@ -81,7 +117,7 @@ interface Pair {
 /** A term's two patterns, compiled once per run: a Unicode pattern costs more to compile than to test. */
 interface Patterns {
   loose: RegExp;
-  written: RegExp;
+  written: { test(text: string): boolean };
 }
 
 function check(pair: Pair, terms: GlossaryTerm[], patterns: Map<string, Patterns>, ctx: RuleContext): void {

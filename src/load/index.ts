@@ -55,6 +55,8 @@ function toMeta(d: EditionData, y: YamlFile): Meta {
     // A placeholder still dates the files (deterministically); it is never printed as the session date.
     date: placeholder ? `${d.date.slice(0, 4)}-01-01` : d.date,
     datePlaceholder: placeholder || undefined,
+    // Shanghai's, unless the edition says otherwise: the reports this tool was written for are Jing'an's.
+    timezone: d.timezone ?? '+08:00',
     confirmed: d.confirmed ?? [],
     severity: Object.entries(d.severity ?? {}).map(([rule, severity]) => ({ rule, severity, place: y.placeOf(['severity', rule]) })),
     places: Object.fromEntries(

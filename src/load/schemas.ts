@@ -58,6 +58,11 @@ export const editionSchema = z.strictObject({
           'no such day in the calendar (months run 01–12, days to the end of the month); write the date as YYYY-MM-DD',
         ),
     ),
+  /** The offset from UTC of the session's clock: the PDF dates are midnight there. */
+  timezone: z
+    .string('write the time zone in quotes as an offset from UTC, e.g. "+08:00"')
+    .regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'write the time zone as an offset from UTC, +HH:MM or -HH:MM, e.g. "+08:00"')
+    .optional(),
   title: bi,
   title_lines: z.strictObject({ zh: z.array(text).optional(), en: z.array(text).optional() }).optional(),
   session: bi.optional(),

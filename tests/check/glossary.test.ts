@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, renderingPattern, writtenPattern } from '../../src/check/glossary.js';
 import { copySample, edit, SAMPLE } from '../helpers.js';
@@ -56,6 +57,35 @@ describe('the rendering as written: capitals and quotation marks', () => {
     ["Jing'an Remote Services", 'Jing’an Remote Services', true],
   ])('%s in: %s → %s', (rendering, text, ok) => {
     expect(writtenPattern(rendering).test(text)).toBe(ok);
+  });
+
+  // writtenPattern tests the letter-or-digit boundaries outside its regular expression (one
+  // compiled \p{L} instead of a hundred); it must accept exactly what the one-pattern form does.
+  it('accepts exactly what the single Unicode pattern accepts', () => {
+    const whole = (en: string) => {
+      let first = true;
+      const parts = [...en.trim()].map((c) => {
+        if (/["“”„«»]/.test(c)) return '["“”„«»]';
+        if (/['‘’]/.test(c)) return "['‘’]";
+        if (/[\s\-‐‑–—]/.test(c)) return '[\\s\\-‐‑–—]+';
+        if (first && /\p{L}/u.test(c)) {
+          first = false;
+          return `[${c.toLowerCase()}${c.toUpperCase()}]`;
+        }
+        return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      });
+      const body = parts.join('').replace(/(\[\\s\\-‐‑–—\]\+)+/g, '[\\s\\-‐‑–—]+');
+      return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'u');
+    };
+    const terms = ['"Six Increases" Plan', 'Shibei Functional Area', "Jing'an", 'AI', 'ab', '𠀀x', 'e-commerce', '5G'];
+    const piece = fc.constantFrom('a', 'A', 'b', 's', 'es', "'s", '’s', ' ', '-', '—', '"', '“', '”', '1', '5G', 'I', 'x', '𠀀', '中', '.', ...terms);
+    fc.assert(
+      fc.property(fc.constantFrom(...terms), fc.array(piece, { maxLength: 12 }), (term, pieces) => {
+        const text = pieces.join('');
+        expect(writtenPattern(term).test(text)).toBe(whole(term).test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('a term written with other capitals, or without the quotation marks of a programme name, is a warning', () => {

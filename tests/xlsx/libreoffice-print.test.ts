@@ -20,9 +20,19 @@ import { readPdf } from '../pdf/read-pdf.js';
 import { buildSample } from './fixture.js';
 
 const has = (cmd: string, arg: string) => spawnSync(cmd, [arg], { encoding: 'utf8' }).status === 0;
-const available = has('soffice', '--version') && has('pdftotext', '-v');
+/**
+ * Calc itself, not just soffice: the DOCX tests may have installed LibreOffice
+ * Writer alone (tests/docx/soffice.ts), whose soffice cannot open a workbook.
+ * Calc's module (libsclo.so) sits beside the real soffice binary.
+ */
+function hasCalc(): boolean {
+  const which = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+  if (!which) return false;
+  return fs.existsSync(path.join(path.dirname(fs.realpathSync(which)), 'libsclo.so'));
+}
+const available = has('soffice', '--version') && hasCalc() && has('pdftotext', '-v');
 
-describe.skipIf(!available)('printed by LibreOffice (needs soffice and pdftotext on PATH)', () => {
+describe.skipIf(!available)('printed by LibreOffice (needs LibreOffice Calc and pdftotext on PATH)', () => {
   it('prints the cover on one page, every line whole and within the paper, and each sheet on pages of its own', async () => {
     const built = await buildSample();
     const out = tempDir();

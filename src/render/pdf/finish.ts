@@ -26,14 +26,16 @@ export interface FinishInfo {
   lang: string;
   /** ISO date (YYYY-MM-DD) of the session: creation and modification date. */
   date: string;
+  /** The date's offset from UTC, `+08:00`. */
+  timezone: string;
   creator: string;
   producer: string;
   outline: OutlineItem[];
 }
 
-/** Shanghai time: the session date is a local date, midnight in UTC+8. */
-function pdfDate(iso: string): string {
-  return `D:${iso.replaceAll('-', '')}000000+08'00'`;
+/** The session date is a local date: midnight in the edition's time zone (`+08:00` → `+08'00'`). */
+function pdfDate(iso: string, timezone: string): string {
+  return `D:${iso.replaceAll('-', '')}000000${timezone.replace(':', "'")}'`;
 }
 
 function xmlEscape(s: string): string {
@@ -45,7 +47,7 @@ function xmlEscape(s: string): string {
  * preflight (PDF/X, PDF/A checks) read XMP first, and Chromium writes none.
  */
 function xmp(info: FinishInfo, docId: string): string {
-  const when = `${info.date}T00:00:00+08:00`;
+  const when = `${info.date}T00:00:00${info.timezone}`;
   const e = xmlEscape;
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -147,8 +149,8 @@ function annotate(doc: PDFDocument, info: FinishInfo): void {
     // Set directly: pdf-lib writes dates in UTC, which would print the
     // session date as the day before, and joins keywords with bare spaces.
     d.set(PDFName.of('Keywords'), PDFHexString.fromText(info.keywords.join('; ')));
-    d.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(info.date)));
-    d.set(PDFName.of('ModDate'), PDFString.of(pdfDate(info.date)));
+    d.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(info.date, info.timezone)));
+    d.set(PDFName.of('ModDate'), PDFString.of(pdfDate(info.date, info.timezone)));
   }
   if (info.outline.length) {
     const pageRefs = doc.getPages().map((p) => p.ref);

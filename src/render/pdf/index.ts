@@ -18,14 +18,13 @@ import { printEdition, type Anchor } from './print.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
-/** The outline: the contents page, then chapters (一、) with their sections (（一）). */
-function outlineOf(view: LangView, anchors: Record<string, Anchor>): OutlineItem[] {
-  // The contents always starts on page 2: the title page is one page with a forced break after it.
-  const items: OutlineItem[] = [{ title: view.words.contents, anchor: { pageIndex: 1, x: 0, y: 842 }, children: [] }];
+/** The outline: the contents page (when the contents has entries), then chapters (一、) with their sections (（一）). */
+function outlineOf(view: LangView, anchors: Record<string, Anchor>, contents: Anchor | undefined): OutlineItem[] {
+  const items: OutlineItem[] = contents ? [{ title: view.words.contents, anchor: contents, children: [] }] : [];
   for (const entry of view.toc) {
     const item: OutlineItem = { title: entry.text, anchor: anchors[entry.id], children: [] };
     const parent = items[items.length - 1];
-    if (entry.depth > 1 && items.length > 1) parent.children.push(item);
+    if (entry.depth > 1 && items.length > (contents ? 1 : 0)) parent.children.push(item);
     else items.push(item);
   }
   return items;
@@ -58,9 +57,10 @@ async function printLang(
     keywords: meta.keywords[lang],
     lang: PDF_LANG[lang],
     date: meta.date,
+    timezone: meta.timezone,
     creator: `baogao ${VERSION}`,
     producer: `baogao ${VERSION} (Chromium print, pdf-lib)`,
-    outline: outlineOf(view, printed.anchors),
+    outline: outlineOf(view, printed.anchors, printed.contents),
   });
   const rel = `${lang}/report.pdf`;
   fs.mkdirSync(path.join(staging, lang), { recursive: true });
@@ -80,6 +80,12 @@ export interface PdfOptions {
    * whose every file request waits for this process to allow it.
    */
   onLoaded?: () => void;
+  /**
+   * Given the browser's closing (Chromium's exit and the removal of its
+   * profile) instead of waiting for it: the build commits its outputs
+   * meanwhile and waits for the close before it returns.
+   */
+  onClosing?: (closing: Promise<void>) => void;
 }
 
 /** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
@@ -119,7 +125,9 @@ export function startPdf(pages = 2): PdfRun {
           ),
         );
       } finally {
-        await browser.close();
+        const closing = browser.close();
+        if (opts.onClosing) opts.onClosing(closing);
+        else await closing;
       }
     },
     async close() {

@@ -45,6 +45,8 @@ export interface Printed {
   reprinted?: string;
   /** The contents page numbers the final print shows. */
   toc?: Record<string, number>;
+  /** The top of the contents' first page (the first page linking to a heading), when it has entries. */
+  contents?: Anchor;
 }
 
 /** More passes than this means the contents' numbers keep moving the headings: a layout bug. */
@@ -134,10 +136,42 @@ async function printOnce(page: Page, file: string, html: string, onLoaded?: () =
   });
 }
 
-/** The pages that hold the contents: from the one after the title page up to the first heading's. */
-function contentsPages(anchors: Record<string, Anchor>, ids: string[]): number[] {
+/** The name a link annotation goes to: `/Dest` or a GoTo action's `/D` (Skia writes names as strings). */
+function linkTarget(annot: unknown): string | undefined {
+  if (!(annot instanceof PDFDict) || annot.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) return undefined;
+  const action = annot.lookup(PDFName.of('A'));
+  const dest = annot.lookup(PDFName.of('Dest')) ?? (action instanceof PDFDict ? action.lookup(PDFName.of('D')) : undefined);
+  if (dest instanceof PDFString || dest instanceof PDFHexString) return dest.decodeText();
+  return dest instanceof PDFName ? dest.decodeText() : undefined;
+}
+
+/**
+ * The 0-based index of the contents' first page: the first page with a link
+ * to one of its headings. Read from the print, since the cover's length
+ * depends on its title (a long English title runs onto a second page).
+ */
+export function contentsStart(doc: PDFDocument, ids: string[]): number | undefined {
+  const wanted = new Set(ids);
+  const pages = doc.getPages();
+  for (let i = 0; i < pages.length; i++) {
+    const annots = pages[i].node.Annots();
+    for (let k = 0; annots && k < annots.size(); k++) {
+      const target = linkTarget(annots.lookup(k));
+      if (target !== undefined && wanted.has(target)) return i;
+    }
+  }
+  return undefined;
+}
+
+/** The pages that hold the contents: from its first page up to the first heading's. */
+function contentsPages(start: number, anchors: Record<string, Anchor>, ids: string[]): number[] {
   const first = Math.min(...ids.map((id) => anchors[id].pageIndex));
-  return Array.from({ length: Math.max(0, first - 1) }, (_, k) => k + 1);
+  return Array.from({ length: Math.max(0, first - start) }, (_, k) => start + k);
+}
+
+/** The contents' first page's top; the page after the cover when the print has no link to a heading. */
+function contentsAnchor(doc: PDFDocument, ids: string[]): Anchor {
+  return { pageIndex: contentsStart(doc, ids) ?? 1, x: 0, y: 842 };
 }
 
 /**
@@ -155,14 +189,15 @@ export async function printEdition(page: Page, job: PrintJob): Promise<Printed> 
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
     let toc = pageNumbers(anchors, job.tocIds);
-    const why = job.reprint ? 'asked to print the numbers' : fillTocNumbers(doc, toc, contentsPages(anchors, job.tocIds));
-    if (!why) return { doc, anchors, passes: 1, toc };
+    const contents = contentsAnchor(doc, job.tocIds);
+    const why = job.reprint ? 'asked to print the numbers' : fillTocNumbers(doc, toc, contentsPages(contents.pageIndex, anchors, job.tocIds));
+    if (!why) return { doc, anchors, passes: 1, toc, contents };
     // The numbers' box has a fixed width, so they should not move a heading; if they do, go round again.
     for (let pass = 2; pass <= MAX_PASSES; pass++) {
       const again = await parsePdf(await printOnce(page, file, job.render(toc)));
       const moved = readAnchors(again);
       const pages = pageNumbers(moved, job.tocIds);
-      if (samePages(toc, pages)) return { doc: again, anchors: moved, passes: pass, toc, reprinted: why };
+      if (samePages(toc, pages)) return { doc: again, anchors: moved, passes: pass, toc, reprinted: why, contents: contentsAnchor(again, job.tocIds) };
       toc = pages;
     }
     throw new Error(`the contents' page numbers did not settle after ${MAX_PASSES} passes`);

@@ -7,7 +7,8 @@
  * Sheets: 封面 Cover, 目录 Contents, 注释 Notes, then 表1 … 表N.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { Edition, Meta } from '../../model.js';
 import { addContentsSheet } from './contents-sheet.js';
 import { addCoverSheet } from './cover-sheet.js';
@@ -18,6 +19,10 @@ import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
 
 export { annexTables };
+
+// The Workbook alone: the package's entry also loads its streaming reader, whose unzip
+// dependency pulls in some 380 polyfill modules that writing a workbook never uses.
+const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
 
 /** Document properties: what file managers, search and screen readers show. */
 function setProperties(wb: ExcelJS.Workbook, meta: Meta): void {
@@ -62,13 +67,14 @@ export async function renderXlsx(edition: Edition, file: string, opts: { draft?:
 export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer> {
   const tables = annexTables(edition);
   const noteNumbers = numberNotes(tables);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   setProperties(wb, edition.meta);
   addCoverSheet(wb, edition.meta, tables.length, draft);
   addContentsSheet(wb, tables, noteNumbers.size > 0, edition.meta.style.numbering);
   addNotesSheet(wb, tables, noteNumbers, edition.meta.style.numbering);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
-  const raw = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: stableZip compresses every part once, in its own order; deflating here too cost a deflate and an inflate.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return stableZip(Buffer.from(raw), editionInstant(edition.meta), tidyParts);
 }

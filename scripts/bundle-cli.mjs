@@ -1,0 +1,61 @@
+/**
+ * The last step of `npm run prepare`: bundles the compiled CLI (dist/cli/run.js)
+ * with esbuild into dist/bundle/, which bin/baogao.mjs runs when it is fresh.
+ * Why: `baogao check` spent a third of its start in Node's module loader,
+ * resolving and compiling ~400 small files (zod, yaml, micromark, …); one
+ * bundle is read and compiled in one go (issue 17).
+ *
+ * Each command's lazy `import()` stays a separate chunk (splitting), so
+ * `check` still loads no renderer. The renderers' large packages stay
+ * external: they need their own files (native addons, fonts, Chromium's
+ * driver) and only `build` and `watch` load them.
+ *
+ * dist/bundle/ sits two folders below the package root, as dist/render/ and
+ * dist/watch/ do, so the paths those modules compute from import.meta.url
+ * (fonts/, src/watch/client/) hold; src/version.ts finds the root by looking.
+ * dist/bundle/meta.json lists which sources each chunk holds (for
+ * tests/cli-imports.test.ts, which asks what a command loads).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'bundle');
+
+/** Loaded by `build`, `watch` and the other commands only; each needs its files on disk or is large. */
+const EXTERNAL = [
+  'puppeteer',
+  'puppeteer-core',
+  'exceljs',
+  'echarts',
+  'docx',
+  'pdf-lib',
+  '@resvg/*',
+  'handlebars',
+  'jszip',
+  'sirv',
+  'esbuild',
+  'tsx',
+  '@xmldom/*',
+  '@fontsource/*',
+];
+
+fs.rmSync(outdir, { recursive: true, force: true });
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/run.js'],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // The bundled CommonJS packages (yaml's dependents, …) call require(); ESM has none.
+  banner: { js: "import { createRequire as __baogaoRequire } from 'node:module';\nconst require = __baogaoRequire(import.meta.url);" },
+  metafile: true,
+  logLevel: 'warning',
+});
+fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
