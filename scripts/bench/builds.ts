@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromiumArgs } from '../../src/render/pdf/browser.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
 import { atMost, median, progress, runBuildCommand, runFloorProcess, secs, times, type ProcessRun, type Section } from './measure.js';
 import { ensureCompiled } from './starts.js';
@@ -37,7 +38,7 @@ export async function fullBuilds(edition: string, tmp: string, runs: number): Pr
     progress(`${secs(cold[i].ms)}, warm … `);
     warm.push(runBuildCommand(edition, out));
     progress(`${secs(warm[i].ms)}, floor … `);
-    floor.push(runFloorProcess(out, chromium));
+    floor.push(runFloorProcess(out, chromium, chromiumArgs()));
     progress(`${secs(floor[i].ms)}\n`);
   }
   const m = (xs: ProcessRun[]) => median(xs.map((x) => x.ms));

@@ -10,7 +10,6 @@
  *
  * - full: `build()` as `baogao build` runs it (HTML, PDF, XLSX, CSV); `cold`
  *   first forgets the remembered contents page numbers.
- * - floor: Chromium alone printing the two HTML pages of a finished build in `out`.
  * - stages: load, check and every renderer but the PDF one, one after the
  *   other so that each stage's time is its own, twice in the process.
  * - pdf: `build()` with HTML and PDF only, cold: the PDF stage's time.
@@ -18,7 +17,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROOT, stageAvailable, TEMPLATES, type Sample } from './measure.js';
 
 type Steps = Record<string, number>;
@@ -85,37 +83,6 @@ async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps
   }
 }
 
-/** Chromium alone: one launch, the two pages printed at once, close. `dir` holds a finished build. */
-async function printFloor(dir: string): Promise<void> {
-  const { ensureBrowser } = await import('../../src/render/pdf/find-browser.js');
-  const { default: puppeteer } = await import('puppeteer');
-  const executablePath = (await ensureBrowser()).path;
-  // The PDF stage's flags (src/render/pdf/browser.ts).
-  const args = [
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--font-render-hinting=none',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ];
-  const browser = await puppeteer.launch({ executablePath, headless: true, args });
-  try {
-    await Promise.all(
-      ['zh', 'en'].map(async (lang) => {
-        const page = await browser.newPage();
-        await page.goto(pathToFileURL(path.join(dir, lang, 'index.html')).href, { waitUntil: 'load' });
-        const pdf = await page.pdf({ format: 'a4', preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, waitForFonts: true });
-        if (pdf.length < 1000) throw new Error(`floor: ${lang} printed ${pdf.length} bytes`);
-        await page.close();
-      }),
-    );
-  } finally {
-    await browser.close();
-  }
-}
-
 async function child(task: string, edition: string, out: string, cold: boolean): Promise<Sample> {
   if (cold || task === 'pdf') fs.rmSync(TOC_CACHE, { recursive: true, force: true });
   const once = async (): Promise<{ ms: number; steps: Steps; cpuSteps: Steps }> => {
@@ -125,7 +92,6 @@ async function child(task: string, edition: string, out: string, cold: boolean):
     if (task === 'full') await buildOnce(edition, out, ['html', 'pdf', 'xlsx', 'csv'], steps);
     else if (task === 'pdf') await buildOnce(edition, out, ['html', 'pdf'], steps);
     else if (task === 'rows') await buildOnce(edition, out, ['html', 'xlsx'], steps);
-    else if (task === 'floor') await printFloor(out);
     else if (task === 'stages') await stagesOnce(edition, out, steps, cpuSteps);
     else throw new Error(`bench child: unknown task ${task}`);
     return { ms: performance.now() - t0, steps, cpuSteps };

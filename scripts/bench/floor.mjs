@@ -4,7 +4,10 @@
  * with the PDF stage's page.pdf options, close. Plain JavaScript, so that the
  * bench times it as a whole process exactly as it times `baogao build`.
  *
- *   node scripts/bench/floor.mjs <build-dir> <chromium>
+ *   node scripts/bench/floor.mjs <build-dir> <chromium> <flag>…
+ *
+ * The flags are the PDF stage's (chromiumArgs() in src/render/pdf/browser.ts),
+ * passed by builds.ts so that this program imports nothing of baogao's.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -79,8 +79,8 @@ export function runBuildCommand(edition: string, out: string): ProcessRun {
 }
 
 /** The floor as a process: Node + puppeteer + Chromium printing the build's two pages (floor.mjs). */
-export function runFloorProcess(dir: string, chromium: string): ProcessRun {
-  return timedProcess('the Chromium floor', [path.join(ROOT, 'scripts/bench/floor.mjs'), dir, chromium]);
+export function runFloorProcess(dir: string, chromium: string, args: string[]): ProcessRun {
+  return timedProcess('the Chromium floor', [path.join(ROOT, 'scripts/bench/floor.mjs'), dir, chromium, ...args]);
 }
 
 export const median = (xs: number[]): number => {

@@ -47,6 +47,11 @@ const ARGS = [
   '--font-render-hinting=none',
 ];
 
+/** Chromium's command-line flags for this process: `--no-sandbox` only as root, where Chromium refuses to start with its sandbox. */
+export function chromiumArgs(): string[] {
+  return [...ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+}
+
 /** True for a URL the page may load: a file inside `root`. */
 export function isAllowedUrl(url: string, root: string): boolean {
   if (!url.startsWith('file://')) return false;
@@ -116,7 +121,7 @@ export function removeStaleProfiles(): void {
 export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> {
   const { default: puppeteer } = await import('puppeteer');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const args = [...ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const args = chromiumArgs();
   removeStaleProfiles();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   let launching: Promise<Browser | undefined> | undefined;
