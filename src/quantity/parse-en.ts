@@ -76,14 +76,12 @@ const CURRENCY = /(?:RMB[ \u00A0\u202F\u2009]?|US\$[ \u00A0\u202F\u2009]?|USD[ \
 /** The longest phrase (up to three words) at the end of `words` that `table` knows; removes it. */
 function takePhrase<T>(words: { w: string; i: number }[], table: Record<string, T>): { value: T; i: number } | undefined {
   for (let k = Math.min(3, words.length); k > 0; k--) {
-    const value =
-      table[
-        words
-          .slice(-k)
-          .map((x) => x.w.toLowerCase())
-          .join(' ')
-      ];
-    if (value !== undefined) return { value, i: words.splice(-k)[0].i };
+    const phrase = words
+      .slice(-k)
+      .map((x) => x.w.toLowerCase())
+      .join(' ');
+    // Own keys only: the prose is the author's, and "constructor" or "toString" before a figure is a word, not a qualifier.
+    if (Object.hasOwn(table, phrase)) return { value: table[phrase], i: words.splice(-k)[0].i };
   }
   return undefined;
 }

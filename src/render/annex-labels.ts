@@ -114,7 +114,8 @@ export function unitEnglish(unit: string): string {
   if (!unit) return 'number';
   const info = unitInfo(unit);
   const scale = SCALE_LABELS[info.scale];
-  if (UNIT_LABELS[unit]) return UNIT_LABELS[unit];
+  // Own keys only: a unit is the author's text, and "constructor" is not a label.
+  if (Object.hasOwn(UNIT_LABELS, unit)) return UNIT_LABELS[unit];
   if (info.en) return scale ? `${scale} ${info.en}` : info.en;
   // Counted things (件, 台, 人) have no English noun in the report; "count" says what the number is.
   if (info.dimension === 'count') return scale ? `count, in ${scale}s` : 'count';
@@ -140,7 +141,7 @@ export function qualifierWords(q: Quantity): { zh: string[]; en: string[] } {
 export function periodWords(q: Quantity, enText: string): { zh: string; en: string } | undefined {
   if (!q.period) return undefined;
   const fromText = /\(([^()]+)\)\s*$/.exec(enText)?.[1];
-  return { zh: q.period, en: PERIOD_EN[q.period] ?? fromText ?? '' };
+  return { zh: q.period, en: (Object.hasOwn(PERIOD_EN, q.period) ? PERIOD_EN[q.period] : undefined) ?? fromText ?? '' };
 }
 
 /**
