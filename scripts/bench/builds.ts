@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumArgs } from '../../src/render/pdf/browser.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
+import { PDF_OPTIONS } from '../../src/render/pdf/print.js';
 import { atMost, median, progress, runBuildCommand, runFloorProcess, secs, times, type ProcessRun, type Section } from './measure.js';
 import { ensureCompiled } from './starts.js';
 
@@ -38,7 +39,7 @@ export async function fullBuilds(edition: string, tmp: string, runs: number): Pr
     progress(`${secs(cold[i].ms)}, warm … `);
     warm.push(runBuildCommand(edition, out));
     progress(`${secs(warm[i].ms)}, floor … `);
-    floor.push(runFloorProcess(out, chromium, chromiumArgs()));
+    floor.push(runFloorProcess(out, chromium, PDF_OPTIONS, chromiumArgs()));
     progress(`${secs(floor[i].ms)}\n`);
   }
   const m = (xs: ProcessRun[]) => median(xs.map((x) => x.ms));

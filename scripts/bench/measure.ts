@@ -79,8 +79,8 @@ export function runBuildCommand(edition: string, out: string): ProcessRun {
 }
 
 /** The floor as a process: Node + puppeteer + Chromium printing the build's two pages (floor.mjs). */
-export function runFloorProcess(dir: string, chromium: string, args: string[]): ProcessRun {
-  return timedProcess('the Chromium floor', [path.join(ROOT, 'scripts/bench/floor.mjs'), dir, chromium, ...args]);
+export function runFloorProcess(dir: string, chromium: string, pdfOptions: object, args: string[]): ProcessRun {
+  return timedProcess('the Chromium floor', [path.join(ROOT, 'scripts/bench/floor.mjs'), dir, chromium, JSON.stringify(pdfOptions), ...args]);
 }
 
 export const median = (xs: number[]): number => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import type { Page, PDFOptions } from 'puppeteer';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
@@ -118,22 +118,25 @@ export function printCount(): number {
   return prints;
 }
 
+/** page.pdf's options for every print (the bench's floor prints with the same). */
+export const PDF_OPTIONS = {
+  format: 'a4',
+  preferCSSPageSize: true,
+  printBackground: true,
+  // The outline is written afterwards from the contents (finish.ts):
+  // Chromium's own would list the cover title and nest 目录 under it.
+  outline: false,
+  tagged: true,
+  waitForFonts: true,
+} as const satisfies PDFOptions;
+
 /** One print of the given HTML with the settings every pass shares. */
 async function printOnce(page: Page, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
   prints++;
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   onLoaded?.();
-  return page.pdf({
-    format: 'a4',
-    preferCSSPageSize: true,
-    printBackground: true,
-    // The outline is written afterwards from the contents (finish.ts):
-    // Chromium's own would list the cover title and nest 目录 under it.
-    outline: false,
-    tagged: true,
-    waitForFonts: true,
-  });
+  return page.pdf(PDF_OPTIONS);
 }
 
 /** The name a link annotation goes to: `/Dest` or a GoTo action's `/D` (Skia writes names as strings). */
