@@ -11,6 +11,8 @@ import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, 
 import { runPipeline, type Verdict } from './pipeline.js';
 import type { PdfRun } from './render/pdf/index.js';
 
+const noop = (): void => undefined;
+
 export { editionTemplates, loadAndCheck, type CheckResult } from './pipeline.js';
 
 export type Format = 'html' | 'pdf' | 'xlsx' | 'csv' | 'docx';
@@ -111,17 +113,9 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
         }),
       ),
     );
-    const after = <T>(fn: () => Promise<T>) =>
-      (printing
-        ? Promise.race([
-            pagesLoaded,
-            printing.then(
-              () => undefined,
-              () => undefined,
-            ),
-          ])
-        : Promise.resolve()
-      ).then(fn);
+    // A print that fails before its pages load must not hold the other formats back.
+    const ready = printing ? Promise.race([pagesLoaded, printing.then(noop, noop)]) : Promise.resolve();
+    const after = <T>(fn: () => Promise<T>) => ready.then(fn);
     await Promise.all([
       opts.formats.includes('xlsx')
         ? after(() =>

@@ -160,7 +160,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
 
   async function attempt<T>(fn: (page: Page) => Promise<T>, root: string | undefined): Promise<T> {
     if (!root) throw new Error('a page needs the folder it may read from');
-    const guarded = (await (spare.shift()?.catch(() => undefined) ?? undefined)) ?? (await preparePage(b, timeoutMs));
+    const guarded = (await spare.shift()?.catch(() => undefined)) ?? (await preparePage(b, timeoutMs));
     guarded.root = root;
     const { page, blocked } = guarded;
     try {
