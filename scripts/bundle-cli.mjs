@@ -25,22 +25,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
 
 /** Loaded by `build`, `watch` and the other commands only; each needs its files on disk or is large. */
-const EXTERNAL = [
-  'puppeteer',
-  'puppeteer-core',
-  'exceljs',
-  'echarts',
-  'docx',
-  'pdf-lib',
-  '@resvg/*',
-  'handlebars',
-  'jszip',
-  'sirv',
-  'esbuild',
-  'tsx',
-  '@xmldom/*',
-  '@fontsource/*',
-];
+const EXTERNAL = ['puppeteer', 'docx', '@resvg/*', 'handlebars', 'jszip', 'sirv', 'esbuild', 'tsx', '@xmldom/*', '@fontsource/*'];
 
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({

@@ -4,11 +4,13 @@
  * DOCX, then commit. This file only calls the stages in order; each stage
  * lives in its own folder.
  */
+import { trace } from './trace.js';
 import path from 'node:path';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
-import type { Lang } from './model.js';
+import type { Edition, Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale, type OutputLock } from './output.js';
-import { runPipeline, type Verdict } from './pipeline.js';
+import { runPipeline, type PagesWritten, type Verdict } from './pipeline.js';
+import type { HtmlOptions } from './render/html/index.js';
 import type { PdfRun } from './render/pdf/index.js';
 
 const noop = (): void => undefined;
@@ -43,7 +45,9 @@ export interface BuildResult {
 
 async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
+  trace(name + ' start');
   const r = await fn();
+  trace(name + ' end');
   opts.onStep?.(name, performance.now() - t0);
   return r;
 }
@@ -65,11 +69,15 @@ function refuse(v: Verdict, opts: BuildOptions): void {
 
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  trace('build start');
   checkOutDir(opts.out, opts.edition);
   // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
   const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length)) : undefined;
   pdf?.catch(() => undefined);
   try {
+    // Load and check hold the thread for half a second: Chromium is spawned
+    // first so that it boots on the other core meanwhile.
+    await pdf?.then((p) => p.spawned);
     return await buildWith(opts, pdf);
   } catch (e) {
     await pdf?.then(
@@ -87,32 +95,42 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
   let closing: Promise<void> | undefined;
   // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
   const { removeStaleProfiles } = await import('./render/pdf/browser.js');
+  // The print starts as soon as the pages are written, while the check report is rendered.
+  let printing: Promise<string[]> | undefined;
   try {
+    let checked: Edition | undefined;
     const into = (v: Verdict) => {
       refuse(v, opts);
+      checked = v.edition;
       lock = lockOutput(opts.out);
       // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
       removeStaleProfiles();
       return (staging = createStaging(opts.out));
     };
-    // load → check → HTML → check report, as `watch` runs it.
-    const { edition, findings, errors, open, draft, html, views, dir } = await runPipeline(opts, { into });
     // The workbook and the data files wait until Chromium has loaded the pages:
     // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
-    let loaded = () => {};
+    let loaded = noop;
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const printing = pdf?.then((p) =>
-      timed('pdf', opts, () =>
-        p.render(edition, dir, {
-          html,
-          views,
-          onLoaded: loaded,
-          onClosing: (c) => {
-            closing = c;
-          },
-        }),
-      ),
-    );
+    const onPages = (w: PagesWritten, html: HtmlOptions) => {
+      const [ed, dir] = [checked!, staging!];
+      printing = pdf?.then((p) =>
+        timed('pdf', opts, () =>
+          p.render(ed, dir, {
+            html,
+            views: w.views,
+            onLoaded: loaded,
+            onClosing: (c) => {
+              closing = c;
+            },
+          }),
+        ),
+      );
+      // Awaited below; a failure of the check report before that must not leave it unhandled.
+      printing?.catch(noop);
+    };
+    // load → check → HTML → (the print starts) → check report, as `watch` runs it.
+    const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onPages });
+    trace('pipeline done');
     // A print that fails before its pages load must not hold the other formats back.
     const ready = printing ? Promise.race([pagesLoaded, printing.then(noop, noop)]) : Promise.resolve();
     const after = <T>(fn: () => Promise<T>) => ready.then(fn);
@@ -132,12 +150,17 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
         : undefined,
       printing,
     ]);
+    trace('all formats done');
     const files = commitStaging(dir, opts.out);
+    trace('committed');
     staging = undefined;
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     await closing;
+    trace('closed');
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
+    // The print writes into the staging folder: it ends before the folder goes.
+    await printing?.catch(noop);
     if (staging) discardStaging(staging);
     await closing?.catch(() => undefined);
     throw e;

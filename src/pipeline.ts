@@ -5,6 +5,7 @@
  * so that only the files that changed are parsed again and only the chapters
  * that changed are laid out again. Both pass the same options.
  */
+import { trace } from './trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CheckMemo, runChecks } from './check/index.js';
@@ -61,8 +62,8 @@ export interface PipelineOptions {
 export interface PipelineHooks {
   /** Between the check and the first write: throws to refuse, else returns the folder to write into. */
   into(verdict: Verdict): string;
-  /** The pages are written (`html` holds them by relative path); the check report follows. */
-  onPages?(html: PagesWritten): void;
+  /** The pages are written (`written.pages` holds them by relative path, `html` says how); the check report follows. */
+  onPages?(written: PagesWritten, html: HtmlOptions): void;
 }
 
 export interface PagesWritten {
@@ -98,6 +99,14 @@ async function timed<T>(name: string, opts: Pick<PipelineOptions, 'onStep'>, fn:
   return r;
 }
 
+/**
+ * One turn of the event loop between stages, which hold the thread for
+ * 0.1–0.5 s each: a build's Chromium, starting meanwhile, is answered (its
+ * start and its pages take a dozen exchanges with this process) instead of
+ * waiting for the whole pipeline.
+ */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 function loadPrevious(dir: string, cache?: PipelineCache): Edition {
   if (cache?.previous?.dir === dir) return cache.previous.edition;
   const p = loadEdition(dir);
@@ -112,6 +121,7 @@ export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'prev
   const loaded = await timed('load', opts, () => loadEdition(opts.edition, { cache: cache?.sources }));
   const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
   if (!loaded.edition || loadErrors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
+  await turn();
   const previous = opts.previous ? loadPrevious(opts.previous, cache) : undefined;
   const edition = loaded.edition;
   const stats: Record<string, number> = {};
@@ -123,6 +133,8 @@ export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'prev
 /** load → check → (the caller says where, or refuses) → HTML pages → check report. */
 export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult> {
   const checked = await loadAndCheck(opts);
+  trace('checked');
+  await turn();
   const errors = failing(checked.findings, false);
   const open = openItems(checked.findings);
   const verdict: Verdict = { ...checked, errors, open, draft: errors.length > 0 || open.length > 0 };
@@ -137,16 +149,19 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     import('./render/check-report/index.js'),
     import('./render/html/page-cache.js'),
   ]);
+  trace('renderers imported');
   const written = await timed('html', opts, (): PagesWritten => {
     if (!opts.cache) return { ...renderHtml(checked.edition, dir, html), chapters: checked.edition.chapters.length, full: true };
     opts.cache.pages ??= new PageCache();
     return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
   });
   if (hooks.onPages) {
-    hooks.onPages(written);
-    // Let what onPages sent (the preview's patch) leave before the check report takes the thread.
+    hooks.onPages(written, html);
+    // Let what onPages started (the preview's patch, the build's print) leave before the check report takes the thread.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  trace('html done');
   await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
+  trace('check report done');
   return { ...verdict, ...written, dir, html };
 }

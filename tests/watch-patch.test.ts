@@ -158,6 +158,34 @@ describe('the page diff', () => {
 });
 
 describe('English quotes curled once per distinct block', () => {
+  it('curls as remark-smartypants does, across emphasis, links, code and tables', async () => {
+    const { smartBlock, smartText } = await import('../src/render/typography.js');
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const remarkSmartypants = (await import('remark-smartypants')).default as unknown as (o: object) => (tree: unknown) => void;
+    const curl = remarkSmartypants({ backticks: false, dashes: false, ellipses: false });
+    const samples = [
+      `He said, "'Quoted' words in a larger quote." The district's "first" plan.`,
+      `"*Emphasised* start" and 'a [linked "word"](https://example.org)' end.`,
+      `In the '80s, the \`code "x"\` stayed; "rock 'n' roll" -- ... "`,
+      `| "a" | 'b' |\n|---|---|\n| x's | "y |`,
+      `# "Heading" with 'quotes'`,
+      `'Tis "quoted," she said.`,
+    ];
+    for (const md of samples) {
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+      for (const b of tree.children) {
+        const fresh = structuredClone(b);
+        curl({ type: 'root', children: [fresh] });
+        expect(JSON.stringify(smartBlock(b, 'en'))).toBe(JSON.stringify(fresh));
+      }
+      const line = { type: 'text' as const, value: md };
+      curl({ type: 'root', children: [{ type: 'paragraph', children: [line] }] });
+      expect(smartText(md, 'en')).toBe(line.value);
+    }
+  });
+
   it("gives from memory what curling gives, whatever the block's position", async () => {
     const { loadEdition } = await import('../src/load/index.js');
     const { smartBlock } = await import('../src/render/typography.js');

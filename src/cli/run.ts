@@ -3,6 +3,7 @@
  * failures to exit codes (0 ok, 1 content errors, 2 usage/environment), and
  * never shows a stack trace for an expected error unless --debug.
  */
+import { trace } from '../trace.js';
 import path from 'node:path';
 import { undoAll } from '../cleanup.js';
 import { BaogaoError, type Io } from '../diagnostics.js';
@@ -22,6 +23,7 @@ function step(io: Io) {
 }
 
 async function execute(cmd: Command, io: Io): Promise<number> {
+  trace('execute');
   const templates = path.join(PACKAGE_ROOT, 'templates');
   switch (cmd.kind) {
     case 'help':

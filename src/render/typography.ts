@@ -5,11 +5,46 @@
  * checker compares with the glossary and the Chinese, keeps what the
  * author typed. Dashes and ellipses are left as written.
  */
-import type { Root, RootContent } from 'mdast';
-import remarkSmartypants from 'remark-smartypants';
+import type { Nodes, Root, RootContent } from 'mdast';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
 import type { Lang } from '../model.js';
 
-const curl = (remarkSmartypants as unknown as (o: object) => unknown)({ backticks: false, dashes: false, ellipses: false }) as (tree: Root) => void;
+const quotes = retext().use(retextSmartypants, { backticks: false, dashes: false, ellipses: false });
+
+/** Blocks whose text starts afresh: a quote at their start opens (remark-smartypants' rule). */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * What remark-smartypants 3 does with quotes only, in its order: the text of
+ * the tree (inline code as a run of letters, a space before each block) is
+ * curled in one parse, so that quotes pair across emphasis and links, then
+ * cut back into the text nodes. remark-smartypants then parses every text
+ * node a second time for dashes and ellipses, which these options turn off:
+ * that second parse did nothing and cost half of the English HTML
+ * (tests/watch-patch.test.ts holds the two equal on the sample).
+ */
+function curl(tree: Root): void {
+  const nodes: Nodes[] = [];
+  let all = '';
+  const walk = (node: Nodes, top: boolean) => {
+    if (!top && node.type === 'text') all += node.value;
+    else if (!top && node.type === 'inlineCode') all += 'A'.repeat(node.value.length);
+    else if (!top && BLOCKS.has(node.type)) all += ' ';
+    if (!top) nodes.push(node);
+    if ('children' in node) for (const c of node.children) walk(c, false);
+  };
+  walk(tree, true);
+  const curled = quotes.processSync(all).toString();
+  let at = 0;
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      node.value = curled.slice(at, at + node.value.length);
+      at += node.value.length;
+    } else if (node.type === 'inlineCode') at += node.value.length;
+    else if (BLOCKS.has(node.type)) at += 1;
+  }
+}
 
 /** The text nodes of a tree, in document order: the only nodes curling changes. */
 function texts(node: RootContent, out: { value: string }[] = []): { value: string }[] {
@@ -31,6 +66,9 @@ const noPosition = (k: string, v: unknown) => (k === 'position' ? undefined : v)
 /** A narrative block with typographic quotes, for English; the block itself is not changed. */
 export function smartBlock<T extends RootContent>(block: T, lang: Lang): T {
   if (lang !== 'en') return block;
+  // Only straight quotes change: a block without one (most of them) needs no
+  // natural-language parse, which cost a fifth of the HTML stage.
+  if (!texts(block).some((n) => /['"]/.test(n.value))) return block;
   const copy = structuredClone(block);
   const key = JSON.stringify(block, noPosition);
   const nodes = texts(copy);

@@ -44,6 +44,9 @@ const until = async (what: string, ok: () => boolean, ms = 60_000) => {
   }
 };
 
+/** What lies beside the output folder: a staging folder, a lock. */
+const leftovers = (out: string) => fs.readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out));
+
 /** Starts a PDF build of the small base edition; resolves once Chromium is printing for it. */
 async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'pdf'], {
@@ -54,11 +57,12 @@ async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; s
   child.stderr.on('data', (d) => (err += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const pid = child.pid!;
+  // Chromium is started before the edition is loaded, so its process alone does not mean
+  // the print has begun: the staging folder beside the output does (it is made before the pages).
   await until('Chromium to start', () => processesWith(`baogao-chromium-${pid}-`).length > 0);
+  await until('the staging folder', () => leftovers(out).some((n) => n.includes('-staging-')));
   return { child, stderr: () => err, exit };
 }
-
-const leftovers = (out: string) => fs.readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out));
 
 describe('interrupted builds', () => {
   for (const [signal, code] of [

@@ -3,6 +3,7 @@
  * Handlebars templates, plus the stylesheet and the font slices they need.
  */
 import fs from 'node:fs';
+import { trace } from '../../trace.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
@@ -77,22 +78,28 @@ export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: 
 
 /** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */
 export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions): HtmlResult {
+  trace('html: start');
   const t = compileTemplates(opts.templates);
+  trace('html: compiled');
   const views: Partial<Record<Lang, LangView>> = {};
   const pages: [string, string][] = [];
   for (const lang of opts.langs) {
     const view = langView(edition, lang, opts);
     views[lang] = view;
+    trace('html: view ' + lang);
     pages.push([`${lang}/index.html`, renderLangPage(t, view, opts, edition)]);
+    trace('html: page ' + lang);
   }
   if (views.zh && views.en) pages.push(['bilingual.html', renderBilingual(t, views.zh, views.en, opts)]);
 
+  trace('html: bilingual');
   const assets = path.join(outDir, 'assets');
   fs.mkdirSync(assets, { recursive: true });
   const sheets = ['report.css', 'print.css'];
   for (const sheet of sheets) fs.copyFileSync(templateFile(opts.templates, sheet), path.join(assets, sheet));
   const css = sheets.map((s) => fs.readFileSync(templateFile(opts.templates, s), 'utf8')).join('\n');
   fs.writeFileSync(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)])));
+  trace('html: fonts');
   for (const [rel, html] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(outDir, rel), html);

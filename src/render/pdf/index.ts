@@ -4,9 +4,10 @@
  * finishes the files with pdf-lib (metadata, outline, reproducible bytes). Layout lives in
  * templates/print.css; this code only drives the browser.
  */
+import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { Edition, Lang } from '../../model.js';
 import { VERSION } from '../../version.js';
 import { compileTemplates, renderLangPage, type HtmlOptions } from '../html/index.js';
@@ -49,7 +50,9 @@ async function printLang(
   const view = built ?? langView(edition, lang);
   const render = (tocPages?: Record<string, number | string>) =>
     renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
+  trace(lang + ' printLang');
   const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
+  trace(lang + ' printed+filled');
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
@@ -62,6 +65,7 @@ async function printLang(
     producer: `baogao ${VERSION} (Chromium print, pdf-lib)`,
     outline: outlineOf(view, printed.anchors, printed.contents),
   });
+  trace(lang + ' finished');
   const rel = `${lang}/report.pdf`;
   fs.mkdirSync(path.join(staging, lang), { recursive: true });
   fs.writeFileSync(path.join(staging, rel), pdf);
@@ -90,6 +94,12 @@ export interface PdfOptions {
 
 /** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
 export interface PdfRun {
+  /**
+   * Settles once Chromium's process is started (or could not be): the build
+   * waits for this before its own work takes the thread, so that Chromium
+   * boots on the other core meanwhile rather than after.
+   */
+  spawned: Promise<void>;
   /** Writes `<lang>/report.pdf` into `staging` for each language and closes the browser; returns the relative paths. */
   render(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]>;
   /** Closes the browser without printing (a stage before the PDF failed). */
@@ -103,12 +113,17 @@ export interface PdfRun {
  * check and HTML instead of following them.
  */
 export function startPdf(pages = 2): PdfRun {
-  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path, pages }));
+  let onSpawned = (): void => undefined;
+  const spawned = new Promise<void>((resolve) => (onSpawned = resolve));
+  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path, pages, onSpawned }));
   // Reported by render(), or dropped by close(): never an unhandled rejection.
   launching.catch(() => undefined);
   return {
+    spawned: Promise.race([spawned, launching.then(onSpawned, onSpawned)]),
     async render(edition, staging, opts) {
+      trace('render called');
       const browser = await launching;
+      trace('browser ready');
       try {
         const langs = opts.html.langs;
         const templates = compileTemplates(opts.html.templates);

@@ -6,11 +6,12 @@
  * (toc-numbers.ts). Only when that cannot be done is the page printed again
  * with the numbers filled in.
  */
+import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
-import type { Page, PDFOptions } from 'puppeteer';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
@@ -132,11 +133,15 @@ export const PDF_OPTIONS = {
 
 /** One print of the given HTML with the settings every pass shares. */
 async function printOnce(page: Page, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
+  trace('goto ' + file);
   fs.writeFileSync(file, html);
   prints++;
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  trace('loaded ' + file);
   onLoaded?.();
-  return page.pdf(PDF_OPTIONS);
+  const r = await page.pdf(PDF_OPTIONS);
+  trace('pdf returned ' + file);
+  return r;
 }
 
 /** The name a link annotation goes to: `/Dest` or a GoTo action's `/D` (Skia writes names as strings). */
@@ -189,6 +194,7 @@ export async function printEdition(page: Page, job: PrintJob): Promise<Printed> 
   try {
     const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
     const doc = await parsePdf(await printOnce(page, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
+    trace('parsed');
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
     let toc = pageNumbers(anchors, job.tocIds);
