@@ -33,7 +33,7 @@ const LAYERS = [
   { name: 'findings', rank: 3, path: '^src/(diagnostics|source-text)\\.ts$|^src/report/', what: 'findings and their output' },
   { name: 'quantity', rank: 2, path: '^src/quantity/', what: 'figures and their vocabulary' },
   { name: 'model types', rank: 1, path: '^src/model\\.ts$', what: 'the model types' },
-  { name: 'base', rank: 0, path: '^src/(version|placeholders|trace)\\.ts$', what: 'package facts' },
+  { name: 'base', rank: 0, path: '^src/(version|placeholders|trace|plain-text)\\.ts$', what: 'package facts' },
 ];
 
 /**

@@ -6,6 +6,7 @@
  * check.html), and {@link Io}, where a command prints.
  */
 import type { Place } from './model.js';
+import { byCodeUnit } from './plain-text.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -81,7 +82,7 @@ export class Collector {
 
 /** Orders findings like a compiler: by file, then line, then column. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column);
+  return [...findings].sort((a, b) => byCodeUnit(a.place.file, b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column);
 }
 
 /** A place at the start of a file, for file-level problems. */

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isAlive, onInterrupt, removeLeftovers } from './cleanup.js';
 import { usageError } from './diagnostics.js';
+import { byCodeUnit } from './plain-text.js';
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest (for a folder not made yet). */
 export function realTarget(p: string): string {
@@ -136,7 +137,7 @@ function dropStaging(staging: string): void {
 
 function filesUnder(dir: string, rel = ''): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => byCodeUnit(a.name, b.name))) {
     const r = path.join(rel, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(dir, r));
     else out.push(r);

@@ -18,6 +18,7 @@ import { HUNDRED, mul, ratio, tolerance, ZERO } from './relation-math.js';
 import type { Rule, RuleContext } from './rule.js';
 import { checkDifference, checkRatio } from './row-relations.js';
 import { refLabel } from '../model/labels.js';
+import { countText } from '../plain-text.js';
 
 type SumRelation = Extract<Relation, { kind: 'sum' }>;
 type ShareRelation = Extract<Relation, { kind: 'share' }>;
@@ -29,7 +30,7 @@ const SHOWN_TERMS = 12;
 function sumText(digits: string[]): string {
   if (digits.length <= SHOWN_TERMS) return digits.join(' + ');
   const head = digits.slice(0, SHOWN_TERMS - 2).join(' + ');
-  return `${head} + … + ${digits[digits.length - 1]} (${digits.length.toLocaleString('en')} terms)`;
+  return `${head} + … + ${digits[digits.length - 1]} (${countText(digits.length)} terms)`;
 }
 
 function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
@@ -51,7 +52,7 @@ function checkSum(table: Table, rel: SumRelation, ctx: RuleContext): void {
     const where = cellLabel(table, rel.total, col, ctx.edition.meta.style.numbering);
     const other = { ...table.place, label: `${refLabel('table', table.number, 'zh', ctx.edition.meta.style.numbering)} ${table.caption.zh}` };
     // Each part's status names its sum, not every other term: one line per cell, whatever the table's size.
-    const partDetail = `${where}: one of ${digits.length.toLocaleString('en')} parts adding up to ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
+    const partDetail = `${where}: one of ${countText(digits.length)} parts adding up to ${formatDec(sum)}; the total reads ${total.quantity.digits}`;
     const verify = (suffix: string) => {
       for (const c of parts) ctx.status?.(c.place, 'verified', `${partDetail}${suffix}`);
       ctx.status?.(total.place, 'verified', `${where}: ${shown}${suffix}`);

@@ -47,17 +47,21 @@ async function execute(cmd: Command, io: Io): Promise<number> {
     }
     case 'check': {
       const { loadAndCheck } = await import('../build.js');
-      const checked = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous }).catch((e: unknown) => {
-        // A tool reading the JSON gets the load errors as findings, as the text format shows them.
-        if (!(e instanceof BaogaoError) || cmd.format !== 'json') throw e;
-        io.out(JSON.stringify(checkJson(cmd.edition, e.findings, {}), null, 2));
-        io.err(`baogao: ${e.message}`);
-        return e.exitCode;
-      });
+      trace('check: imported');
+      const checked = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous, onStep: (name) => trace(`check: ${name} done`) }).catch(
+        (e: unknown) => {
+          // A tool reading the JSON gets the load errors as findings, as the text format shows them.
+          if (!(e instanceof BaogaoError) || cmd.format !== 'json') throw e;
+          io.out(JSON.stringify(checkJson(cmd.edition, e.findings, {}), null, 2));
+          io.err(`baogao: ${e.message}`);
+          return e.exitCode;
+        },
+      );
       if (typeof checked === 'number') return checked;
       const { findings, stats, edition } = checked;
       const { linkingSummary } = await import('../check/link.js');
       const linking = linkingSummary(edition);
+      trace('check: linking');
       if (cmd.format === 'json') io.out(JSON.stringify({ ...checkJson(cmd.edition, findings, stats), linking }, null, 2));
       else {
         if (findings.length) io.out(formatFindings(findings));
@@ -65,6 +69,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
           `${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`,
         );
       }
+      trace('check: printed');
       return failing(findings, cmd.strict).length ? 1 : 0;
     }
     case 'watch': {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { Collector, fileStart, type Finding } from '../diagnostics.js';
 import type { Acknowledgement, Edition, Figure, GlossaryTerm, Meta, Style, Table } from '../model.js';
 import { DEFAULT_PRECISION } from '../quantity/format.js';
@@ -24,9 +24,9 @@ export interface LoadResult {
   findings: Finding[];
 }
 
-type Parsed<S extends z.ZodType> = { data: z.infer<S>; y: YamlFile } | undefined;
+type Parsed<S extends z.ZodMiniType> = { data: z.infer<S>; y: YamlFile } | undefined;
 
-function readYaml<S extends z.ZodType>(read: ParseFile, file: string, schema: S): Parsed<S> {
+function readYaml<S extends z.ZodMiniType>(read: ParseFile, file: string, schema: S): Parsed<S> {
   return (
     read(file, (text, c): Parsed<S> => {
       const y = parseYaml(text, file, c);

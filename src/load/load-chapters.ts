@@ -13,6 +13,7 @@ import { LANGS, type Acknowledgement, type AlignedPair, type Chapter, type Chapt
 import { blockAcknowledgements } from './load-review.js';
 import { present } from './read-source.js';
 import type { ParseFile } from './source-cache.js';
+import { countText } from '../plain-text.js';
 
 /** Loads every chapter listed in edition.yaml, in both languages. */
 export function loadChapters(
@@ -65,7 +66,7 @@ function checkBlockSizes(doc: ChapterDoc, out: Collector): void {
     out.error(
       'load/block-size',
       { file: doc.file, line: start.line, column: start.column },
-      `${describeSignature(blockSignature(block))} of ${length.toLocaleString('en')} characters; a block may have at most ${MAX_BLOCK_CHARS.toLocaleString('en')}: are the blank lines between paragraphs missing?`,
+      `${describeSignature(blockSignature(block))} of ${countText(length)} characters; a block may have at most ${countText(MAX_BLOCK_CHARS)}: are the blank lines between paragraphs missing?`,
     );
   }
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { Collector, type Finding } from '../diagnostics.js';
 import { forgetSource } from '../source-text.js';
 import { readSource } from './read-source.js';
+import { byCodeUnit } from '../plain-text.js';
 
 interface Entry {
   stamp: string;
@@ -44,7 +45,7 @@ export class SourceCache {
   /** A fingerprint of every file's text read in the last load: equal fingerprints, equal inputs. */
   fingerprint(): string {
     const h = createHash('sha1');
-    for (const [file, e] of [...this.entries].sort(([a], [b]) => a.localeCompare(b))) h.update(`${file}\0${e.hash}\0`);
+    for (const [file, e] of [...this.entries].sort(([a], [b]) => byCodeUnit(a, b))) h.update(`${file}\0${e.hash}\0`);
     return h.digest('hex');
   }
 

@@ -3,7 +3,7 @@
  * and numbers keep the digits they were written with (80.70 stays "80.70").
  */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Collector } from '../diagnostics.js';
 import type { Place } from '../model.js';
 
@@ -115,7 +115,7 @@ const YAML_HINTS: Record<string, string> = {
  * Validates parsed data with a zod schema. Every issue is reported at its key,
  * in the author's terms; returns the typed data or undefined.
  */
-export function validate<S extends z.ZodType>(y: YamlFile, schema: S, out: Collector): z.infer<S> | undefined {
+export function validate<S extends z.ZodMiniType>(y: YamlFile, schema: S, out: Collector): z.infer<S> | undefined {
   const r = schema.safeParse(y.data);
   if (r.success) return r.data;
   for (const issue of r.error.issues) {

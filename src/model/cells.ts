@@ -9,6 +9,7 @@ import { directiveLabel } from '../markdown/remark-known-directives.js';
 import type { Cell, Lang, Precision, Table } from '../model.js';
 import { rowsById } from '../model-index.js';
 import { formatQuantity } from '../quantity/format.js';
+import { countText } from '../plain-text.js';
 
 /**
  * Where a `table/row/column` path leads. A cell written `[x]` (not yet
@@ -33,7 +34,7 @@ export function lookupCell(tables: Table[], ref: string): { table?: Table; cell?
 
 /** Ids for a message: all of a short list, the first 20 of a long one. */
 function idList(ids: string[]): string {
-  return ids.length <= 20 ? ids.join(', ') : `${ids.slice(0, 20).join(', ')}, … (${ids.length.toLocaleString('en')} in all)`;
+  return ids.length <= 20 ? ids.join(', ') : `${ids.slice(0, 20).join(', ')}, … (${countText(ids.length)} in all)`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { compileTemplates, renderBilingual, renderLangPage, type HtmlOptions } f
 import { nextTypographyGeneration } from '../typography.js';
 import { PACKAGE_TEMPLATES, templateFile } from './template-files.js';
 import { langView, type LangView } from './view-model.js';
+import { byCodeUnit } from '../../plain-text.js';
 
 type ChapterView = { chapter: LangView['chapters'][number]; toc: LangView['toc'] };
 
@@ -58,7 +59,7 @@ class CodePoints {
 function templatesSignature(dir: string): string {
   const h = createHash('sha1');
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodeUnit(a.name, b.name))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) h.update(`${p}\0`).update(fs.readFileSync(p)).update('\0');
