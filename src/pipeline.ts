@@ -157,8 +157,10 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
   });
   if (hooks.onPages) {
     hooks.onPages(written, html);
-    // Let what onPages started (the preview's patch, the build's print) leave before the check report takes the thread.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let what onPages started (the preview's patch, the build's print) leave before the check report takes the thread:
+    // two turns, so that a poll phase runs between (the answers of Chromium, a page in this process reading its patch).
+    await turn();
+    await turn();
   }
   trace('html done');
   await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));

@@ -111,6 +111,8 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
   /** The pages are written: the new build is the one served; each page gets what changed in it. */
   function pagesWritten(v: Verdict, w: PagesWritten, t0: number): void {
     buildNo++;
+    // Served from now on, so no longer broken: a page that asks for the state on this patch must not see the old error.
+    broken = undefined;
     lastMs = Math.round(performance.now() - t0);
     lastTitle = v.edition.meta.title;
     draft = v.draft;
