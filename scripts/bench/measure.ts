@@ -45,13 +45,18 @@ export function stageAvailable(stage: string): boolean {
 
 /** Runs one measurement (`task`) in a fresh Node process; `extra` are the task's own arguments. */
 export function runChild(task: string, edition: string, out: string, ...extra: string[]): Sample {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench/child.ts'), task, edition, out, ...extra], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // A 30× edition prints for minutes on a busy machine: longer than the PDF stage's default budget per page job.
-    env: { BAOGAO_PDF_TIMEOUT_MS: String(30 * 60_000), ...process.env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // --expose-gc: the stages child collects the garbage of one stage before timing the next (child.ts).
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', path.join(ROOT, 'bin/run-ts.mjs'), path.join(ROOT, 'scripts/bench/child.ts'), task, edition, out, ...extra],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // A 30× edition prints for minutes on a busy machine: longer than the PDF stage's default budget per page job.
+      env: { BAOGAO_PDF_TIMEOUT_MS: String(30 * 60_000), ...process.env },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench ${task} on ${edition} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   return JSON.parse(last) as Sample;
