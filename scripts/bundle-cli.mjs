@@ -30,7 +30,8 @@ const EXTERNAL = ['puppeteer', 'docx', '@resvg/*', 'handlebars', 'jszip', 'sirv'
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/run.js'],
+  // The print worker is a thread started from a file of its own (src/render/pdf/remote-browser.ts).
+  entryPoints: { run: 'dist/cli/run.js', 'print-worker': 'dist/render/pdf/print-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

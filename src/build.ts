@@ -6,11 +6,12 @@
  */
 import { trace } from './trace.js';
 import path from 'node:path';
+import { interrupted } from './cleanup.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
 import type { Edition, Lang } from './model.js';
 import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, pruneStale, type OutputLock } from './output.js';
-import { runPipeline, type PagesWritten, type Verdict } from './pipeline.js';
-import type { HtmlOptions } from './render/html/index.js';
+import { runPipeline, type Verdict } from './pipeline.js';
+import type { HtmlOptions, LangReady } from './render/html/index.js';
 import type { PdfRun } from './render/pdf/index.js';
 
 const noop = (): void => undefined;
@@ -95,7 +96,8 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
   let closing: Promise<void> | undefined;
   // Imported here, not at the top: `check` loads this file and must not load the PDF stage.
   const { removeStaleProfiles } = await import('./render/pdf/browser.js');
-  // The print starts as soon as the pages are written, while the check report is rendered.
+  // Each language prints as soon as its page is laid out, while the next one is, and the check report.
+  const prints: Promise<string>[] = [];
   let printing: Promise<string[]> | undefined;
   try {
     let checked: Edition | undefined;
@@ -109,31 +111,37 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     };
     // The workbook and the data files wait until Chromium has loaded the pages:
     // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
+    let waiting = opts.langs.length;
     let loaded = noop;
     const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const onPages = (w: PagesWritten, html: HtmlOptions) => {
-      const [ed, dir] = [checked!, staging!];
-      printing = pdf?.then((p) =>
-        timed('pdf', opts, () =>
-          p.render(ed, dir, {
-            html,
-            views: w.views,
-            onLoaded: loaded,
-            onClosing: (c) => {
-              closing = c;
-            },
-          }),
-        ),
-      );
-      // Awaited below; a failure of the check report before that must not leave it unhandled.
-      printing?.catch(noop);
+    const onLoaded = () => {
+      if (--waiting === 0) loaded();
     };
-    // load → check → HTML → (the print starts) → check report, as `watch` runs it.
-    const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onPages });
+    let t0 = 0;
+    const onLang = ({ lang, view }: LangReady, html: HtmlOptions) => {
+      const [ed, dir] = [checked!, staging!];
+      t0 ||= performance.now();
+      const p = pdf!.then((run) => run.printLang(ed, dir, lang, { html, view, onLoaded }));
+      // Awaited below; a failure before that (the next language's layout) must not leave it unhandled.
+      p.catch(noop);
+      prints.push(p);
+    };
+    // load → check → HTML (each language's print starts) → check report, as `watch` runs it.
+    const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onLang: pdf ? onLang : undefined });
     trace('pipeline done');
+    printing = pdf
+      ? Promise.all(prints).then(async (files) => {
+          opts.onStep?.('pdf', performance.now() - t0);
+          // Chromium's exit and its profile's removal overlap the commit; the build returns once both are done.
+          closing = (await pdf).close();
+          return files;
+        })
+      : undefined;
+    printing?.catch(noop);
     // A print that fails before its pages load must not hold the other formats back.
     const ready = printing ? Promise.race([pagesLoaded, printing.then(noop, noop)]) : Promise.resolve();
-    const after = <T>(fn: () => Promise<T>) => ready.then(fn);
+    // Interrupted meanwhile: the staging folder is being removed, and no format may make it again.
+    const after = <T>(fn: () => Promise<T>) => ready.then(() => (interrupted() ? Promise.reject(new BaogaoError('interrupted', [], 2)) : fn()));
     await Promise.all([
       opts.formats.includes('xlsx')
         ? after(() =>
@@ -159,8 +167,8 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     trace('closed');
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
-    // The print writes into the staging folder: it ends before the folder goes.
-    await printing?.catch(noop);
+    // The prints write into the staging folder: they end before the folder goes.
+    await Promise.allSettled(prints);
     if (staging) discardStaging(staging);
     await closing?.catch(() => undefined);
     throw e;

@@ -12,23 +12,42 @@ import path from 'node:path';
 type Undo = () => void | Promise<void>;
 
 const registered: Undo[] = [];
+/** Undos run after all the others: removing a folder that work still running (a print) could write into. */
+const lastly: Undo[] = [];
 
-/** Registers `undo` for an interruption; returns the function that unregisters it. */
-export function onInterrupt(undo: Undo): () => void {
-  registered.push(undo);
+/**
+ * Registers `undo` for an interruption; returns the function that unregisters
+ * it. `last`: it runs after every other undo, once the browser is closed and
+ * nothing is printing into the folder it removes.
+ */
+export function onInterrupt(undo: Undo, opts: { last?: boolean } = {}): () => void {
+  const list = opts.last ? lastly : registered;
+  list.push(undo);
   return () => {
-    const i = registered.lastIndexOf(undo);
-    if (i >= 0) registered.splice(i, 1);
+    const i = list.lastIndexOf(undo);
+    if (i >= 0) list.splice(i, 1);
   };
 }
 
 /** How long one undo may take before the next runs (closing a browser that hangs must not keep the terminal). */
 const UNDO_TIMEOUT_MS = 5000;
 
+let undoing = false;
+
+/**
+ * True once an interruption is being undone: work still running (a build's
+ * next stage, between its awaits) stops instead of writing into folders the
+ * undo has just removed.
+ */
+export function interrupted(): boolean {
+  return undoing;
+}
+
 /** Runs every registered undo, newest first; none may throw or hang the others. */
 export async function undoAll(): Promise<void> {
-  while (registered.length) {
-    const undo = registered.pop()!;
+  undoing = true;
+  while (registered.length || lastly.length) {
+    const undo = (registered.length ? registered : lastly).pop()!;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([Promise.resolve().then(undo), new Promise((resolve) => (timer = setTimeout(resolve, UNDO_TIMEOUT_MS)))]);

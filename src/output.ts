@@ -122,7 +122,8 @@ export function createStaging(outDir: string): string {
   }
   undoStaging.set(
     staging,
-    onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true })),
+    // Last: after the browser has closed, no print is left to write into it again.
+    onInterrupt(() => fs.rmSync(staging, { recursive: true, force: true }), { last: true }),
   );
   return staging;
 }

@@ -8,13 +8,14 @@
 import { trace } from './trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { interrupted } from './cleanup.js';
 import { CheckMemo, runChecks } from './check/index.js';
 import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import { SourceCache } from './load/source-cache.js';
 import type { Edition, Lang } from './model.js';
-import type { HtmlOptions } from './render/html/index.js';
+import type { HtmlOptions, LangReady } from './render/html/index.js';
 import type { LangView } from './render/html/view-model.js';
 import type { PageCache } from './render/html/page-cache.js';
 import { VERSION } from './version.js';
@@ -62,6 +63,11 @@ export interface PipelineOptions {
 export interface PipelineHooks {
   /** Between the check and the first write: throws to refuse, else returns the folder to write into. */
   into(verdict: Verdict): string;
+  /**
+   * A language's page is laid out and the assets its print needs are written,
+   * before the next language is laid out (a build without a cache only).
+   */
+  onLang?(ready: LangReady, html: HtmlOptions): void;
   /** The pages are written (`written.pages` holds them by relative path, `html` says how); the check report follows. */
   onPages?(written: PagesWritten, html: HtmlOptions): void;
 }
@@ -105,7 +111,10 @@ async function timed<T>(name: string, opts: Pick<PipelineOptions, 'onStep'>, fn:
  * start and its pages take a dozen exchanges with this process) instead of
  * waiting for the whole pipeline.
  */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+const turn = () =>
+  new Promise<void>((resolve, reject) =>
+    setImmediate(() => (interrupted() ? reject(new BaogaoError('interrupted; the build stopped between stages', [], 2)) : resolve())),
+  );
 
 function loadPrevious(dir: string, cache?: PipelineCache): Edition {
   if (cache?.previous?.dir === dir) return cache.previous.edition;
@@ -144,16 +153,24 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
   const html: HtmlOptions = { templates, langs: opts.langs, draft: verdict.draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) };
   // The renderers are loaded when a run needs them: ECharts and the rest cost
   // a second to import, which `check` and `--help` need not pay.
-  const [{ renderHtml }, { renderCheckReport }, { PageCache }] = await Promise.all([
+  const [{ htmlSteps }, { renderCheckReport }, { PageCache }] = await Promise.all([
     import('./render/html/index.js'),
     import('./render/check-report/index.js'),
     import('./render/html/page-cache.js'),
   ]);
   trace('renderers imported');
-  const written = await timed('html', opts, (): PagesWritten => {
-    if (!opts.cache) return { ...renderHtml(checked.edition, dir, html), chapters: checked.edition.chapters.length, full: true };
-    opts.cache.pages ??= new PageCache();
-    return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
+  const written = await timed('html', opts, async (): Promise<PagesWritten> => {
+    if (opts.cache) {
+      opts.cache.pages ??= new PageCache();
+      return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
+    }
+    const steps = htmlSteps(checked.edition, dir, html, hooks.onLang !== undefined);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return { ...r.value, chapters: checked.edition.chapters.length, full: true };
+      hooks.onLang?.(r.value, html);
+      // The print of this language starts (its page is sent to Chromium) before the next is laid out.
+      await turn();
+    }
   });
   if (hooks.onPages) {
     hooks.onPages(written, html);

@@ -160,9 +160,9 @@ export function fontFilesFor(used: Set<number>, family?: RegExp): string[] {
 
 /**
  * Writes `assetsDir/fonts/*.woff2` and returns the CSS of the faces needed for
- * `used`, with URLs relative to `assetsDir`.
+ * `used`, with URLs relative to `assetsDir`; the slices in `placed` are there already.
  */
-export function writeFonts(assetsDir: string, used: Set<number>): string {
+export function writeFonts(assetsDir: string, used: Set<number>, placed?: Set<string>): string {
   const fontsDir = path.join(assetsDir, 'fonts');
   fs.mkdirSync(fontsDir, { recursive: true });
   const points = sortedPoints(used);
@@ -170,8 +170,12 @@ export function writeFonts(assetsDir: string, used: Set<number>): string {
   for (const face of faces()) {
     if (!covers(face, points)) continue;
     const to = path.join(fontsDir, path.basename(face.woff2));
-    if (face.names) renamedCopy(face, to);
-    else place(face.woff2, to);
+    // `placed`: the slices this run has written already (the HTML stage writes the fonts once per language).
+    if (!placed?.has(to)) {
+      if (face.names) renamedCopy(face, to);
+      else place(face.woff2, to);
+      placed?.add(to);
+    }
     css.push(face.css);
   }
   return `${css.join('\n')}\n`;

@@ -17,6 +17,7 @@ import { captureIo, tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASE = path.join(ROOT, 'tests/fixtures/bad/_base');
+const SAMPLE = path.join(ROOT, 'content');
 
 /** Processes whose command line mentions `needle` (Chromium's carries its --user-data-dir). */
 function processesWith(needle: string): number[] {
@@ -48,8 +49,8 @@ const until = async (what: string, ok: () => boolean, ms = 60_000) => {
 const leftovers = (out: string) => fs.readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out));
 
 /** Starts a PDF build of the small base edition; resolves once Chromium is printing for it. */
-async function buildUntilPrinting(out: string): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', BASE, '--out', out, '--format', 'pdf'], {
+async function buildUntilPrinting(out: string, edition = BASE): Promise<{ child: ChildProcess; stderr: () => string; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/baogao.mjs'), 'build', edition, '--out', out, '--format', 'pdf'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -87,7 +88,8 @@ describe('interrupted builds', () => {
 
   it('a second build into the same --out is refused while the first runs, and leaves it alone', async () => {
     const out = path.join(tempDir(), 'out');
-    const { child, exit } = await buildUntilPrinting(out);
+    // The sample, not the small base edition: its print lasts seconds, so the first build is still running when the second asks.
+    const { child, exit } = await buildUntilPrinting(out, SAMPLE);
     const io = captureIo();
     expect(await run(['build', BASE, '--out', out, '--format', 'html'], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain(`another baogao build (process ${child.pid}) is writing to ${out}; wait for it to finish`);

@@ -76,30 +76,43 @@ export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: 
   return t.bilingual({ zh, en, chapters, assets: 'assets', draft: opts.draft, preview: opts.preview, version: opts.version });
 }
 
-/** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */
-export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions): HtmlResult {
-  trace('html: start');
-  const t = compileTemplates(opts.templates);
-  trace('html: compiled');
-  const views: Partial<Record<Lang, LangView>> = {};
-  const pages: [string, string][] = [];
-  for (const lang of opts.langs) {
-    const view = langView(edition, lang, opts);
-    views[lang] = view;
-    trace('html: view ' + lang);
-    pages.push([`${lang}/index.html`, renderLangPage(t, view, opts, edition)]);
-    trace('html: page ' + lang);
-  }
-  if (views.zh && views.en) pages.push(['bilingual.html', renderBilingual(t, views.zh, views.en, opts)]);
+/** A language whose page is laid out, with the assets its print needs written (fonts.css covers it). */
+export interface LangReady {
+  lang: Lang;
+  view: LangView;
+}
 
-  trace('html: bilingual');
+/**
+ * The HTML stage in steps: it yields each language as soon as its page is
+ * laid out and fonts.css covers it, so that the build can start printing it
+ * while the next language is laid out (a language's print takes longer than
+ * its layout). fonts.css is written again after each language (replaced
+ * whole, for a page that is reading it), and last for every page.
+ */
+export function* htmlSteps(edition: Edition, outDir: string, opts: HtmlOptions, staged = true): Generator<LangReady, HtmlResult> {
+  const t = compileTemplates(opts.templates);
   const assets = path.join(outDir, 'assets');
   fs.mkdirSync(assets, { recursive: true });
   const sheets = ['report.css', 'print.css'];
   for (const sheet of sheets) fs.copyFileSync(templateFile(opts.templates, sheet), path.join(assets, sheet));
   const css = sheets.map((s) => fs.readFileSync(templateFile(opts.templates, s), 'utf8')).join('\n');
-  fs.writeFileSync(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)])));
-  trace('html: fonts');
+  const placed = new Set<string>();
+  const fontsFor = (pages: [string, string][]) =>
+    replaceFile(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)]), placed));
+  const views: Partial<Record<Lang, LangView>> = {};
+  const pages: [string, string][] = [];
+  for (const lang of opts.langs) {
+    const view = langView(edition, lang, opts);
+    views[lang] = view;
+    pages.push([`${lang}/index.html`, renderLangPage(t, view, opts, edition)]);
+    trace(`html: ${lang}`);
+    if (staged) {
+      fontsFor(pages);
+      yield { lang, view };
+    }
+  }
+  if (views.zh && views.en) pages.push(['bilingual.html', renderBilingual(t, views.zh, views.en, opts)]);
+  fontsFor(pages);
   for (const [rel, html] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(outDir, rel), html);
@@ -109,4 +122,17 @@ export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions):
     .sort()
     .map((f) => `assets/fonts/${f}`);
   return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/print.css', 'assets/fonts.css', ...fontFiles], views };
+}
+
+/** Writes `text` to `file` by renaming a finished file over it: a reader sees the old file or the new, never half of one. */
+function replaceFile(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */
+export function renderHtml(edition: Edition, outDir: string, opts: HtmlOptions): HtmlResult {
+  const steps = htmlSteps(edition, outDir, opts, false);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }

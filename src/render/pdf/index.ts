@@ -7,15 +7,17 @@
 import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import { pathToFileURL } from 'node:url';
+import { interrupted } from '../../cleanup.js';
+import { BaogaoError } from '../../diagnostics.js';
 import type { Edition, Lang } from '../../model.js';
 import { VERSION } from '../../version.js';
 import { compileTemplates, renderLangPage, type HtmlOptions } from '../html/index.js';
 import { langView, type LangView } from '../html/view-model.js';
-import { launchBrowser } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
 import { finishPdf, type OutlineItem } from './finish.js';
-import { printEdition, type Anchor } from './print.js';
+import { printEdition, type Anchor, type PrintFile } from './print.js';
+import { startRemoteBrowser } from './remote-browser.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -35,7 +37,7 @@ type Templates = ReturnType<typeof compileTemplates>;
 
 /** Prints, finishes and writes one language's PDF on the given page. */
 async function printLang(
-  page: Page,
+  print: PrintFile,
   edition: Edition,
   lang: Lang,
   staging: string,
@@ -51,7 +53,7 @@ async function printLang(
   const render = (tocPages?: Record<string, number | string>) =>
     renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
   trace(lang + ' printLang');
-  const printed = await printEdition(page, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
+  const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
   trace(lang + ' printed+filled');
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
@@ -66,6 +68,8 @@ async function printLang(
     outline: outlineOf(view, printed.anchors, printed.contents),
   });
   trace(lang + ' finished');
+  // An interruption has removed the staging folder (or is about to): making it again would leave it behind.
+  if (interrupted()) throw new BaogaoError('interrupted', [], 2);
   const rel = `${lang}/report.pdf`;
   fs.mkdirSync(path.join(staging, lang), { recursive: true });
   fs.writeFileSync(path.join(staging, rel), pdf);
@@ -92,7 +96,16 @@ export interface PdfOptions {
   onClosing?: (closing: Promise<void>) => void;
 }
 
-/** A PDF stage whose browser is starting: {@link PdfRun.render} once, or {@link PdfRun.close}. */
+/** What one language's print needs besides the edition: the HTML stage's options and view. */
+export interface LangPrint {
+  html: HtmlOptions;
+  view?: LangView;
+  reprint?: boolean;
+  /** Called once the page has loaded (fonts and all) and only Chromium's printing is left. */
+  onLoaded?: () => void;
+}
+
+/** A PDF stage whose browser is starting: {@link PdfRun.printLang} per language, then {@link PdfRun.close}; or {@link PdfRun.render}. */
 export interface PdfRun {
   /**
    * Settles once Chromium's process is started (or could not be): the build
@@ -100,9 +113,15 @@ export interface PdfRun {
    * boots on the other core meanwhile rather than after.
    */
   spawned: Promise<void>;
-  /** Writes `<lang>/report.pdf` into `staging` for each language and closes the browser; returns the relative paths. */
+  /**
+   * Writes `<lang>/report.pdf` into `staging` and returns its relative path.
+   * Languages print at once, each page in its own renderer process: the build
+   * starts one as soon as its page is laid out, while it lays out the next.
+   */
+  printLang(edition: Edition, staging: string, lang: Lang, opts: LangPrint): Promise<string>;
+  /** Writes every language's PDF, then closes the browser; returns the relative paths. */
   render(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]>;
-  /** Closes the browser without printing (a stage before the PDF failed). */
+  /** Closes the browser (Chromium's exit and its profile's removal). */
   close(): Promise<void>;
 }
 
@@ -113,42 +132,38 @@ export interface PdfRun {
  * check and HTML instead of following them.
  */
 export function startPdf(pages = 2): PdfRun {
-  let onSpawned = (): void => undefined;
-  const spawned = new Promise<void>((resolve) => (onSpawned = resolve));
-  const launching = ensureBrowser().then((found) => launchBrowser({ executablePath: found.path, pages, onSpawned }));
-  // Reported by render(), or dropped by close(): never an unhandled rejection.
-  launching.catch(() => undefined);
-  return {
-    spawned: Promise.race([spawned, launching.then(onSpawned, onSpawned)]),
+  const found = ensureBrowser().then((f) => f.path);
+  // Reported by printLang(), or dropped by close(): never an unhandled rejection.
+  found.catch(() => undefined);
+  const browser = startRemoteBrowser(found, pages);
+  const compiled = new Map<string, Templates>();
+  const templatesOf = (dir: string) => compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
+  const run: PdfRun = {
+    spawned: browser.spawned,
+    async printLang(edition, staging, lang, opts) {
+      await found;
+      const print: PrintFile = (file, onLoaded) => browser.print(pathToFileURL(file).href, staging, onLoaded);
+      return printLang(print, edition, lang, staging, templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint, opts.onLoaded);
+    },
     async render(edition, staging, opts) {
-      trace('render called');
-      const browser = await launching;
-      trace('browser ready');
       try {
         const langs = opts.html.langs;
-        const templates = compileTemplates(opts.html.templates);
         let waiting = langs.length;
-        const loaded = () => {
+        const onLoaded = () => {
           if (--waiting === 0) opts.onLoaded?.();
         };
-        // Both editions print at once on the one browser: each page lays out in
-        // its own renderer process, so two cores share the work. Measured on the
-        // 2-core machine: about 10% faster than one after the other.
         return await Promise.all(
-          langs.map((lang) =>
-            browser.withPage((page) => printLang(page, edition, lang, staging, templates, opts.html, opts.views?.[lang], opts.reprint, loaded), staging),
-          ),
+          langs.map((lang) => run.printLang(edition, staging, lang, { html: opts.html, view: opts.views?.[lang], reprint: opts.reprint, onLoaded })),
         );
       } finally {
-        const closing = browser.close();
+        const closing = run.close();
         if (opts.onClosing) opts.onClosing(closing);
         else await closing;
       }
     },
-    async close() {
-      await (await launching.catch(() => undefined))?.close();
-    },
+    close: () => browser.close(),
   };
+  return run;
 }
 
 /**

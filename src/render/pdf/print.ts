@@ -9,10 +9,10 @@
 import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
-import type { Page, PDFOptions } from 'puppeteer-core';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
+
+export { PDF_OPTIONS } from './page-print.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
 export interface Anchor {
@@ -119,29 +119,17 @@ export function printCount(): number {
   return prints;
 }
 
-/** page.pdf's options for every print (the bench's floor prints with the same). */
-export const PDF_OPTIONS = {
-  format: 'a4',
-  preferCSSPageSize: true,
-  printBackground: true,
-  // The outline is written afterwards from the contents (finish.ts):
-  // Chromium's own would list the cover title and nest 目录 under it.
-  outline: false,
-  tagged: true,
-  waitForFonts: true,
-} as const satisfies PDFOptions;
+/** Loads a file on a fresh page, calls `onLoaded` once it has, and returns its print (remote-browser.ts). */
+export type PrintFile = (file: string, onLoaded?: () => void) => Promise<Uint8Array>;
 
 /** One print of the given HTML with the settings every pass shares. */
-async function printOnce(page: Page, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
-  trace('goto ' + file);
+async function printOnce(print: PrintFile, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
   prints++;
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  trace('loaded ' + file);
-  onLoaded?.();
-  const r = await page.pdf(PDF_OPTIONS);
+  trace('goto ' + file);
+  const pdf = await print(file, onLoaded);
   trace('pdf returned ' + file);
-  return r;
+  return pdf;
 }
 
 /** The name a link annotation goes to: `/Dest` or a GoTo action's `/D` (Skia writes names as strings). */
@@ -187,13 +175,16 @@ function contentsAnchor(doc: PDFDocument, ids: string[]): Anchor {
  * headings' pages over them; if that cannot be done, prints again until
  * the contents' numbers agree with where the headings landed.
  */
-export async function printEdition(page: Page, job: PrintJob): Promise<Printed> {
+export async function printEdition(print: PrintFile, job: PrintJob): Promise<Printed> {
   // A private file beside the page, so that its relative asset URLs resolve;
   // removed before the staging folder is committed.
   const file = path.join(job.dir, '.print-pass.html');
+  // The language's folder: the build prints a language before the HTML stage has written its page.
+  // Not recursive: after an interruption has removed the staging folder, this must not make it again.
+  if (!fs.existsSync(job.dir)) fs.mkdirSync(job.dir);
   try {
     const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
-    const doc = await parsePdf(await printOnce(page, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
+    const doc = await parsePdf(await printOnce(print, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
     trace('parsed');
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
@@ -203,7 +194,7 @@ export async function printEdition(page: Page, job: PrintJob): Promise<Printed> 
     if (!why) return { doc, anchors, passes: 1, toc, contents };
     // The numbers' box has a fixed width, so they should not move a heading; if they do, go round again.
     for (let pass = 2; pass <= MAX_PASSES; pass++) {
-      const again = await parsePdf(await printOnce(page, file, job.render(toc)));
+      const again = await parsePdf(await printOnce(print, file, job.render(toc)));
       const moved = readAnchors(again);
       const pages = pageNumbers(moved, job.tocIds);
       if (samePages(toc, pages)) return { doc: again, anchors: moved, passes: pass, toc, reprinted: why, contents: contentsAnchor(again, job.tocIds) };

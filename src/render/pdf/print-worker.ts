@@ -1,0 +1,47 @@
+/**
+ * The print worker: a thread of the build's process that drives Chromium.
+ * Why a thread: Chromium's start, its pages and every file a page loads are
+ * exchanges with puppeteer (each file the page asks for waits for an
+ * answer, browser.ts), while the build's own thread is busy for tenths of
+ * a second at a time (the next language's page, the check, the workbook).
+ * Here Chromium is answered at once, so a language prints while the build
+ * lays out the next.
+ */
+import { parentPort } from 'node:worker_threads';
+import { launchBrowser, type PrintBrowser } from './browser.js';
+import { printPage } from './page-print.js';
+import { toWire, type FromWorker, type ToWorker } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('print-worker.ts runs as a worker thread of the PDF stage');
+
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+let launching: Promise<PrintBrowser> | undefined;
+
+function print(id: number, url: string, root: string): void {
+  if (!launching) return send({ type: 'print-failed', id, error: toWire(new Error('print before launch')) });
+  launching
+    .then((browser) => browser.withPage((page) => printPage(page, url, () => send({ type: 'loaded', id })), root))
+    .then(
+      // Handed over rather than copied, when the bytes are the whole of their buffer.
+      (pdf) => send({ type: 'printed', id, pdf }, pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : []),
+      (e: unknown) => send({ type: 'print-failed', id, error: toWire(e) }),
+    );
+}
+
+async function close(): Promise<void> {
+  await launching?.then((b) => b.close()).catch(() => undefined);
+  send({ type: 'closed' });
+  port!.close();
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'launch') {
+    launching = launchBrowser({ executablePath: m.executablePath, pages: m.pages, timeoutMs: m.timeoutMs, onSpawned: () => send({ type: 'spawned' }) });
+    launching.then(
+      () => send({ type: 'launched' }),
+      (e: unknown) => send({ type: 'launch-failed', error: toWire(e) }),
+    );
+  } else if (m.type === 'print') print(m.id, m.url, m.root);
+  else void close();
+});
