@@ -118,10 +118,10 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
       if (--waiting === 0) loaded();
     };
     let t0 = 0;
-    const onLang = ({ lang, view }: LangReady, html: HtmlOptions) => {
+    const onLang = ({ lang, view, templates }: LangReady, html: HtmlOptions) => {
       const [ed, dir] = [checked!, staging!];
       t0 ||= performance.now();
-      const p = pdf!.then((run) => run.printLang(ed, dir, lang, { html, view, onLoaded }));
+      const p = pdf!.then((run) => run.printLang(ed, dir, lang, { html, view, templates, onLoaded }));
       // Awaited below; a failure before that (the next language's layout) must not leave it unhandled.
       p.catch(noop);
       prints.push(p);

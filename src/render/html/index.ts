@@ -30,7 +30,7 @@ export interface HtmlResult {
   views: Partial<Record<Lang, LangView>>;
 }
 
-type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handlebars.TemplateDelegate };
+export type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handlebars.TemplateDelegate };
 
 /** Compiles the templates with a private Handlebars instance (no global state). */
 export function compileTemplates(dir: string): Templates {
@@ -80,6 +80,8 @@ export function renderBilingual(t: Templates, zh: LangView, en: LangView, opts: 
 export interface LangReady {
   lang: Lang;
   view: LangView;
+  /** The compiled templates, which the print of the page reuses (compiling them costs tens of milliseconds). */
+  templates: Templates;
 }
 
 /**
@@ -108,7 +110,7 @@ export function* htmlSteps(edition: Edition, outDir: string, opts: HtmlOptions, 
     trace(`html: ${lang}`);
     if (staged) {
       fontsFor(pages);
-      yield { lang, view };
+      yield { lang, view, templates: t };
     }
   }
   if (views.zh && views.en) pages.push(['bilingual.html', renderBilingual(t, views.zh, views.en, opts)]);

@@ -100,6 +100,8 @@ export interface PdfOptions {
 export interface LangPrint {
   html: HtmlOptions;
   view?: LangView;
+  /** The HTML stage's compiled templates (of `html.templates`), compiled here when not given. */
+  templates?: Templates;
   reprint?: boolean;
   /** Called once the page has loaded (fonts and all) and only Chromium's printing is left. */
   onLoaded?: () => void;
@@ -143,7 +145,7 @@ export function startPdf(pages = 2): PdfRun {
     async printLang(edition, staging, lang, opts) {
       await found;
       const print: PrintFile = (file, onLoaded) => browser.print(pathToFileURL(file).href, staging, onLoaded);
-      return printLang(print, edition, lang, staging, templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint, opts.onLoaded);
+      return printLang(print, edition, lang, staging, opts.templates ?? templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint, opts.onLoaded);
     },
     async render(edition, staging, opts) {
       try {
