@@ -39,6 +39,9 @@ const result = await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  // yaml's `node` build is CommonJS, which esbuild cannot tree-shake; its ES module build (the
+  // same code, no Node APIs) can be: `check` loads the parser without the stringifier.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   // The bundled CommonJS packages (yaml's dependents, …) call require(); ESM has none.
   banner: { js: "import { createRequire as __baogaoRequire } from 'node:module';\nconst require = __baogaoRequire(import.meta.url);" },
   metafile: true,
