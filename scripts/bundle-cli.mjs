@@ -16,6 +16,7 @@
  * dist/bundle/meta.json lists which sources each chunk holds (for
  * tests/cli-imports.test.ts, which asks what a command loads).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,3 +49,50 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+
+// `check` as one CommonJS script with V8's code cache of it (src/cli/cached-script.ts):
+// Node 20 keeps no compiled code for ES modules. The renderers stay out (check never
+// loads them); their import() calls resolve beside the script at run time.
+const RENDERERS = /\/render\/(html|check-report|pdf|xlsx|csv|docx)\/|\/render\/html\/page-cache/;
+const check = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/check-command.js'],
+  outfile: path.join(outdir, 'check.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  define: { 'import.meta.url': '__baogaoUrl' },
+  banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      name: 'renderers-external',
+      setup(build) {
+        build.onResolve({ filter: /^\.\.?\// }, (args) => {
+          const target = path.resolve(args.resolveDir, args.path);
+          return RENDERERS.test(target)
+            ? {
+                path: path
+                  .relative(outdir, target)
+                  .split(path.sep)
+                  .join('/')
+                  .replace(/^(?!\.)/, './'),
+                external: true,
+              }
+            : undefined;
+        });
+      },
+    },
+  ],
+  metafile: true,
+  logLevel: 'warning',
+});
+fs.writeFileSync(path.join(outdir, 'check.meta.json'), JSON.stringify(check.metafile));
+
+// The code cache: the script run once on the sample (so that the functions check calls are
+// compiled too), in a fresh process with the flags `baogao` runs with.
+const sample = path.join(root, 'content');
+const made = spawnSync(process.execPath, [path.join(root, 'scripts', 'check-cache.mjs'), outdir, fs.existsSync(sample) ? sample : ''], { stdio: 'inherit' });
+if (made.status !== 0) throw new Error('bundle-cli: could not write the code cache of check.cjs');

@@ -33,7 +33,11 @@ export interface Finding {
 }
 
 /** An expected failure: bad content or bad usage. Printed without a stack. */
+/** Marks a BaogaoError whichever copy of this module made it (the check command runs from a script of its own: cli/cached-script.ts). */
+const BRAND = Symbol.for('baogao.BaogaoError');
+
 export class BaogaoError extends Error {
+  readonly [BRAND] = true;
   readonly findings: Finding[];
   /** 1 for content errors, 2 for usage or environment errors. */
   readonly exitCode: 1 | 2;
@@ -43,6 +47,10 @@ export class BaogaoError extends Error {
     this.name = 'BaogaoError';
     this.findings = findings;
     this.exitCode = exitCode;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
   }
 }
 

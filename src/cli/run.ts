@@ -3,16 +3,15 @@
  * failures to exit codes (0 ok, 1 content errors, 2 usage/environment), and
  * never shows a stack trace for an expected error unless --debug.
  */
-import { trace } from '../trace.js';
 import path from 'node:path';
 import { undoAll } from '../cleanup.js';
 import { BaogaoError, type Io } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
-import { checkJson, examinedLine } from '../report/check-json.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { failing } from '../report/open-items.js';
+import { loadCheckCommand } from './cached-script.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
+import { trace } from '../trace.js';
 
 export type { Io };
 
@@ -46,31 +45,9 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     }
     case 'check': {
-      const { loadAndCheck } = await import('../build.js');
+      const { runCheck } = await loadCheckCommand();
       trace('check: imported');
-      const checked = await loadAndCheck({ edition: cmd.edition, previous: cmd.previous, onStep: (name) => trace(`check: ${name} done`) }).catch(
-        (e: unknown) => {
-          // A tool reading the JSON gets the load errors as findings, as the text format shows them.
-          if (!(e instanceof BaogaoError) || cmd.format !== 'json') throw e;
-          io.out(JSON.stringify(checkJson(cmd.edition, e.findings, {}), null, 2));
-          io.err(`baogao: ${e.message}`);
-          return e.exitCode;
-        },
-      );
-      if (typeof checked === 'number') return checked;
-      const { findings, stats, edition } = checked;
-      const { linkingSummary } = await import('../check/link.js');
-      const linking = linkingSummary(edition);
-      trace('check: linking');
-      if (cmd.format === 'json') io.out(JSON.stringify({ ...checkJson(cmd.edition, findings, stats), linking }, null, 2));
-      else {
-        if (findings.length) io.out(formatFindings(findings));
-        io.out(
-          `${cmd.edition}: ${summarize(findings)}; ${examinedLine(stats)}; prose figures linked ${linking.linked} of ${linking.figures} (${linking.figures - linking.linked} not linked), data references ${linking.references}`,
-        );
-      }
-      trace('check: printed');
-      return failing(findings, cmd.strict).length ? 1 : 0;
+      return runCheck(cmd, io);
     }
     case 'watch': {
       const { runWatch } = await import('../watch/index.js');
