@@ -10,6 +10,8 @@ function field(s: string): string {
 }
 
 /** The CSV text of a header and its records (each record lists its values in header order). */
-export function csvText(header: readonly string[], records: readonly (readonly string[])[]): string {
-  return [header, ...records].map((r) => `${r.map(field).join(',')}\r\n`).join('');
+export function csvText(header: readonly string[], records: Iterable<readonly string[]>): string {
+  let text = `${header.map(field).join(',')}\r\n`;
+  for (const r of records) text += `${r.map(field).join(',')}\r\n`;
+  return text;
 }
