@@ -46,9 +46,9 @@ export interface BuildResult {
 
 async function timed<T>(name: string, opts: BuildOptions, fn: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
-  trace(name + ' start');
+  trace(`${name}: start`);
   const r = await fn();
-  trace(name + ' end');
+  trace(`${name}: end`);
   opts.onStep?.(name, performance.now() - t0);
   return r;
 }
@@ -70,7 +70,7 @@ function refuse(v: Verdict, opts: BuildOptions): void {
 
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  trace('build start');
+  trace('build: start');
   checkOutDir(opts.out, opts.edition);
   // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
   const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length)) : undefined;
@@ -128,7 +128,7 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     };
     // load → check → HTML (each language's print starts) → check report, as `watch` runs it.
     const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onLang: pdf ? onLang : undefined });
-    trace('pipeline done');
+    trace('build: pipeline done');
     printing = pdf
       ? Promise.all(prints).then(async (files) => {
           opts.onStep?.('pdf', performance.now() - t0);
@@ -158,13 +158,13 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
         : undefined,
       printing,
     ]);
-    trace('all formats done');
+    trace('build: every format written');
     const files = commitStaging(dir, opts.out);
-    trace('committed');
+    trace('build: outputs committed');
     staging = undefined;
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     await closing;
-    trace('closed');
+    trace('build: browser closed');
     return { findings, files, draft, open: [...errors, ...open] };
   } catch (e) {
     // The prints write into the staging folder: they end before the folder goes.

@@ -142,7 +142,7 @@ export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'prev
 /** load → check → (the caller says where, or refuses) → HTML pages → check report. */
 export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult> {
   const checked = await loadAndCheck(opts);
-  trace('checked');
+  trace('pipeline: checked');
   await turn();
   const errors = failing(checked.findings, false);
   const open = openItems(checked.findings);
@@ -158,7 +158,7 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     import('./render/check-report/index.js'),
     import('./render/html/page-cache.js'),
   ]);
-  trace('renderers imported');
+  trace('pipeline: renderers loaded');
   const written = await timed('html', opts, async (): Promise<PagesWritten> => {
     if (opts.cache) {
       opts.cache.pages ??= new PageCache();
@@ -179,8 +179,8 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     await turn();
     await turn();
   }
-  trace('html done');
+  trace('pipeline: pages written');
   await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
-  trace('check report done');
+  trace('pipeline: check report written');
   return { ...verdict, ...written, dir, html };
 }

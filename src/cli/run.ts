@@ -22,7 +22,7 @@ function step(io: Io) {
 }
 
 async function execute(cmd: Command, io: Io): Promise<number> {
-  trace('execute');
+  trace('cli: command starts');
   const templates = path.join(PACKAGE_ROOT, 'templates');
   switch (cmd.kind) {
     case 'help':

@@ -89,7 +89,6 @@ interface GuardedPage {
 
 async function preparePage(browser: Browser, timeoutMs: number): Promise<GuardedPage> {
   const page = await browser.newPage();
-  trace('newPage');
   const guarded: GuardedPage = { page, blocked: [] };
   page.setDefaultTimeout(timeoutMs);
   // The report has no scripts; printing with JavaScript off means a template
@@ -104,7 +103,7 @@ async function preparePage(browser: Browser, timeoutMs: number): Promise<Guarded
       void req.abort('blockedbyclient');
     }
   });
-  trace('page prepared');
+  trace('browser: a page is ready');
   return guarded;
 }
 
@@ -128,7 +127,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   // puppeteer-core is bundled into one chunk (scripts/bundle-cli.mjs), which
   // loads in a third of the time its ~300 modules take (issue 17).
   const { default: puppeteer } = await import('puppeteer-core');
-  trace('puppeteer imported');
+  trace('browser: puppeteer loaded');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const args = chromiumArgs();
   removeStaleProfiles();
@@ -161,7 +160,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
     // of the event loop later Chromium is starting on the other core.
     if (opts.onSpawned) setImmediate(opts.onSpawned);
     b = (await launching)!;
-    trace('launched');
+    trace('browser: Chromium launched');
   } catch (e) {
     unregister();
     await shutdown();

@@ -52,9 +52,9 @@ async function printLang(
   const view = built ?? langView(edition, lang);
   const render = (tocPages?: Record<string, number | string>) =>
     renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
-  trace(lang + ' printLang');
+  trace(`pdf ${lang}: print requested`);
   const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
-  trace(lang + ' printed+filled');
+  trace(`pdf ${lang}: contents numbers written`);
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
     author: meta.issuer[lang],
@@ -67,7 +67,7 @@ async function printLang(
     producer: `baogao ${VERSION} (Chromium print, pdf-lib)`,
     outline: outlineOf(view, printed.anchors, printed.contents),
   });
-  trace(lang + ' finished');
+  trace(`pdf ${lang}: finished`);
   // An interruption has removed the staging folder (or is about to): making it again would leave it behind.
   if (interrupted()) throw new BaogaoError('interrupted', [], 2);
   const rel = `${lang}/report.pdf`;

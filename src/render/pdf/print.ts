@@ -126,9 +126,9 @@ export type PrintFile = (file: string, onLoaded?: () => void) => Promise<Uint8Ar
 async function printOnce(print: PrintFile, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
   prints++;
-  trace('goto ' + file);
+  trace(`pdf ${path.basename(path.dirname(file))}: page sent to Chromium`);
   const pdf = await print(file, onLoaded);
-  trace('pdf returned ' + file);
+  trace(`pdf ${path.basename(path.dirname(file))}: printed`);
   return pdf;
 }
 
@@ -185,7 +185,6 @@ export async function printEdition(print: PrintFile, job: PrintJob): Promise<Pri
   try {
     const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
     const doc = await parsePdf(await printOnce(print, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
-    trace('parsed');
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
     let toc = pageNumbers(anchors, job.tocIds);
