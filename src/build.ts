@@ -4,7 +4,6 @@
  * DOCX, then commit. This file only calls the stages in order; each stage
  * lives in its own folder.
  */
-import { trace } from './trace.js';
 import path from 'node:path';
 import { interrupted } from './cleanup.js';
 import { BaogaoError, sortFindings, type Finding } from './diagnostics.js';
@@ -13,6 +12,7 @@ import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, 
 import { runPipeline, type Verdict } from './pipeline.js';
 import type { HtmlOptions, LangReady } from './render/html/index.js';
 import type { PdfRun } from './render/pdf/index.js';
+import { trace } from './trace.js';
 
 const noop = (): void => undefined;
 
@@ -109,19 +109,11 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
       removeStaleProfiles();
       return (staging = createStaging(opts.out));
     };
-    // The workbook and the data files wait until Chromium has loaded the pages:
-    // every file a page loads waits for this process to allow it (render/pdf/browser.ts).
-    let waiting = opts.langs.length;
-    let loaded = noop;
-    const pagesLoaded = new Promise<void>((resolve) => (loaded = resolve));
-    const onLoaded = () => {
-      if (--waiting === 0) loaded();
-    };
     let t0 = 0;
     const onLang = ({ lang, view, templates }: LangReady, html: HtmlOptions) => {
       const [ed, dir] = [checked!, staging!];
       t0 ||= performance.now();
-      const p = pdf!.then((run) => run.printLang(ed, dir, lang, { html, view, templates, onLoaded }));
+      const p = pdf!.then((run) => run.printLang(ed, dir, lang, { html, view, templates }));
       // Awaited below; a failure before that (the next language's layout) must not leave it unhandled.
       p.catch(noop);
       prints.push(p);
@@ -138,10 +130,9 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
         })
       : undefined;
     printing?.catch(noop);
-    // A print that fails before its pages load must not hold the other formats back.
-    const ready = printing ? Promise.race([pagesLoaded, printing.then(noop, noop)]) : Promise.resolve();
-    // Interrupted meanwhile: the staging folder is being removed, and no format may make it again.
-    const after = <T>(fn: () => Promise<T>) => ready.then(() => (interrupted() ? Promise.reject(new BaogaoError('interrupted', [], 2)) : fn()));
+    // The other formats are written while Chromium prints. Interrupted meanwhile: the staging
+    // folder is being removed, and no format may make it again.
+    const after = <T>(fn: () => Promise<T>) => Promise.resolve().then(() => (interrupted() ? Promise.reject(new BaogaoError('interrupted', [], 2)) : fn()));
     await Promise.all([
       opts.formats.includes('xlsx')
         ? after(() =>

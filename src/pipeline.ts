@@ -5,7 +5,6 @@
  * so that only the files that changed are parsed again and only the chapters
  * that changed are laid out again. Both pass the same options.
  */
-import { trace } from './trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { interrupted } from './cleanup.js';
@@ -18,6 +17,7 @@ import type { Edition, Lang } from './model.js';
 import type { HtmlOptions, LangReady } from './render/html/index.js';
 import type { LangView } from './render/html/view-model.js';
 import type { PageCache } from './render/html/page-cache.js';
+import { trace } from './trace.js';
 import { VERSION } from './version.js';
 
 /** What the check stage returns: the findings, the figures each rule examined, and per-figure statuses for check.html. */
@@ -68,8 +68,8 @@ export interface PipelineHooks {
    * before the next language is laid out (a build without a cache only).
    */
   onLang?(ready: LangReady, html: HtmlOptions): void;
-  /** The pages are written (`written.pages` holds them by relative path, `html` says how); the check report follows. */
-  onPages?(written: PagesWritten, html: HtmlOptions): void;
+  /** The pages are written (`html` holds them by relative path); the check report follows. */
+  onPages?(html: PagesWritten): void;
 }
 
 export interface PagesWritten {
@@ -107,9 +107,10 @@ async function timed<T>(name: string, opts: Pick<PipelineOptions, 'onStep'>, fn:
 
 /**
  * One turn of the event loop between stages, which hold the thread for
- * 0.1–0.5 s each: a build's Chromium, starting meanwhile, is answered (its
- * start and its pages take a dozen exchanges with this process) instead of
- * waiting for the whole pipeline.
+ * 0.1–0.5 s each: what a stage started goes on meanwhile (a language's print
+ * request reaches the print worker before the next language is laid out),
+ * and an interruption (SIGINT …) is seen here and stops the run before the
+ * next stage writes into a folder its undo removes.
  */
 const turn = () =>
   new Promise<void>((resolve, reject) =>
@@ -173,9 +174,9 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     }
   });
   if (hooks.onPages) {
-    hooks.onPages(written, html);
-    // Let what onPages started (the preview's patch, the build's print) leave before the check report takes the thread:
-    // two turns, so that a poll phase runs between (the answers of Chromium, a page in this process reading its patch).
+    hooks.onPages(written);
+    // Let what onPages sent (the preview's patch) leave before the check report takes the thread:
+    // two turns, so that a poll phase runs between (a page in this process reads its patch there).
     await turn();
     await turn();
   }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumArgs } from '../../src/render/pdf/browser.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
-import { PDF_OPTIONS } from '../../src/render/pdf/print.js';
+import { PDF_OPTIONS } from '../../src/render/pdf/page-print.js';
 import { atMost, median, progress, runBuildCommand, runFloorProcess, secs, times, type ProcessRun, type Section } from './measure.js';
 import { ensureCompiled } from './starts.js';
 

@@ -6,7 +6,7 @@
  *
  *   node scripts/bench/floor.mjs <build-dir> <chromium> <page.pdf options as JSON> <flag>…
  *
- * The options and flags are the PDF stage's (PDF_OPTIONS in src/render/pdf/print.ts,
+ * The options and flags are the PDF stage's (PDF_OPTIONS in src/render/pdf/page-print.ts,
  * chromiumArgs() in browser.ts), passed by builds.ts so that this program
  * imports nothing of baogao's.
  */

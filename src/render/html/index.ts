@@ -3,13 +3,13 @@
  * Handlebars templates, plus the stylesheet and the font slices they need.
  */
 import fs from 'node:fs';
-import { trace } from '../../trace.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
 import { codePoints, writeFonts } from '../fonts.js';
 import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
+import { trace } from '../../trace.js';
 
 export interface HtmlOptions {
   /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css); a file it lacks is the package's (an edition's templates/). */

@@ -2,7 +2,6 @@
  * One headless Chromium per build, shared by both editions, and pages that
  * load nothing but the build's own files.
  */
-import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
+import { trace } from '../../trace.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.BAOGAO_PDF_TIMEOUT_MS) || 120_000;

@@ -4,12 +4,9 @@
  * finishes the files with pdf-lib (metadata, outline, reproducible bytes). Layout lives in
  * templates/print.css; this code only drives the browser.
  */
-import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { interrupted } from '../../cleanup.js';
-import { BaogaoError } from '../../diagnostics.js';
 import type { Edition, Lang } from '../../model.js';
 import { VERSION } from '../../version.js';
 import { compileTemplates, renderLangPage, type HtmlOptions } from '../html/index.js';
@@ -18,6 +15,7 @@ import { ensureBrowser } from './find-browser.js';
 import { finishPdf, type OutlineItem } from './finish.js';
 import { printEdition, type Anchor, type PrintFile } from './print.js';
 import { startRemoteBrowser } from './remote-browser.js';
+import { trace } from '../../trace.js';
 
 const PDF_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -45,7 +43,6 @@ async function printLang(
   html: HtmlOptions,
   built?: LangView,
   reprint?: boolean,
-  onLoaded?: () => void,
 ): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
@@ -53,7 +50,7 @@ async function printLang(
   const render = (tocPages?: Record<string, number | string>) =>
     renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
   trace(`pdf ${lang}: print requested`);
-  const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint, onLoaded });
+  const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint });
   trace(`pdf ${lang}: contents numbers written`);
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
@@ -68,10 +65,9 @@ async function printLang(
     outline: outlineOf(view, printed.anchors, printed.contents),
   });
   trace(`pdf ${lang}: finished`);
-  // An interruption has removed the staging folder (or is about to): making it again would leave it behind.
-  if (interrupted()) throw new BaogaoError('interrupted', [], 2);
+  // Into the folder printEdition made; never made again here: after an interruption removed
+  // the staging folder, the write fails instead of leaving a folder behind.
   const rel = `${lang}/report.pdf`;
-  fs.mkdirSync(path.join(staging, lang), { recursive: true });
   fs.writeFileSync(path.join(staging, rel), pdf);
   return rel;
 }
@@ -82,18 +78,6 @@ export interface PdfOptions {
   views?: Partial<Record<Lang, LangView>>;
   /** Print the contents' numbers in a second print instead of writing them in (for the tests). */
   reprint?: boolean;
-  /**
-   * Called once every language's page has loaded and only Chromium's printing
-   * is left: work started then (the workbook) no longer delays the page loads,
-   * whose every file request waits for this process to allow it.
-   */
-  onLoaded?: () => void;
-  /**
-   * Given the browser's closing (Chromium's exit and the removal of its
-   * profile) instead of waiting for it: the build commits its outputs
-   * meanwhile and waits for the close before it returns.
-   */
-  onClosing?: (closing: Promise<void>) => void;
 }
 
 /** What one language's print needs besides the edition: the HTML stage's options and view. */
@@ -103,8 +87,6 @@ export interface LangPrint {
   /** The HTML stage's compiled templates (of `html.templates`), compiled here when not given. */
   templates?: Templates;
   reprint?: boolean;
-  /** Called once the page has loaded (fonts and all) and only Chromium's printing is left. */
-  onLoaded?: () => void;
 }
 
 /** A PDF stage whose browser is starting: {@link PdfRun.printLang} per language, then {@link PdfRun.close}; or {@link PdfRun.render}. */
@@ -144,23 +126,16 @@ export function startPdf(pages = 2): PdfRun {
     spawned: browser.spawned,
     async printLang(edition, staging, lang, opts) {
       await found;
-      const print: PrintFile = (file, onLoaded) => browser.print(pathToFileURL(file).href, staging, onLoaded);
-      return printLang(print, edition, lang, staging, opts.templates ?? templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint, opts.onLoaded);
+      const print: PrintFile = (file) => browser.print(pathToFileURL(file).href, staging);
+      return printLang(print, edition, lang, staging, opts.templates ?? templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint);
     },
     async render(edition, staging, opts) {
       try {
-        const langs = opts.html.langs;
-        let waiting = langs.length;
-        const onLoaded = () => {
-          if (--waiting === 0) opts.onLoaded?.();
-        };
         return await Promise.all(
-          langs.map((lang) => run.printLang(edition, staging, lang, { html: opts.html, view: opts.views?.[lang], reprint: opts.reprint, onLoaded })),
+          opts.html.langs.map((lang) => run.printLang(edition, staging, lang, { html: opts.html, view: opts.views?.[lang], reprint: opts.reprint })),
         );
       } finally {
-        const closing = run.close();
-        if (opts.onClosing) opts.onClosing(closing);
-        else await closing;
+        await run.close();
       }
     },
     close: () => browser.close(),

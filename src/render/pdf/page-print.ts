@@ -17,9 +17,8 @@ export const PDF_OPTIONS = {
   waitForFonts: true,
 } as const satisfies PDFOptions;
 
-/** Loads `url` (fonts and all), says so, and prints it. */
-export async function printPage(page: Page, url: string, onLoaded?: () => void): Promise<Uint8Array> {
+/** Loads `url` (fonts and all) and prints it. */
+export async function printPage(page: Page, url: string): Promise<Uint8Array> {
   await page.goto(url, { waitUntil: 'load' });
-  onLoaded?.();
   return page.pdf(PDF_OPTIONS);
 }

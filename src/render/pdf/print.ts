@@ -6,13 +6,11 @@
  * (toc-numbers.ts). Only when that cannot be done is the page printed again
  * with the numbers filled in.
  */
-import { trace } from '../../trace.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
-
-export { PDF_OPTIONS } from './page-print.js';
+import { trace } from '../../trace.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
 export interface Anchor {
@@ -31,8 +29,6 @@ export interface PrintJob {
   tocIds: string[];
   /** Print the numbers in a second print instead of writing them into the first (tests compare the two). */
   reprint?: boolean;
-  /** Called once the page has loaded (fonts and all) and only Chromium's printing is left. */
-  onLoaded?: () => void;
 }
 
 export interface Printed {
@@ -119,15 +115,15 @@ export function printCount(): number {
   return prints;
 }
 
-/** Loads a file on a fresh page, calls `onLoaded` once it has, and returns its print (remote-browser.ts). */
-export type PrintFile = (file: string, onLoaded?: () => void) => Promise<Uint8Array>;
+/** Loads a file on a fresh page and returns its print (remote-browser.ts). */
+export type PrintFile = (file: string) => Promise<Uint8Array>;
 
 /** One print of the given HTML with the settings every pass shares. */
-async function printOnce(print: PrintFile, file: string, html: string, onLoaded?: () => void): Promise<Uint8Array> {
+async function printOnce(print: PrintFile, file: string, html: string): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
   prints++;
   trace(`pdf ${path.basename(path.dirname(file))}: page sent to Chromium`);
-  const pdf = await print(file, onLoaded);
+  const pdf = await print(file);
   trace(`pdf ${path.basename(path.dirname(file))}: printed`);
   return pdf;
 }
@@ -184,7 +180,7 @@ export async function printEdition(print: PrintFile, job: PrintJob): Promise<Pri
   if (!fs.existsSync(job.dir)) fs.mkdirSync(job.dir);
   try {
     const placeholders = Object.fromEntries(job.tocIds.map((id) => [id, PLACEHOLDER]));
-    const doc = await parsePdf(await printOnce(print, file, job.render(job.tocIds.length ? placeholders : undefined), job.onLoaded));
+    const doc = await parsePdf(await printOnce(print, file, job.render(job.tocIds.length ? placeholders : undefined)));
     const anchors = readAnchors(doc);
     if (!job.tocIds.length) return { doc, anchors, passes: 1 };
     let toc = pageNumbers(anchors, job.tocIds);

@@ -15,7 +15,7 @@ export interface RemoteBrowser {
   /** Settles once Chromium's process is started, or could not be. */
   spawned: Promise<void>;
   /** Loads `url` (a file under `root`) on a fresh page and prints it. */
-  print(url: string, root: string, onLoaded?: () => void): Promise<Uint8Array>;
+  print(url: string, root: string): Promise<Uint8Array>;
   /** Closes Chromium (removing its profile) and ends the thread. */
   close(): Promise<void>;
 }
@@ -41,7 +41,6 @@ function newWorker(): Worker {
 interface Job {
   resolve: (pdf: Uint8Array) => void;
   reject: (e: Error) => void;
-  onLoaded?: () => void;
 }
 
 /** How long the worker may take to close Chromium before it is ended outright (within cleanup.ts's 5 s per undo). */
@@ -72,7 +71,6 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
     if (m.type === 'spawned') onSpawned();
     else if (m.type === 'launched') onLaunched();
     else if (m.type === 'launch-failed') fail(fromWire(m.error));
-    else if (m.type === 'loaded') jobs.get(m.id)?.onLoaded?.();
     else if (m.type === 'printed' || m.type === 'print-failed') {
       const job = jobs.get(m.id);
       jobs.delete(m.id);
@@ -106,14 +104,14 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
 
   return {
     spawned,
-    print(url, root, onLoaded) {
+    print(url, root) {
       if (failed) return Promise.reject(failed);
       const id = nextId++;
       return launched.then(
         () =>
           new Promise<Uint8Array>((resolve, reject) => {
             if (failed) return reject(failed);
-            jobs.set(id, { resolve, reject, onLoaded });
+            jobs.set(id, { resolve, reject });
             post({ type: 'print', id, url, root });
           }),
       );

@@ -12,7 +12,6 @@ export type FromWorker =
   | { type: 'spawned' }
   | { type: 'launched' }
   | { type: 'launch-failed'; error: WireError }
-  | { type: 'loaded'; id: number }
   | { type: 'printed'; id: number; pdf: Uint8Array }
   | { type: 'print-failed'; id: number; error: WireError }
   | { type: 'closed' };
