@@ -3,11 +3,13 @@
  * is needed) and the print page's sandbox: nothing outside the build loads.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BaogaoError } from '../../src/diagnostics.js';
-import { isAllowedUrl, withBrowser } from '../../src/render/pdf/browser.js';
+import { chromiumArgs, isAllowedUrl, withBrowser } from '../../src/render/pdf/browser.js';
+import { launchArgs } from '../../src/render/pdf/chromium-process.js';
 import { ensureBrowser, findBrowser, INSTALL_HINT, type Probe } from '../../src/render/pdf/find-browser.js';
 import { tempDir } from '../helpers.js';
 
@@ -99,4 +101,25 @@ describe('the print page', () => {
     );
     expect(pdf.length).toBeGreaterThan(500);
   }, 120_000);
+});
+
+describe('Chromium started by baogao', () => {
+  it("gets exactly the flags puppeteer.launch would give it (the bench's floor launches through puppeteer)", async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const profile = '/tmp/baogao-chromium-test';
+    const theirs = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: chromiumArgs() }), '--remote-debugging-pipe'];
+    expect(launchArgs(profile, chromiumArgs())).toEqual(theirs);
+  });
+
+  it('says why, in one line, when the program is not a browser', async () => {
+    const root = tempDir('baogao-not-chromium-');
+    const fake = path.join(root, 'chromium');
+    fs.writeFileSync(fake, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+    const err = await withBrowser({ executablePath: fake, root }, async () => undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BaogaoError);
+    expect((err as BaogaoError).exitCode).toBe(2);
+    expect((err as BaogaoError).message).toBe(`cannot start ${fake}: Chromium exited before it was ready: error while loading shared libraries: libnss3.so`);
+    // Its profile folder went with it.
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`baogao-chromium-${process.pid}-`))).toEqual([]);
+  });
 });

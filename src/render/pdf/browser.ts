@@ -10,6 +10,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
 import { trace } from '../../trace.js';
+import { spawnChromium } from './chromium-process.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.BAOGAO_PDF_TIMEOUT_MS) || 120_000;
@@ -68,6 +69,11 @@ export function isAllowedUrl(url: string, root: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/** The last line Chromium wrote that says something (its stderr ends with blank lines). */
+function lastLine(stderr: string): string {
+  return stderr.trim().split('\n').pop() ?? '';
+}
+
 function isCrash(e: unknown): boolean {
   return /crash|Target closed|Session closed|detached/i.test((e as Error)?.message ?? '');
 }
@@ -109,6 +115,27 @@ async function preparePage(browser: Browser, timeoutMs: number): Promise<Guarded
 
 const PROFILE_PREFIX = 'baogao-chromium-';
 
+/**
+ * Chromium keeps its single-instance socket in a folder of the system's
+ * temporary folder (/tmp/org.chromium.Chromium.XXXXXX), linked from the
+ * profile, and removes it only on an orderly exit: after a kill, it is
+ * removed here, if it holds nothing but that.
+ */
+function removeSingleton(profile: string): void {
+  let target: string;
+  try {
+    target = fs.readlinkSync(path.join(profile, 'SingletonSocket'));
+  } catch {
+    return;
+  }
+  const dir = path.dirname(target);
+  try {
+    if (fs.readdirSync(dir).every((f) => f.startsWith('Singleton'))) fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Profile folders of builds that were killed before they could delete theirs (the name carries the pid). */
 export function removeStaleProfiles(): void {
   removeLeftovers(os.tmpdir(), PROFILE_PREFIX, (pid) => pid > 0 && !isAlive(pid));
@@ -119,47 +146,40 @@ export function removeStaleProfiles(): void {
  * start with its sandbox. The browser talks to baogao over a pipe, not a
  * port: when baogao dies, even by SIGKILL, the pipe closes and Chromium quits
  * with it. Its profile is a folder of baogao's own, deleted on close and on
- * an interruption; puppeteer's signal handlers are off, since baogao's
- * runner handles the signals (and exits with the right code).
+ * an interruption. Chromium is started first (chromium-process.ts) and
+ * puppeteer imported while it boots; puppeteer never handles signals, since
+ * baogao's runner does (and exits with the right code).
  */
 export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> {
-  // puppeteer-core, not puppeteer: the browser's path is known here, and
-  // puppeteer-core is bundled into one chunk (scripts/bundle-cli.mjs), which
-  // loads in a third of the time its ~300 modules take (issue 17).
-  const { default: puppeteer } = await import('puppeteer-core');
-  trace('browser: puppeteer loaded');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const args = chromiumArgs();
   removeStaleProfiles();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const chromium = spawnChromium(opts.executablePath, profile, chromiumArgs());
+  opts.onSpawned?.();
   let launching: Promise<Browser | undefined> | undefined;
   const shutdown = async () => {
-    // Interrupted while starting: wait for the browser, or Chromium would recreate the profile after it was removed.
+    // Interrupted while connecting: wait for that, or puppeteer would write to a closed pipe.
     const browser = await launching?.catch(() => undefined);
-    const proc = browser?.process();
-    await browser?.close().catch(() => undefined);
-    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    // The print is in hand and the profile is thrown away: nothing is lost by not
+    // waiting for Chromium's orderly exit (a tenth of a second or more).
+    await chromium.kill();
+    browser?.disconnect().catch(() => undefined);
+    removeSingleton(profile);
     fs.rmSync(profile, { recursive: true, force: true });
   };
   const unregister = onInterrupt(shutdown);
   let b: Browser;
   try {
-    launching = puppeteer.launch({
-      executablePath: opts.executablePath,
-      headless: true,
-      args,
-      timeout: timeoutMs,
-      pipe: true,
-      userDataDir: profile,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    // puppeteer.launch spawns Chromium after a few microtasks (it awaits no I/O
-    // when given a profile folder), then waits for it over the pipe: one turn
-    // of the event loop later Chromium is starting on the other core.
-    if (opts.onSpawned) setImmediate(opts.onSpawned);
-    b = (await launching)!;
+    // puppeteer-core, not puppeteer: the browser's path is known here, and
+    // puppeteer-core is bundled into one chunk (scripts/bundle-cli.mjs), which
+    // loads in a third of the time its ~300 modules take (issue 17).
+    const { default: puppeteer } = await import('puppeteer-core');
+    trace('browser: puppeteer loaded');
+    launching = puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 } });
+    const quit = chromium.exited.then((stderr) =>
+      Promise.reject(new Error(`Chromium exited before it was ready${stderr.trim() ? `: ${lastLine(stderr)}` : ''}`)),
+    );
+    b = (await withTimeout(Promise.race([launching, quit]), timeoutMs, 'starting Chromium'))!;
     trace('browser: Chromium launched');
   } catch (e) {
     unregister();

@@ -43,6 +43,7 @@ async function printLang(
   html: HtmlOptions,
   built?: LangView,
   reprint?: boolean,
+  lastPrint: () => void = () => undefined,
 ): Promise<string> {
   const { meta } = edition;
   // The HTML stage's view, when it has one: building it again would re-render the chart and every block.
@@ -50,7 +51,7 @@ async function printLang(
   const render = (tocPages?: Record<string, number | string>) =>
     renderLangPage(templates, view, { ...html, tocPages: tocPages ? { [lang]: tocPages } : undefined }, edition);
   trace(`pdf ${lang}: print requested`);
-  const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint });
+  const printed = await printEdition(print, { dir: path.join(staging, lang), render, tocIds: view.toc.map((e) => e.id), reprint }).finally(lastPrint);
   trace(`pdf ${lang}: contents numbers written`);
   const pdf = await finishPdf(printed.doc, {
     title: meta.title[lang],
@@ -121,13 +122,19 @@ export function startPdf(pages = 2): PdfRun {
   found.catch(() => undefined);
   const browser = startRemoteBrowser(found, pages);
   const compiled = new Map<string, Templates>();
+  // Chromium is closed as soon as every language has had its last print, while the
+  // last one is still being finished, rather than after.
+  let printing = pages;
+  const lastPrint = () => {
+    if (--printing === 0) void browser.close();
+  };
   const templatesOf = (dir: string) => compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
   const run: PdfRun = {
     spawned: browser.spawned,
     async printLang(edition, staging, lang, opts) {
       await found;
       const print: PrintFile = (file) => browser.print(pathToFileURL(file).href, staging);
-      return printLang(print, edition, lang, staging, opts.templates ?? templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint);
+      return printLang(print, edition, lang, staging, opts.templates ?? templatesOf(opts.html.templates), opts.html, opts.view, opts.reprint, lastPrint);
     },
     async render(edition, staging, opts) {
       try {
