@@ -116,6 +116,7 @@ describe('Chromium started by baogao', () => {
     const fake = path.join(root, 'chromium');
     fs.writeFileSync(fake, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
     const err = await withBrowser({ executablePath: fake, root }, async () => undefined).catch((e: unknown) => e);
+    fs.rmSync(root, { recursive: true, force: true });
     expect(err).toBeInstanceOf(BaogaoError);
     expect((err as BaogaoError).exitCode).toBe(2);
     expect((err as BaogaoError).message).toBe(`cannot start ${fake}: Chromium exited before it was ready: error while loading shared libraries: libnss3.so`);
