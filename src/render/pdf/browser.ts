@@ -155,6 +155,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   removeStaleProfiles();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const chromium = spawnChromium(opts.executablePath, profile, chromiumArgs());
+  trace('browser: Chromium spawned');
   opts.onSpawned?.();
   let launching: Promise<Browser | undefined> | undefined;
   const shutdown = async () => {

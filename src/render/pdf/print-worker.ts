@@ -10,6 +10,7 @@
 import { parentPort } from 'node:worker_threads';
 import { launchBrowser, type PrintBrowser } from './browser.js';
 import { printPage } from './page-print.js';
+import { trace } from '../../trace.js';
 import { toWire, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 const port = parentPort;
@@ -35,6 +36,7 @@ async function close(): Promise<void> {
   port!.close();
 }
 
+trace('print worker: running');
 port.on('message', (m: ToWorker) => {
   if (m.type === 'launch') {
     launching = launchBrowser({ executablePath: m.executablePath, pages: m.pages, timeoutMs: m.timeoutMs, onSpawned: () => send({ type: 'spawned' }) });

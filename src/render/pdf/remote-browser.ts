@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { onInterrupt } from '../../cleanup.js';
+import { trace } from '../../trace.js';
 import { fromWire, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 export interface RemoteBrowser {
@@ -49,6 +50,7 @@ const CLOSE_GRACE_MS = 4000;
 /** Starts the worker now, and Chromium in it once the browser's path is known. */
 export function startRemoteBrowser(executablePath: Promise<string>, pages: number, timeoutMs?: number): RemoteBrowser {
   const worker = newWorker();
+  trace('browser: print worker started');
   const jobs = new Map<number, Job>();
   let nextId = 0;
   let failed: Error | undefined;
@@ -85,7 +87,10 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
   });
   const post = (m: ToWorker) => worker.postMessage(m);
   executablePath.then(
-    (p) => post({ type: 'launch', executablePath: p, pages, timeoutMs }),
+    (p) => {
+      trace('browser: launch sent to the print worker');
+      post({ type: 'launch', executablePath: p, pages, timeoutMs });
+    },
     (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
   );
 
