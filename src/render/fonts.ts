@@ -119,11 +119,28 @@ function parseRanges(s: string): [number, number][] {
   });
 }
 
-/** Every code point that occurs in the given texts. */
-export function codePoints(texts: string[]): Set<number> {
-  const set = new Set<number>();
-  for (const t of texts) for (const ch of t) set.add(ch.codePointAt(0)!);
-  return set;
+/**
+ * Every code point that occurs in the given texts, added to `into`. By code
+ * unit, not by the string iterator (a third of the time on the sample's
+ * pages), and each point looked up in the set once per text run of it.
+ */
+export function codePoints(texts: string[], into = new Set<number>()): Set<number> {
+  for (const t of texts) {
+    let last = -1;
+    for (let i = 0; i < t.length; i++) {
+      let c = t.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+        const d = t.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        }
+      }
+      if (c !== last) into.add(c);
+      last = c;
+    }
+  }
+  return into;
 }
 
 /**

@@ -99,8 +99,17 @@ export function* htmlSteps(edition: Edition, outDir: string, opts: HtmlOptions, 
   for (const sheet of sheets) fs.copyFileSync(templateFile(opts.templates, sheet), path.join(assets, sheet));
   const css = sheets.map((s) => fs.readFileSync(templateFile(opts.templates, s), 'utf8')).join('\n');
   const placed = new Set<string>();
-  const fontsFor = (pages: [string, string][]) =>
-    replaceFile(path.join(assets, 'fonts.css'), writeFonts(assets, codePoints([css, ...pages.map(([, html]) => html)]), placed));
+  // The characters of the style sheets and of every page so far: each page is read once.
+  const used = codePoints([css]);
+  let counted = 0;
+  const fontsFor = (pages: [string, string][]) => {
+    codePoints(
+      pages.slice(counted).map(([, html]) => html),
+      used,
+    );
+    counted = pages.length;
+    replaceFile(path.join(assets, 'fonts.css'), writeFonts(assets, used, placed));
+  };
   const views: Partial<Record<Lang, LangView>> = {};
   const pages: [string, string][] = [];
   for (const lang of opts.langs) {
