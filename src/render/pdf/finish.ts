@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { Anchor } from './print.js';
+import { isLazy, saveLazily } from './lazy-pdf.js';
 import { renumberStructIds } from './struct-ids.js';
 
 /** One bookmark: a heading and where it was printed. */
@@ -171,9 +172,11 @@ function identify(doc: PDFDocument, info: FinishInfo, idHex: string, metaRef: PD
   return ref;
 }
 
-function save(doc: PDFDocument): Promise<Uint8Array> {
+async function save(doc: PDFDocument): Promise<Uint8Array> {
   // Plain cross-reference table, no object streams: the most widely read form,
-  // which old preflight tools and RIPs accept.
+  // which old preflight tools and RIPs accept. A print opened lazily keeps Chromium's
+  // bytes for what was not changed (lazy-pdf.ts).
+  if (isLazy(doc)) return saveLazily(doc);
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
+import { openLazily } from './lazy-pdf.js';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
 import { trace } from '../../trace.js';
 
@@ -103,9 +104,13 @@ function samePages(a: Record<string, number>, b: Record<string, number>): boolea
   return Object.keys(b).every((k) => a[k] === b[k]);
 }
 
-/** Parses a print; updateMetadata:false, or pdf-lib would stamp its own producer and the clock. */
-export function parsePdf(pdf: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+/**
+ * Opens a print: lazily when it is in the form Chromium writes (lazy-pdf.ts),
+ * else parsed whole; updateMetadata:false, or pdf-lib would stamp its own
+ * producer and the clock.
+ */
+export async function parsePdf(pdf: Uint8Array): Promise<PDFDocument> {
+  return openLazily(pdf) ?? PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
 let prints = 0;

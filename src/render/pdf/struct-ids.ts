@@ -6,12 +6,31 @@
  * only.
  */
 import { PDFArray, PDFDict, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { objectsContaining } from './lazy-pdf.js';
+
+const isElem = (obj: PDFObject): obj is PDFDict => obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('StructElem');
+
+/** The /Headers arrays of a structure element's table attributes, or of an attribute object itself. */
+function headerLists(obj: PDFObject, doc: PDFDocument): PDFArray[] {
+  if (!(obj instanceof PDFDict)) return [];
+  const own = obj.lookup(PDFName.of('Headers'));
+  if (own instanceof PDFArray) return [own];
+  if (!isElem(obj)) return [];
+  const attrs = obj.lookup(PDFName.of('A'));
+  const list = attrs instanceof PDFArray ? attrs.asArray().map((a) => doc.context.lookup(a)) : [attrs];
+  return list.flatMap((a) =>
+    a instanceof PDFDict && a.lookup(PDFName.of('Headers')) instanceof PDFArray ? [a.lookup(PDFName.of('Headers')) as PDFArray] : [],
+  );
+}
 
 /** Rewrites every StructElem /ID and the IDTree keys to node00000001, node00000002 … in the old order. */
 export function renumberStructIds(doc: PDFDocument): void {
+  // Only the objects that name an id: the elements that carry one, and the table cells that
+  // name their header cells by it (/A << /O /Table /Headers [ … ] >>).
+  const objects = objectsContaining(doc, ['/ID', '/Headers']).map(([, obj]) => obj);
   const elems: [PDFDict, string][] = [];
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
+  for (const obj of objects) {
+    if (!isElem(obj)) continue;
     const id = obj.get(PDFName.of('ID'));
     if (id instanceof PDFString) elems.push([obj, id.decodeText()]);
   }
@@ -20,16 +39,8 @@ export function renumberStructIds(doc: PDFDocument): void {
   const old = [...new Set(elems.map(([, id]) => id))].sort();
   const map = new Map(old.map((id, i) => [id, `node${String(i + 1).padStart(8, '0')}`]));
   for (const [dict, id] of elems) dict.set(PDFName.of('ID'), PDFString.of(map.get(id)!));
-  // Table cells name their header cells by id (/A << /O /Table /Headers [ … ] >>).
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
-    const attrs = obj.lookup(PDFName.of('A'));
-    const list = attrs instanceof PDFArray ? attrs.asArray().map((a) => doc.context.lookup(a)) : [attrs];
-    for (const a of list) {
-      const headers = a instanceof PDFDict ? a.lookup(PDFName.of('Headers')) : undefined;
-      if (headers instanceof PDFArray) renameStrings(headers, 1, map);
-    }
-  }
+  // Each list once: an attribute object is found both by itself and through its element.
+  for (const headers of new Set(objects.flatMap((obj) => headerLists(obj, doc)))) renameStrings(headers, 1, map);
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
   if (root instanceof PDFDict) renameKeys(root.lookup(PDFName.of('IDTree')), map, doc);
 }
