@@ -121,12 +121,7 @@ const KEEP = 4096;
 export function spawnChromium(executablePath: string, profile: string, args: string[]): ChromiumProcess {
   // Detached: its own process group, so that its renderers end with it, and a Ctrl-C at
   // the terminal reaches baogao only (whose runner closes Chromium in order).
-  const cn = process.env.BAOGAO_EXP_CNICE;
-  const proc: ChildProcess = spawn(
-    cn ? '/usr/bin/nice' : executablePath,
-    cn ? ['-n', cn, executablePath, ...launchArgs(profile, args)] : launchArgs(profile, args),
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
-  );
+  const proc: ChildProcess = spawn(executablePath, launchArgs(profile, args), { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr!.setEncoding('utf8');
   proc.stderr!.on('data', (s: string) => (stderr = (stderr + s).slice(-KEEP)));
