@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, ParseSpeeds, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, ParseSpeeds, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withBrowser } from '../../src/render/pdf/browser.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
@@ -150,5 +150,19 @@ describe('files not in the form Chromium writes', () => {
     expect(back.getPage(1).getSize()).toEqual({ width: 10, height: 20 });
     const added = back.context.enumerateIndirectObjects().find(([, o]) => o instanceof PDFDict && o.get(PDFName.of('Hello')) === PDFName.of('World'));
     expect(added).toBeDefined();
+  });
+});
+
+describe('streamBytes', () => {
+  it("inflates Flate streams as pdf-lib's own decoder does, and leaves other filters to it", async () => {
+    const doc = await PDFDocument.create();
+    const text = 'BT /F1 12 Tf 72 712 Td (page 3 of 37) Tj ET\n'.repeat(200);
+    const flate = doc.context.flateStream(Buffer.from(text, 'latin1'));
+    const raw = PDFRawStream.of(flate.dict, flate.getContents());
+    expect(Buffer.from(streamBytes(raw)!).toString('latin1')).toBe(text);
+    expect(Buffer.from(streamBytes(raw)!)).toEqual(Buffer.from(decodePDFRawStream(raw).decode()));
+    // ASCIIHex: not Flate, so pdf-lib's decoder.
+    const hex = PDFRawStream.of(doc.context.obj({ Filter: 'ASCIIHexDecode' }), Buffer.from('48656C6C6F>', 'latin1'));
+    expect(Buffer.from(streamBytes(hex)!).toString('latin1')).toBe('Hello');
   });
 });
