@@ -4,3 +4,9 @@ declare module 'exceljs/lib/doc/workbook.js' {
   const Workbook: typeof ExcelJS.Workbook;
   export default Workbook;
 }
+
+/** exceljs's zip writer, asked for the workbook's parts (workbook-parts.ts). */
+declare module 'exceljs/lib/utils/zip-stream.js' {
+  const zipStream: { ZipWriter: { prototype: object } };
+  export default zipStream;
+}

@@ -21,6 +21,7 @@ import { addNotesSheet } from './notes-sheet.js';
 import { stableZip } from '../stable-zip.js';
 import { tidyParts } from './package-fixes.js';
 import { addTableSheet } from './table-sheet.js';
+import { workbookParts } from './workbook-parts.js';
 
 export { annexTables };
 
@@ -74,7 +75,6 @@ export async function xlsxBytes(edition: Edition, draft = false): Promise<Buffer
   addNotesSheet(wb, tables, noteNumbers, edition.meta.style.numbering);
   for (const t of tables) addTableSheet(wb, t, edition.meta, noteNumbers);
   if (draft) markDraft(wb);
-  // Stored, not deflated: stableZip compresses every part once, in its own order; deflating here too cost a deflate and an inflate.
-  const raw = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return stableZip(Buffer.from(raw), editionInstant(edition.meta), tidyParts);
+  // The parts, not exceljs's archive of them: stableZip writes the one archive.
+  return stableZip(await workbookParts(wb), editionInstant(edition.meta), tidyParts);
 }
