@@ -45,14 +45,14 @@ export function crc32ByTable(data: Uint8Array): number {
 const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
 const crc32 = native ? (data: Uint8Array) => native(data) >>> 0 : crc32ByTable;
 
-/** The files of a zip archive by name (directories left out), read from its central directory. */
-export function readZip(zip: Uint8Array): Map<string, Uint8Array> {
+/** The files of a zip archive by name (directories left out), each read when asked for, from the central directory. */
+function zipIndex(zip: Uint8Array): Map<string, () => Uint8Array> {
   const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocd < 0) throw new Error('not a zip archive: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Uint8Array>();
+  const out = new Map<string, () => Uint8Array>();
   for (let i = 0; i < count; i++) {
     if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('not a zip archive: a broken central directory');
     const method = buf.readUInt16LE(at + 10);
@@ -62,13 +62,17 @@ export function readZip(zip: Uint8Array): Map<string, Uint8Array> {
     const local = buf.readUInt32LE(at + 42);
     at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     if (name.endsWith('/')) continue;
+    if (method !== 0 && method !== 8) throw new Error(`${name}: zip compression method ${method} is not read here`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + size);
-    if (method === 0) out.set(name, data);
-    else if (method === 8) out.set(name, zlib.inflateRawSync(data));
-    else throw new Error(`${name}: zip compression method ${method} is not read here`);
+    out.set(name, () => (method === 0 ? data : zlib.inflateRawSync(data)));
   }
   return out;
+}
+
+/** The files of a zip archive by name (directories left out). */
+export function readZip(zip: Uint8Array): Map<string, Uint8Array> {
+  return new Map([...zipIndex(zip)].map(([name, read]) => [name, read()]));
 }
 
 /** A DOS date and time from the UTC fields, as JSZip writes them (so the bytes do not depend on the time zone). */
@@ -78,14 +82,20 @@ function dosStamp(date: Date): [number, number] {
   return [time, day];
 }
 
-/** Writes the parts as a zip archive, deflated, dated `date`, in the given order. */
-function writeZip(parts: [string, Uint8Array][], date: Date): Buffer {
+/**
+ * Writes the parts as a zip archive, deflated, dated `date`, in the order of
+ * `names`; each part is let go of once it is deflated, so that a large
+ * workbook is never held raw and deflated at once.
+ */
+function writeZip(names: string[], take: (name: string) => Uint8Array, date: Date, fix?: PartFix): Buffer {
   const [time, day] = dosStamp(date);
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  for (const name of names) {
     if (!/^[\x20-\x7e]+$/.test(name)) throw new Error(`${name}: a part name outside ASCII`);
+    const raw = take(name);
+    const data = fix && /\.(xml|rels)$/.test(name) ? Buffer.from(fix(name, Buffer.from(raw).toString('utf8')), 'utf8') : raw;
     const packed = pako.deflateRaw(data, { level: 6 });
     // Version needed, flags, method, time, date, CRC, sizes, name and extra lengths: the local
     // header and the central record share them.
@@ -111,26 +121,28 @@ function writeZip(parts: [string, Uint8Array][], date: Date): Buffer {
   const dir = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, dir, end]);
 }
 
 /**
- * Returns the package of `parts` (a zip archive, or its files by name) with
- * every entry dated `date`. `fix` may rewrite the XML parts on the way (see
- * xlsx/package-fixes.ts).
+ * Returns the package of `parts` (a zip archive, or its files by name, which
+ * the call takes: the map is emptied) with every entry dated `date`. `fix`
+ * may rewrite the XML parts on the way (see xlsx/package-fixes.ts).
  */
 export function stableZip(parts: Uint8Array | Map<string, Uint8Array>, date: Date, fix?: PartFix): Buffer {
-  const files = parts instanceof Map ? parts : readZip(parts);
-  const names = [...files.keys()].sort(order);
-  return writeZip(
-    names.map((name) => {
-      const data = files.get(name)!;
-      return [name, fix && /\.(xml|rels)$/.test(name) ? Buffer.from(fix(name, Buffer.from(data).toString('utf8')), 'utf8') : data];
-    }),
-    date,
-  );
+  if (!(parts instanceof Map)) {
+    // Inflated one at a time, as they are written.
+    const index = zipIndex(parts);
+    return writeZip([...index.keys()].sort(order), (name) => index.get(name)!(), date, fix);
+  }
+  const take = (name: string) => {
+    const data = parts.get(name)!;
+    parts.delete(name);
+    return data;
+  };
+  return writeZip([...parts.keys()].sort(order), take, date, fix);
 }
