@@ -32,10 +32,10 @@ export interface Finding {
   severityFrom?: Severity;
 }
 
-/** An expected failure: bad content or bad usage. Printed without a stack. */
 /** Marks a BaogaoError whichever copy of this module made it (the check command runs from a script of its own: cli/cached-script.ts). */
 const BRAND = Symbol.for('baogao.BaogaoError');
 
+/** An expected failure: bad content or bad usage. Printed without a stack. */
 export class BaogaoError extends Error {
   readonly [BRAND] = true;
   readonly findings: Finding[];

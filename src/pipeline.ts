@@ -68,8 +68,8 @@ export interface PipelineHooks {
    * before the next language is laid out (a build without a cache only).
    */
   onLang?(ready: LangReady, html: HtmlOptions): void;
-  /** The pages are written (`html` holds them by relative path); the check report follows. */
-  onPages?(html: PagesWritten): void;
+  /** The pages are written (`written.pages` holds them by relative path, when the cache keeps them); the check report follows. */
+  onPages?(written: PagesWritten): void;
 }
 
 export interface PagesWritten {

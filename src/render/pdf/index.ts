@@ -71,14 +71,14 @@ export function startPdf(pages = 2): PdfRun {
   const lastPrint = () => {
     if (--printing === 0) void browser.close();
   };
-  const templatesOf = (dir: string, compile: (dir: string) => Templates) => compiled.get(dir) ?? compiled.set(dir, compile(dir)).get(dir)!;
   const run: PdfRun = {
     spawned: browser.spawned,
     async printLang(edition, staging, lang, opts) {
       await found;
       const [{ printLang }, { compileTemplates }] = await stage;
       const print: PrintFile = (file) => browser.print(pathToFileURL(file).href, staging);
-      const templates = opts.templates ?? templatesOf(opts.html.templates, compileTemplates);
+      const dir = opts.html.templates;
+      const templates = opts.templates ?? compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
       return printLang(print, edition, lang, staging, templates, opts.html, opts.view, opts.reprint, lastPrint);
     },
     async render(edition, staging, opts) {

@@ -17,8 +17,8 @@ export interface PageFont {
 
 /**
  * The raw bytes of a (possibly filtered) stream. Chromium compresses every
- * stream with Flate alone: that is inflated by Node's zlib (a tenth of the
- * time of pdf-lib's own inflater, which the other filters still use).
+ * stream with Flate alone: that is inflated by Node's zlib, natively, rather
+ * than by pdf-lib's JavaScript inflater, which the other filters still use.
  */
 export function streamBytes(stream: unknown): Uint8Array | undefined {
   if (!(stream instanceof PDFRawStream)) return undefined;
