@@ -70,11 +70,6 @@ function zipIndex(zip: Uint8Array): Map<string, () => Uint8Array> {
   return out;
 }
 
-/** The files of a zip archive by name (directories left out). */
-export function readZip(zip: Uint8Array): Map<string, Uint8Array> {
-  return new Map([...zipIndex(zip)].map(([name, read]) => [name, read()]));
-}
-
 /** A DOS date and time from the UTC fields, as JSZip writes them (so the bytes do not depend on the time zone). */
 function dosStamp(date: Date): [number, number] {
   const time = (((date.getUTCHours() << 6) | date.getUTCMinutes()) << 5) | (date.getUTCSeconds() / 2);
