@@ -73,7 +73,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   trace('build: start');
   checkOutDir(opts.out, opts.edition);
   // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
-  const pdf = opts.formats.includes('pdf') && opts.langs.length ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length)) : undefined;
+  const pdf =
+    opts.formats.includes('pdf') && opts.langs.length
+      ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length, { out: opts.out, langs: opts.langs, inputs: [opts.edition, opts.templates] }))
+      : undefined;
   pdf?.catch(() => undefined);
   try {
     // Load and check hold the thread for half a second: Chromium is spawned
@@ -156,7 +159,8 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     if (opts.formats.includes('csv')) pruneStale(opts.out, 'data', /\.csv$/, files);
     await closing;
     trace('build: browser closed');
-    return { findings, files, draft, open: [...errors, ...open] };
+    // The kept prints (render/pdf/print-store.ts) are the build's own business.
+    return { findings, files: files.filter((f) => !f.startsWith('.baogao')), draft, open: [...errors, ...open] };
   } catch (e) {
     // The prints write into the staging folder: they end before the folder goes.
     await Promise.allSettled(prints);

@@ -11,6 +11,7 @@ import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
 import { trace } from '../../trace.js';
 import { spawnChromium } from './chromium-process.js';
+import { fileHash } from './print-store.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.BAOGAO_PDF_TIMEOUT_MS) || 120_000;
@@ -23,7 +24,7 @@ export interface PrintBrowser {
    * `root` overrides the launch's (a browser launched before the build's
    * staging folder existed gets it here).
    */
-  withPage<T>(fn: (page: Page) => Promise<T>, root?: string): Promise<T>;
+  withPage<T>(fn: (page: Page, reads: Reads) => Promise<T>, root?: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -86,25 +87,41 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** How every page is set up before it loads (part of what decides a print's bytes: print-store.ts). */
+export const PAGE_SETUP = { viewport: { width: 800, height: 600 }, javaScript: false } as const;
+
+/** The files a page read, relative to its root, by content hash (print-store.ts keys a print by them). */
+export type Reads = Record<string, string>;
+
 /** A page with its guard: `root` is the folder it may read, set when it is used; `blocked` what it asked for outside it. */
 interface GuardedPage {
   page: Page;
   root?: string;
   blocked: string[];
+  reads: Reads;
+}
+
+/** Hashed as the page asks for it (fonts.css, which the build replaces meanwhile, is hashed at the hand-over: print-store.ts). */
+function noteRead(guarded: GuardedPage, url: string): void {
+  const file = fileURLToPath(url);
+  guarded.reads[path.relative(path.resolve(guarded.root!), file).split(path.sep).join('/')] = fileHash(file) ?? 'unreadable';
 }
 
 async function preparePage(browser: Browser, timeoutMs: number): Promise<GuardedPage> {
   const page = await browser.newPage();
-  const guarded: GuardedPage = { page, blocked: [] };
+  const guarded: GuardedPage = { page, blocked: [], reads: {} };
   page.setDefaultTimeout(timeoutMs);
   // The report has no scripts; printing with JavaScript off means a template
   // or a Markdown author can never make the print run code.
-  await page.setJavaScriptEnabled(false);
+  await page.setJavaScriptEnabled(PAGE_SETUP.javaScript);
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
-    if (url.startsWith('data:') || (guarded.root !== undefined && isAllowedUrl(url, guarded.root))) void req.continue();
-    else {
+    if (url.startsWith('data:')) void req.continue();
+    else if (guarded.root !== undefined && isAllowedUrl(url, guarded.root)) {
+      noteRead(guarded, url);
+      void req.continue();
+    } else {
       guarded.blocked.push(url);
       void req.abort('blockedbyclient');
     }
@@ -176,7 +193,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
     // loads in a third of the time its ~300 modules take (issue 17).
     const { default: puppeteer } = await import('puppeteer-core');
     trace('browser: puppeteer loaded');
-    launching = puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 } });
+    launching = puppeteer.connect({ transport: chromium.transport, defaultViewport: { ...PAGE_SETUP.viewport } });
     const quit = chromium.exited.then((stderr) =>
       Promise.reject(new Error(`Chromium exited before it was ready${stderr.trim() ? `: ${lastLine(stderr)}` : ''}`)),
     );
@@ -192,13 +209,13 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   const spare = Array.from({ length: opts.pages ?? 0 }, () => preparePage(b, timeoutMs));
   for (const p of spare) p.catch(() => undefined);
 
-  async function attempt<T>(fn: (page: Page) => Promise<T>, root: string | undefined): Promise<T> {
+  async function attempt<T>(fn: (page: Page, reads: Reads) => Promise<T>, root: string | undefined): Promise<T> {
     if (!root) throw new Error('a page needs the folder it may read from');
     const guarded = (await spare.shift()?.catch(() => undefined)) ?? (await preparePage(b, timeoutMs));
     guarded.root = root;
-    const { page, blocked } = guarded;
+    const { page, blocked, reads } = guarded;
     try {
-      const result = await withTimeout(fn(page), timeoutMs, 'printing a page');
+      const result = await withTimeout(fn(page, reads), timeoutMs, 'printing a page');
       if (blocked.length) {
         throw new BaogaoError(`the page asked for files outside the build, which printing never loads: ${[...new Set(blocked)].slice(0, 3).join(', ')}`, [], 1);
       }

@@ -5,13 +5,40 @@
  * one language's part is print-lang.ts. Layout lives in templates/print.css;
  * this code only drives the browser.
  */
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Edition, Lang } from '../../model.js';
+import { trace } from '../../trace.js';
+import { VERSION } from '../../version.js';
 import type { HtmlOptions, Templates } from '../html/index.js';
 import type { LangView } from '../html/view-model.js';
+import { chromiumArgs, PAGE_SETUP } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
+import { PDF_OPTIONS, printPage } from './page-print.js';
 import type { PrintFile } from './print.js';
-import { startRemoteBrowser } from './remote-browser.js';
+import { hashesNow, keptPrintsLookFresh, printEnv, storedPrints, type PrintWithReads } from './print-store.js';
+import { startRemoteBrowser, type RemoteBrowser } from './remote-browser.js';
+
+let prints = 0;
+
+/** How many times this process has asked Chromium for a print (the tests count prints per build). */
+export function printCount(): number {
+  return prints;
+}
+
+/** What decides a print's bytes besides the files it reads (print-store.ts): the browser, its flags, the page's setup. */
+function envOf(executablePath: string): string {
+  const real = fs.realpathSync(executablePath);
+  const st = fs.statSync(real);
+  return printEnv({
+    browser: [real, st.size, st.mtimeMs],
+    args: chromiumArgs(),
+    options: PDF_OPTIONS,
+    setup: PAGE_SETUP,
+    print: printPage.toString(),
+    version: VERSION,
+  });
+}
 
 export interface PdfOptions {
   html: HtmlOptions;
@@ -50,17 +77,32 @@ export interface PdfRun {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The output folder being rebuilt: its prints (print-store.ts) are used where nothing they read has changed. */
+  out?: string;
+  /** The languages to print and the folders their pages come from (the edition, the templates): with `out`, they tell whether Chromium is likely needed at all. */
+  langs?: readonly Lang[];
+  inputs?: string[];
+}
+
 /**
  * Starts finding and launching the browser and returns at once: the build
  * calls this before it loads the edition, so that Chromium's start (a second
  * or more on the 2-core machine, with puppeteer's import) overlaps load,
  * check and HTML instead of following them.
  */
-export function startPdf(pages = 2): PdfRun {
+export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
   const found = ensureBrowser().then((f) => f.path);
   // Reported by printLang(), or dropped by close(): never an unhandled rejection.
   found.catch(() => undefined);
-  const browser = startRemoteBrowser(found, pages);
+  let env: Promise<string> | undefined;
+  // A rebuild of an unchanged edition takes every print from the store: Chromium is started
+  // only if a page turns out to need it, instead of taking a core from load and check.
+  const deferred = start.out !== undefined && start.langs !== undefined && keptPrintsLookFresh(start.out, start.langs, start.inputs ?? []);
+  let remote: RemoteBrowser | undefined;
+  const browser = () => (remote ??= startRemoteBrowser(found, pages));
+  if (!deferred) browser();
+  else trace('browser: not started (the kept prints look current)');
   // The HTML renderer and pdf-lib, which only a print needs, load while Chromium starts.
   const stage = Promise.all([import('./print-lang.js'), import('../html/index.js')]);
   stage.catch(() => undefined);
@@ -69,14 +111,27 @@ export function startPdf(pages = 2): PdfRun {
   // last one is still being finished, rather than after.
   let printing = pages;
   const lastPrint = () => {
-    if (--printing === 0) void browser.close();
+    if (--printing === 0) void remote?.close();
   };
   const run: PdfRun = {
-    spawned: browser.spawned,
+    spawned: remote?.spawned ?? Promise.resolve(),
     async printLang(edition, staging, lang, opts) {
+      // Now, before the next language's layout replaces it.
+      const handedOver = hashesNow(staging, ['assets/fonts.css']);
       await found;
       const [{ printLang }, { compileTemplates }] = await stage;
-      const print: PrintFile = (file) => browser.print(pathToFileURL(file).href, staging);
+      const chromium = async (file: string): Promise<PrintWithReads> => {
+        prints++;
+        trace(`pdf ${lang}: page sent to Chromium`);
+        const printed = await browser().print(pathToFileURL(file).href, staging);
+        trace(`pdf ${lang}: printed`);
+        return printed;
+      };
+      // A forced second print (the tests' reference) is always Chromium's own.
+      const print: PrintFile =
+        start.out && !opts.reprint
+          ? storedPrints({ out: start.out, staging, lang, env: () => (env ??= found.then(envOf)), handedOver }, chromium)
+          : async (file) => (await chromium(file)).pdf;
       const dir = opts.html.templates;
       const templates = opts.templates ?? compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
       return printLang(print, edition, lang, staging, templates, opts.html, opts.view, opts.reprint, lastPrint);
@@ -90,7 +145,7 @@ export function startPdf(pages = 2): PdfRun {
         await run.close();
       }
     },
-    close: () => browser.close(),
+    close: () => remote?.close() ?? Promise.resolve(),
   };
   return run;
 }

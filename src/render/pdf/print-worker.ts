@@ -22,10 +22,11 @@ let launching: Promise<PrintBrowser> | undefined;
 function print(id: number, url: string, root: string): void {
   if (!launching) return send({ type: 'print-failed', id, error: toWire(new Error('print before launch')) });
   launching
-    .then((browser) => browser.withPage((page) => printPage(page, url), root))
+    .then((browser) => browser.withPage(async (page, reads) => ({ pdf: await printPage(page, url), reads }), root))
     .then(
       // Handed over rather than copied, when the bytes are the whole of their buffer.
-      (pdf) => send({ type: 'printed', id, pdf }, pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : []),
+      ({ pdf, reads }) =>
+        send({ type: 'printed', id, pdf, reads }, pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : []),
       (e: unknown) => send({ type: 'print-failed', id, error: toWire(e) }),
     );
 }

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
 import { openLazily } from './lazy-pdf.js';
 import { fillTocNumbers, PLACEHOLDER } from './toc-numbers.js';
-import { trace } from '../../trace.js';
 
 /** Where a heading was printed: 0-based page index and its top, in PDF points from the page foot. */
 export interface Anchor {
@@ -113,24 +112,13 @@ export async function parsePdf(pdf: Uint8Array): Promise<PDFDocument> {
   return openLazily(pdf) ?? PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
-let prints = 0;
-
-/** How many times this process has called page.pdf (the tests count prints per build). */
-export function printCount(): number {
-  return prints;
-}
-
-/** Loads a file on a fresh page and returns its print (remote-browser.ts). */
+/** Loads a file on a fresh page and returns its print (remote-browser.ts), or the same print kept from the last build (print-store.ts). */
 export type PrintFile = (file: string) => Promise<Uint8Array>;
 
 /** One print of the given HTML with the settings every pass shares. */
 async function printOnce(print: PrintFile, file: string, html: string): Promise<Uint8Array> {
   fs.writeFileSync(file, html);
-  prints++;
-  trace(`pdf ${path.basename(path.dirname(file))}: page sent to Chromium`);
-  const pdf = await print(file);
-  trace(`pdf ${path.basename(path.dirname(file))}: printed`);
-  return pdf;
+  return print(file);
 }
 
 /** The name a link annotation goes to: `/Dest` or a GoTo action's `/D` (Skia writes names as strings). */

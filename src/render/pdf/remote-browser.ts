@@ -10,13 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { onInterrupt } from '../../cleanup.js';
 import { trace } from '../../trace.js';
+import type { PrintWithReads } from './print-store.js';
 import { fromWire, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 export interface RemoteBrowser {
   /** Settles once Chromium's process is started, or could not be. */
   spawned: Promise<void>;
-  /** Loads `url` (a file under `root`) on a fresh page and prints it. */
-  print(url: string, root: string): Promise<Uint8Array>;
+  /** Loads `url` (a file under `root`) on a fresh page and prints it; with the files it read. */
+  print(url: string, root: string): Promise<PrintWithReads>;
   /** Closes Chromium (removing its profile) and ends the thread. */
   close(): Promise<void>;
 }
@@ -40,7 +41,7 @@ function newWorker(): Worker {
 }
 
 interface Job {
-  resolve: (pdf: Uint8Array) => void;
+  resolve: (printed: PrintWithReads) => void;
   reject: (e: Error) => void;
 }
 
@@ -76,7 +77,7 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
     else if (m.type === 'printed' || m.type === 'print-failed') {
       const job = jobs.get(m.id);
       jobs.delete(m.id);
-      if (m.type === 'printed') job?.resolve(m.pdf);
+      if (m.type === 'printed') job?.resolve({ pdf: m.pdf, reads: m.reads });
       else job?.reject(fromWire(m.error));
     } else onClosed();
   });
@@ -114,7 +115,7 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
       const id = nextId++;
       return launched.then(
         () =>
-          new Promise<Uint8Array>((resolve, reject) => {
+          new Promise<PrintWithReads>((resolve, reject) => {
             if (failed) return reject(failed);
             jobs.set(id, { resolve, reject });
             post({ type: 'print', id, url, root });

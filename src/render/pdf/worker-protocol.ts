@@ -12,7 +12,7 @@ export type FromWorker =
   | { type: 'spawned' }
   | { type: 'launched' }
   | { type: 'launch-failed'; error: WireError }
-  | { type: 'printed'; id: number; pdf: Uint8Array }
+  | { type: 'printed'; id: number; pdf: Uint8Array; reads: Record<string, string> }
   | { type: 'print-failed'; id: number; error: WireError }
   | { type: 'closed' };
 
