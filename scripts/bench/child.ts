@@ -9,20 +9,20 @@
  * calls "Maximum resident set size"; Chromium's processes are not included).
  *
  * - full: `build()` as `baogao build` runs it (HTML, PDF, XLSX, CSV); `cold`
- *   first forgets the remembered contents page numbers.
+ *   first removes the output folder, and with it the prints a rebuild would
+ *   take back (src/render/pdf/print-store.ts).
  * - stages: load, check and every renderer but the PDF one, one after the
  *   other so that each stage's time is its own, twice in the process.
- * - pdf: `build()` with HTML and PDF only, cold: the PDF stage's time.
+ * - pdf: `build()` with HTML and PDF only, cold (into a fresh folder, so every page is printed): the PDF stage's time.
  * - rows: an HTML + XLSX build (the one-large-table table).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, stageAvailable, TEMPLATES, type Sample } from './measure.js';
+import { stageAvailable, TEMPLATES, type Sample } from './measure.js';
 
 type Steps = Record<string, number>;
 
 /** Where the PDF stage remembers contents page numbers (src/render/pdf/toc-cache.ts). */
-const TOC_CACHE = path.join(ROOT, 'node_modules', '.cache', 'baogao', 'toc');
 
 async function buildOnce(edition: string, out: string, formats: ('html' | 'pdf' | 'xlsx' | 'csv' | 'docx')[], steps: Steps): Promise<void> {
   const { build } = await import('../../src/build.js');
@@ -111,7 +111,7 @@ async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps
 }
 
 async function child(task: string, edition: string, out: string, cold: boolean): Promise<Sample> {
-  if (cold || task === 'pdf') fs.rmSync(TOC_CACHE, { recursive: true, force: true });
+  if (cold || task === 'pdf') fs.rmSync(out, { recursive: true, force: true });
   const once = async (): Promise<{ ms: number; steps: Steps; cpuSteps: Steps }> => {
     const steps: Steps = {};
     const cpuSteps: Steps = {};
