@@ -22,8 +22,6 @@ import { stageAvailable, TEMPLATES, type Sample } from './measure.js';
 
 type Steps = Record<string, number>;
 
-/** Where the PDF stage remembers contents page numbers (src/render/pdf/toc-cache.ts). */
-
 async function buildOnce(edition: string, out: string, formats: ('html' | 'pdf' | 'xlsx' | 'csv' | 'docx')[], steps: Steps): Promise<void> {
   const { build } = await import('../../src/build.js');
   await build({

@@ -11,7 +11,7 @@ import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
 import { trace } from '../../trace.js';
 import { spawnChromium } from './chromium-process.js';
-import { fileHash } from './print-store.js';
+import { fileHash, type Reads } from './print-store.js';
 
 /** How long any single browser operation (and one whole page job) may take. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.BAOGAO_PDF_TIMEOUT_MS) || 120_000;
@@ -89,9 +89,6 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** How every page is set up before it loads (part of what decides a print's bytes: print-store.ts). */
 export const PAGE_SETUP = { viewport: { width: 800, height: 600 }, javaScript: false } as const;
-
-/** The files a page read, relative to its root, by content hash (print-store.ts keys a print by them). */
-export type Reads = Record<string, string>;
 
 /** A page with its guard: `root` is the folder it may read, set when it is used; `blocked` what it asked for outside it. */
 interface GuardedPage {

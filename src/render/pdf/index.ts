@@ -116,8 +116,10 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
   const run: PdfRun = {
     spawned: remote?.spawned ?? Promise.resolve(),
     async printLang(edition, staging, lang, opts) {
+      // The folder whose kept prints may be used; a forced second print (the tests' reference) is always Chromium's own.
+      const out = opts.reprint ? undefined : start.out;
       // Now, before the next language's layout replaces it.
-      const handedOver = hashesNow(staging, ['assets/fonts.css']);
+      const handedOver = out !== undefined ? hashesNow(staging, ['assets/fonts.css']) : {};
       await found;
       const [{ printLang }, { compileTemplates }] = await stage;
       const chromium = async (file: string): Promise<PrintWithReads> => {
@@ -127,10 +129,9 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
         trace(`pdf ${lang}: printed`);
         return printed;
       };
-      // A forced second print (the tests' reference) is always Chromium's own.
       const print: PrintFile =
-        start.out && !opts.reprint
-          ? storedPrints({ out: start.out, staging, lang, env: () => (env ??= found.then(envOf)), handedOver }, chromium)
+        out !== undefined
+          ? storedPrints({ out, staging, lang, env: () => (env ??= found.then(envOf)), handedOver }, chromium)
           : async (file) => (await chromium(file)).pdf;
       const dir = opts.html.templates;
       const templates = opts.templates ?? compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;

@@ -27,17 +27,20 @@ import { trace } from '../../trace.js';
 /** Where the prints are kept, relative to the output folder. */
 export const STORE_DIR = path.join('.baogao', 'prints');
 
-/** What one print read and gave: files (relative to the staging folder) by content hash, and its bytes' hash. */
+/** The files a page read, relative to the staging folder (`/`-separated), by content hash. */
+export type Reads = Record<string, string>;
+
+/** What one print read and gave: the files it read, and its bytes' hash. */
 export interface PrintRecord {
   env: string;
-  reads: Record<string, string>;
+  reads: Reads;
   pdf: string;
 }
 
-/** A print with what Chromium read for it (print-worker.ts records the reads). */
+/** A print with what Chromium read for it (browser.ts records the reads). */
 export interface PrintWithReads {
   pdf: Uint8Array;
-  reads: Record<string, string>;
+  reads: Reads;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');

@@ -4,6 +4,7 @@
  * again on the other side, a BaogaoError keeping its exit code.
  */
 import { BaogaoError } from '../../diagnostics.js';
+import type { Reads } from './print-store.js';
 
 export type ToWorker =
   { type: 'launch'; executablePath: string; pages: number; timeoutMs?: number } | { type: 'print'; id: number; url: string; root: string } | { type: 'close' };
@@ -12,7 +13,7 @@ export type FromWorker =
   | { type: 'spawned' }
   | { type: 'launched' }
   | { type: 'launch-failed'; error: WireError }
-  | { type: 'printed'; id: number; pdf: Uint8Array; reads: Record<string, string> }
+  | { type: 'printed'; id: number; pdf: Uint8Array; reads: Reads }
   | { type: 'print-failed'; id: number; error: WireError }
   | { type: 'closed' };
 
