@@ -3,6 +3,8 @@
  * is needed) and the print page's sandbox: nothing outside the build loads.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,19 +76,66 @@ describe('the print page', () => {
   });
 
   it('loads nothing from the network or elsewhere on disk, and says so', async () => {
+    // A server on this machine stands for the network: it must never see a request.
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/css' });
+      res.end('p { color: red }');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const outside = path.join(path.dirname(root), `${path.basename(root)}-outside.css`);
+    fs.writeFileSync(outside, 'p { color: blue }');
+    fs.writeFileSync(path.join(root, 'inside.css'), 'p { color: green }');
     const page = path.join(root, 'page.html');
-    // No request leaves the machine: the browser's interception aborts it before any connection.
-    fs.writeFileSync(page, '<!doctype html><link rel="stylesheet" href="https://fonts.example.invalid/a.css"><img src="file:///etc/hostname"><p>x</p>');
+    fs.writeFileSync(
+      page,
+      `<!doctype html><link rel="stylesheet" href="inside.css"><link rel="stylesheet" href="${base}/a.css"><link rel="stylesheet" href="${pathToFileURL(outside).href}"><img src="file:///etc/hostname"><p>x</p>`,
+    );
+    const failed = new Set<string>();
     const found = await ensureBrowser();
     const err = await withBrowser({ executablePath: found.path, root }, (b) =>
-      b.withPage(async (p) => {
+      b.withPage(async (p, reads) => {
+        p.on('requestfailed', (r) => failed.add(r.url()));
         await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
-        return p.pdf();
+        await p.pdf();
+        // What was read inside the build is what the print's record lists (print-store.ts).
+        expect(Object.keys(reads).sort()).toEqual(['inside.css', 'page.html']);
       }),
-    ).catch((e: unknown) => e);
+    )
+      .catch((e: unknown) => e)
+      .finally(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    fs.rmSync(outside, { force: true });
     expect(err).toBeInstanceOf(BaogaoError);
-    expect((err as BaogaoError).message).toContain('https://fonts.example.invalid/a.css');
-    expect((err as BaogaoError).message).toContain('file:///etc/hostname');
+    for (const url of [`${base}/a.css`, pathToFileURL(outside).href, 'file:///etc/hostname']) {
+      expect((err as BaogaoError).message).toContain(url);
+      // Refused by Chromium before it was read, not only reported afterwards.
+      expect(failed.has(url), `${url} failed to load`).toBe(true);
+    }
+    expect(failed.has(pathToFileURL(path.join(root, 'inside.css')).href)).toBe(false);
+    expect(hits).toEqual([]);
+  }, 120_000);
+
+  it('reads a build folder whose path has spaces, brackets, a star and Chinese in it', async () => {
+    const odd = tempDir('baogao-sandbox (1)*+ 报告 {x}?-');
+    fs.mkdirSync(path.join(odd, 'assets'));
+    fs.writeFileSync(path.join(odd, 'assets', 'a.css'), 'p { color: green }');
+    const page = path.join(odd, 'page.html');
+    fs.writeFileSync(page, '<!doctype html><link rel="stylesheet" href="assets/a.css"><p>ok</p>');
+    const found = await ensureBrowser();
+    const failed: string[] = [];
+    const reads = await withBrowser({ executablePath: found.path, root: odd }, (b) =>
+      b.withPage(async (p, r) => {
+        p.on('requestfailed', (req) => failed.push(req.url()));
+        await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+        await p.pdf();
+        return r;
+      }),
+    );
+    expect(Object.keys(reads).sort()).toEqual(['assets/a.css', 'page.html']);
+    // Loaded, not refused by a block pattern that failed to match the folder.
+    expect(failed).toEqual([]);
   }, 120_000);
 
   it('prints a page that stays inside the build', async () => {

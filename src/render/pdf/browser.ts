@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { isAlive, onInterrupt, removeLeftovers } from '../../cleanup.js';
 import { BaogaoError } from '../../diagnostics.js';
@@ -93,6 +93,8 @@ export const PAGE_SETUP = { viewport: { width: 800, height: 600 }, javaScript: f
 /** A page with its guard: `root` is the folder it may read, set when it is used; `blocked` what it asked for outside it. */
 interface GuardedPage {
   page: Page;
+  /** Sets the one folder the page may read (Chromium's own block list, see {@link blockPatterns}). */
+  allow: (root: string) => Promise<void>;
   root?: string;
   blocked: string[];
   reads: Reads;
@@ -104,24 +106,49 @@ function noteRead(guarded: GuardedPage, url: string): void {
   guarded.reads[path.relative(path.resolve(guarded.root!), file).split(path.sep).join('/')] = fileHash(file) ?? 'unreadable';
 }
 
+/** `text` matched literally in a URLPattern string (its syntax characters escaped). */
+function literalPattern(text: string): string {
+  return text.replace(/[\\*?+:(){}]/g, (c) => `\\${c}`);
+}
+
+/**
+ * What Chromium itself refuses to load (CDP's Network.setBlockedURLs, first
+ * matching pattern wins): nothing but data: URLs and, once the page is handed
+ * over, the files under its folder. Chromium applies the list as it loads,
+ * with no round trip per request: puppeteer's request interception paused
+ * every font slice of the Chinese page until this thread had answered it
+ * (issue 17). Each request is still checked here as it is reported
+ * ({@link isAllowedUrl}), so a pattern that let too much through would fail
+ * the build rather than print.
+ */
+export function blockPatterns(root?: string): { urlPattern: string; block: boolean }[] {
+  const inside =
+    root === undefined ? [] : [{ urlPattern: `file://${literalPattern(pathToFileURL(path.resolve(root)).href.slice('file://'.length))}/*`, block: false }];
+  return [
+    ...inside,
+    { urlPattern: 'data:*', block: false },
+    { urlPattern: '*://*:*/*', block: true },
+    { urlPattern: 'file://*', block: true },
+    { urlPattern: '*:*', block: true },
+  ];
+}
+
 async function preparePage(browser: Browser, timeoutMs: number): Promise<GuardedPage> {
   const page = await browser.newPage();
-  const guarded: GuardedPage = { page, blocked: [], reads: {} };
   page.setDefaultTimeout(timeoutMs);
+  // A session of its own for the block list: puppeteer keeps the page's for itself.
+  const session = await page.createCDPSession();
+  const block = (root?: string) => session.send('Network.setBlockedURLs', { urlPatterns: blockPatterns(root) }).then(() => undefined);
+  const guarded: GuardedPage = { page, blocked: [], reads: {}, allow: block };
   // The report has no scripts; printing with JavaScript off means a template
-  // or a Markdown author can never make the print run code.
-  await page.setJavaScriptEnabled(PAGE_SETUP.javaScript);
-  await page.setRequestInterception(true);
+  // or a Markdown author can never make the print run code. The commands go out
+  // together (a session runs them in order): one round trip, not three.
+  await Promise.all([page.setJavaScriptEnabled(PAGE_SETUP.javaScript), session.send('Network.enable'), block()]);
   page.on('request', (req) => {
     const url = req.url();
-    if (url.startsWith('data:')) void req.continue();
-    else if (guarded.root !== undefined && isAllowedUrl(url, guarded.root)) {
-      noteRead(guarded, url);
-      void req.continue();
-    } else {
-      guarded.blocked.push(url);
-      void req.abort('blockedbyclient');
-    }
+    if (url.startsWith('data:')) return;
+    if (guarded.root !== undefined && isAllowedUrl(url, guarded.root)) noteRead(guarded, url);
+    else guarded.blocked.push(url);
   });
   trace('browser: a page is ready');
   return guarded;
@@ -184,31 +211,42 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   };
   const unregister = onInterrupt(shutdown);
   let b: Browser;
+  let quit: Promise<never> | undefined;
   try {
-    // puppeteer-core, not puppeteer: the browser's path is known here, and
-    // puppeteer-core is bundled into one chunk (scripts/bundle-cli.mjs), which
-    // loads in a third of the time its ~300 modules take (issue 17).
-    const { default: puppeteer } = await import('puppeteer-core');
+    // puppeteer-core's connector, not its entry: the entry also loads its browser
+    // downloader and the proxy agents (1.9 MB, ~45 ms of a core while Chromium
+    // boots), which a browser baogao started itself never needs. The version is
+    // pinned (package.json), and tests/pdf/browser.test.ts connects through it.
+    const { _connectToBrowser } = await import('puppeteer-core/internal/common/BrowserConnector.js');
     trace('browser: puppeteer loaded');
-    launching = puppeteer.connect({ transport: chromium.transport, defaultViewport: { ...PAGE_SETUP.viewport } });
-    const quit = chromium.exited.then((stderr) =>
-      Promise.reject(new Error(`Chromium exited before it was ready${stderr.trim() ? `: ${lastLine(stderr)}` : ''}`)),
-    );
+    // (Its declarations are the internal copy of the public ones: the same class, another type.)
+    launching = _connectToBrowser({ transport: chromium.transport, defaultViewport: { ...PAGE_SETUP.viewport } }) as unknown as Promise<Browser>;
+    quit = chromium.exited.then((stderr) => Promise.reject(new Error(`Chromium exited before it was ready${stderr.trim() ? `: ${lastLine(stderr)}` : ''}`)));
     b = (await withTimeout(Promise.race([launching, quit]), timeoutMs, 'starting Chromium'))!;
     trace('browser: Chromium launched');
   } catch (e) {
+    // A program that exits at once closes the pipe too: the connection can fail first
+    // ("Target closed"), but what the program said on exit is the reason to give.
+    const exit = quit && (await Promise.race([quit.catch((q: unknown) => q as Error), new Promise<undefined>((r) => setTimeout(r, 1000))]));
     unregister();
     await shutdown();
-    throw new BaogaoError(`cannot start ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, [], 2);
+    throw new BaogaoError(`cannot start ${opts.executablePath}: ${(exit ?? (e as Error)).message.split('\n')[0]}`, [], 2);
   }
 
   // Opened while the build still loads and renders; a failed one is opened again when needed.
-  const spare = Array.from({ length: opts.pages ?? 0 }, () => preparePage(b, timeoutMs));
+  // One after the other: the first page is the Chinese one, whose print is the longest, and
+  // two renderer processes starting at once on two cores made it ready later (issue 17).
+  const spare: Promise<GuardedPage>[] = [];
+  for (let i = 0; i < (opts.pages ?? 0); i++) {
+    const before = i > 0 ? spare[i - 1].catch(() => undefined) : Promise.resolve(undefined);
+    spare.push(before.then(() => preparePage(b, timeoutMs)));
+  }
   for (const p of spare) p.catch(() => undefined);
 
   async function attempt<T>(fn: (page: Page, reads: Reads) => Promise<T>, root: string | undefined): Promise<T> {
     if (!root) throw new Error('a page needs the folder it may read from');
     const guarded = (await spare.shift()?.catch(() => undefined)) ?? (await preparePage(b, timeoutMs));
+    await guarded.allow(root);
     guarded.root = root;
     const { page, blocked, reads } = guarded;
     try {
