@@ -91,8 +91,33 @@ const check = await esbuild.build({
 });
 fs.writeFileSync(path.join(outdir, 'check.meta.json'), JSON.stringify(check.metafile));
 
-// The code cache: the script run once on the sample (so that the functions check calls are
-// compiled too), in a fresh process with the flags `baogao` runs with.
+// `build` as one CommonJS script with its code cache too: its renderers (ECharts, pdf-lib,
+// exceljs) were compiled on the thread that hands the Chinese page to Chromium, while
+// Chromium boots on the other core (issue 17). Chromium's driver stays out: only the
+// print worker, a thread of its own (the ES module bundle's print-worker.js), loads it.
+const buildScript = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['dist/build.js'],
+  outfile: path.join(outdir, 'build.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: [...EXTERNAL, 'puppeteer-core', 'puppeteer-core/*'],
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  define: { 'import.meta.url': '__baogaoUrl' },
+  banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
+  logLevel: 'warning',
+});
+fs.writeFileSync(path.join(outdir, 'build.meta.json'), JSON.stringify(buildScript.metafile));
+
+// The code caches: each script run once on the sample (so that the functions its command
+// calls are compiled too), in a fresh process with the flags `baogao` runs with.
 const sample = path.join(root, 'content');
-const made = spawnSync(process.execPath, [path.join(root, 'scripts', 'check-cache.mjs'), outdir, fs.existsSync(sample) ? sample : ''], { stdio: 'inherit' });
-if (made.status !== 0) throw new Error('bundle-cli: could not write the code cache of check.cjs');
+for (const name of ['check', 'build']) {
+  const made = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs'), outdir, name, fs.existsSync(sample) ? sample : ''], {
+    stdio: 'inherit',
+  });
+  if (made.status !== 0) throw new Error(`bundle-cli: could not write the code cache of ${name}.cjs`);
+}

@@ -11,9 +11,20 @@ import path from 'node:path';
 
 type Undo = () => void | Promise<void>;
 
-const registered: Undo[] = [];
-/** Undos run after all the others: removing a folder that work still running (a print) could write into. */
-const lastly: Undo[] = [];
+/**
+ * One list per process, whichever copy of this module registers: `check` and
+ * `build` run from scripts of their own (cli/cached-script.ts), each with its
+ * copy, and the runner that undoes on a signal has another.
+ */
+interface State {
+  registered: Undo[];
+  /** Undos run after all the others: removing a folder that work still running (a print) could write into. */
+  lastly: Undo[];
+  undoing: boolean;
+}
+const KEY = Symbol.for('baogao.cleanup');
+const state: State = ((globalThis as Record<symbol, unknown>)[KEY] ??= { registered: [], lastly: [], undoing: false }) as State;
+const { registered, lastly } = state;
 
 /**
  * Registers `undo` for an interruption; returns the function that unregisters
@@ -32,20 +43,18 @@ export function onInterrupt(undo: Undo, opts: { last?: boolean } = {}): () => vo
 /** How long one undo may take before the next runs (closing a browser that hangs must not keep the terminal). */
 const UNDO_TIMEOUT_MS = 5000;
 
-let undoing = false;
-
 /**
  * True once an interruption is being undone: work still running (a build's
  * next stage, between its awaits) stops instead of writing into folders the
  * undo has just removed.
  */
 export function interrupted(): boolean {
-  return undoing;
+  return state.undoing;
 }
 
 /** Runs every registered undo, newest first; none may throw or hang the others. */
 export async function undoAll(): Promise<void> {
-  undoing = true;
+  state.undoing = true;
   while (registered.length || lastly.length) {
     const undo = (registered.length ? registered : lastly).pop()!;
     let timer: NodeJS.Timeout | undefined;

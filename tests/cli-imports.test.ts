@@ -100,4 +100,20 @@ describe('what a command loads', () => {
     // tsx is what runs the sources when dist/ is stale; anything else is a package --version does not need.
     expect([...packages].filter((p) => p !== 'tsx' && p !== 'esbuild' && p !== 'get-tsconfig' && p !== 'resolve-pkg-maps')).toEqual([]);
   });
+
+  it("build runs from its code-cached script, which leaves Chromium's driver to the print worker", () => {
+    const out = path.join(tmp, 'build-out');
+    const { r } = loads('build', ['build', 'content', '--out', out, '--format', 'html']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out, 'zh', 'index.html'))).toBe(true);
+    if (!bundleIsFresh()) return;
+    expect(r.stderr).toMatch(/^T +\d+ build: build\.cjs, code cache used$/m);
+    // What the script holds (build.meta.json): the stages and their packages, but not puppeteer.
+    const m = JSON.parse(fs.readFileSync(path.join(BUNDLE, 'build.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const inputs = Object.values(m.outputs).flatMap((o) => Object.keys(o.inputs));
+    const pkgs = new Set(inputs.flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1] ?? []));
+    for (const p of ['micromark', 'echarts', 'pdf-lib', 'exceljs']) expect(pkgs.has(p), p).toBe(true);
+    for (const p of ['puppeteer', 'puppeteer-core']) expect(pkgs.has(p), p).toBe(false);
+    expect(inputs).toContain('dist/render/pdf/index.js');
+  });
 });

@@ -8,7 +8,7 @@ import { undoAll } from '../cleanup.js';
 import { BaogaoError, type Io } from '../diagnostics.js';
 import { formatFindings, summarize } from '../report/format-findings.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { loadCheckCommand } from './cached-script.js';
+import { loadBuild, loadCheckCommand } from './cached-script.js';
 import { helpText } from './help.js';
 import { parseArgs, type Command } from './parse-args.js';
 import { trace } from '../trace.js';
@@ -33,7 +33,7 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     case 'build': {
       io.err(`baogao build ${cmd.edition} → ${cmd.out}`);
-      const { build } = await import('../build.js');
+      const { build } = await loadBuild();
       const r = await build({ ...cmd, templates, onStep: step(io) });
       // A build shows what needs attention; notes are for `baogao check`.
       const shown = r.findings.filter((f) => f.severity !== 'info');
