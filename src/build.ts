@@ -104,13 +104,20 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
   let printing: Promise<string[]> | undefined;
   try {
     let checked: Edition | undefined;
-    const into = (v: Verdict) => {
-      refuse(v, opts);
+    // Called before the check when the build prints (its verdict then only guesses the draft
+    // mark), and again after it: a refusal throws then, and the staging folder goes with it.
+    const into = (v: Verdict, provisional?: boolean) => {
+      if (!provisional) refuse(v, opts);
       checked = v.edition;
+      if (staging) return staging;
       lock = lockOutput(opts.out);
       // A build killed outright (SIGKILL, a power cut) could not delete its browser profile; this one does.
       removeStaleProfiles();
       return (staging = createStaging(opts.out));
+    };
+    // The pages go out again with the other draft mark: the prints already asked for finish first.
+    const relayout = async () => {
+      await Promise.allSettled(prints.splice(0));
     };
     let t0 = 0;
     const onLang = ({ lang, view, templates }: LangReady, html: HtmlOptions) => {
@@ -122,7 +129,7 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
       prints.push(p);
     };
     // load → check → HTML (each language's print starts) → check report, as `watch` runs it.
-    const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onLang: pdf ? onLang : undefined });
+    const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onLang: pdf ? onLang : undefined, relayout });
     trace('build: pipeline done');
     printing = pdf
       ? Promise.all(prints).then(async (files) => {
@@ -162,6 +169,9 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
     // The kept prints (render/pdf/print-store.ts) are the build's own business.
     return { findings, files: files.filter((f) => !f.startsWith('.baogao')), draft, open: [...errors, ...open] };
   } catch (e) {
+    // A refusal can come while a page prints (the check runs meanwhile): Chromium is closed
+    // first, so that the print fails at once rather than being waited for.
+    await pdf?.then((p) => p.close()).catch(noop);
     // The prints write into the staging folder: they end before the folder goes.
     await Promise.allSettled(prints);
     if (staging) discardStaging(staging);

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { interrupted } from './cleanup.js';
-import { CheckMemo, runChecks } from './check/index.js';
-import { failing, openItems } from './report/open-items.js';
+import { CheckMemo, findsOpenItems, runChecks } from './check/index.js';
+import { failing, OPEN_RULES, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import { SourceCache } from './load/source-cache.js';
@@ -61,8 +61,16 @@ export interface PipelineOptions {
 }
 
 export interface PipelineHooks {
-  /** Between the check and the first write: throws to refuse, else returns the folder to write into. */
-  into(verdict: Verdict): string;
+  /**
+   * Between the check and the first write: throws to refuse, else returns the
+   * folder to write into. With `onLang`, first called `provisional`ly, before
+   * the check (its verdict only guesses the draft mark), and again once the
+   * check has run, after the first language's page went to print: only then may
+   * it refuse, and it returns the same folder.
+   */
+  into(verdict: Verdict, provisional?: boolean): string;
+  /** The pages were laid out with the wrong draft mark: settle what `onLang` started before they are laid out again. */
+  relayout?(): Promise<void>;
   /**
    * A language's page is laid out and the assets its print needs are written,
    * before the next language is laid out (a build without a cache only).
@@ -125,33 +133,61 @@ function loadPrevious(dir: string, cache?: PipelineCache): Edition {
   return p.edition;
 }
 
-/** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
-export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'previous' | 'onStep' | 'cache'>): Promise<CheckResult> {
-  const cache = opts.cache;
-  const loaded = await timed('load', opts, () => loadEdition(opts.edition, { cache: cache?.sources }));
+/** Loads an edition; throws a {@link BaogaoError} when it cannot be loaded. */
+async function loadOnly(opts: Pick<PipelineOptions, 'edition' | 'onStep' | 'cache'>): Promise<{ edition: Edition; findings: Finding[] }> {
+  const loaded = await timed('load', opts, () => loadEdition(opts.edition, { cache: opts.cache?.sources }));
   const loadErrors = loaded.findings.filter((f) => f.severity === 'error');
   if (!loaded.edition || loadErrors.length) throw new BaogaoError(`${opts.edition} could not be loaded`, sortFindings(loaded.findings));
   await turn();
-  const previous = opts.previous ? loadPrevious(opts.previous, cache) : undefined;
-  const edition = loaded.edition;
+  return { edition: loaded.edition, findings: loaded.findings };
+}
+
+/** Checks a loaded edition (`previous`: last year's, when the caller has loaded it already). */
+async function checkLoaded(
+  loaded: { edition: Edition; findings: Finding[] },
+  opts: Pick<PipelineOptions, 'previous' | 'onStep' | 'cache'>,
+  previous = opts.previous ? loadPrevious(opts.previous, opts.cache) : undefined,
+): Promise<CheckResult> {
+  const { edition } = loaded;
   const stats: Record<string, number> = {};
   const figures: FigureStatusEntry[] = [];
-  const checked = await timed('check', opts, () => runChecks(edition, { previous, stats, figures, memo: cache?.checks }));
+  const checked = await timed('check', opts, () => runChecks(edition, { previous, stats, figures, memo: opts.cache?.checks }));
   return { edition, findings: sortFindings([...loaded.findings, ...checked]), stats, figures };
+}
+
+/** Loads and checks an edition; throws a {@link BaogaoError} when it cannot be loaded. */
+export async function loadAndCheck(opts: Pick<PipelineOptions, 'edition' | 'previous' | 'onStep' | 'cache'>): Promise<CheckResult> {
+  return checkLoaded(await loadOnly(opts), opts);
+}
+
+function verdictOf(checked: CheckResult): Verdict {
+  const errors = failing(checked.findings, false);
+  const open = openItems(checked.findings);
+  return { ...checked, errors, open, draft: errors.length > 0 || open.length > 0 };
 }
 
 /** load → check → (the caller says where, or refuses) → HTML pages → check report. */
 export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult> {
-  const checked = await loadAndCheck(opts);
-  trace('pipeline: checked');
-  await turn();
-  const errors = failing(checked.findings, false);
-  const open = openItems(checked.findings);
-  const verdict: Verdict = { ...checked, errors, open, draft: errors.length > 0 || open.length > 0 };
-  const dir = hooks.into(verdict);
+  const loaded = await loadOnly(opts);
+  const { edition } = loaded;
+  // A build that prints lays out its first language and hands it to Chromium before the
+  // check has run: the check decides nothing on a page but its draft mark, which the
+  // open-item rules predict (findsOpenItems). That print runs while the other rules do
+  // (issue 17); only a forced build over errors finds the guess wrong, and lays out again.
+  const early = hooks.onLang !== undefined && !opts.cache && opts.langs.length > 0;
+  const previous = early && opts.previous ? loadPrevious(opts.previous) : undefined;
+  let verdict: Verdict | undefined;
+  let guess = false;
+  if (early) guess = findsOpenItems(edition, previous, (id) => OPEN_RULES.has(id)) || openItems(loaded.findings).length > 0;
+  else {
+    verdict = verdictOf(await checkLoaded(loaded, opts));
+    trace('pipeline: checked');
+    await turn();
+  }
+  const dir = hooks.into(verdict ?? { ...loaded, stats: {}, figures: [], errors: [], open: [], draft: guess }, !verdict);
   // The edition's own templates/ overrides the package's file by file.
   const templates = editionTemplates(opts.edition, opts.templates);
-  const html: HtmlOptions = { templates, langs: opts.langs, draft: verdict.draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) };
+  const htmlFor = (draft: boolean): HtmlOptions => ({ templates, langs: opts.langs, draft, version: VERSION, ...(opts.preview ? { preview: true } : {}) });
   // The renderers are loaded when a run needs them: ECharts and the rest cost
   // a second to import, which `check` and `--help` need not pay.
   const [{ htmlSteps }, { renderCheckReport }, { PageCache }] = await Promise.all([
@@ -160,19 +196,39 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     import('./render/html/page-cache.js'),
   ]);
   trace('pipeline: renderers loaded');
-  const written = await timed('html', opts, async (): Promise<PagesWritten> => {
-    if (opts.cache) {
-      opts.cache.pages ??= new PageCache();
-      return opts.cache.pages.render(checked.edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
-    }
-    const steps = htmlSteps(checked.edition, dir, html, hooks.onLang !== undefined);
+  let html = htmlFor(verdict?.draft ?? guess);
+  let checkMs = 0;
+  /** Every page, each language handed to onLang as it is laid out; undefined when the check, run after the first, says the draft mark was wrong. */
+  const layout = async (): Promise<PagesWritten | undefined> => {
+    const steps = htmlSteps(edition, dir, html, hooks.onLang !== undefined);
     for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return { ...r.value, chapters: checked.edition.chapters.length, full: true };
+      if (r.done) return { ...r.value, chapters: edition.chapters.length, full: true };
       hooks.onLang?.(r.value, html);
       // The print of this language starts (its page is sent to Chromium) before the next is laid out.
       await turn();
+      if (verdict) continue;
+      const t0 = performance.now();
+      verdict = verdictOf(await checkLoaded(loaded, opts, previous));
+      trace('pipeline: checked');
+      checkMs = performance.now() - t0;
+      hooks.into(verdict, false);
+      if (verdict.draft !== html.draft) return undefined;
     }
-  });
+  };
+  const t0 = performance.now();
+  let written: PagesWritten | undefined;
+  if (opts.cache) {
+    opts.cache.pages ??= new PageCache();
+    written = opts.cache.pages.render(edition, dir, html, (f) => opts.cache?.sources.hashOf(f));
+  } else written = await layout();
+  if (!written) {
+    // What was sent is let finish first: it writes into this folder.
+    await hooks.relayout?.();
+    html = htmlFor(verdict!.draft);
+    written = (await layout())!;
+  }
+  opts.onStep?.('html', performance.now() - t0 - checkMs);
+  const final = verdict!;
   if (hooks.onPages) {
     hooks.onPages(written);
     // Let what onPages sent (the preview's patch) leave before the check report takes the thread:
@@ -181,7 +237,7 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     await turn();
   }
   trace('pipeline: pages written');
-  await timed('check report', opts, () => renderCheckReport(checked.edition, checked.findings, dir, { figures: checked.figures, templates }));
+  await timed('check report', opts, () => renderCheckReport(final.edition, final.findings, dir, { figures: final.figures, templates }));
   trace('pipeline: check report written');
-  return { ...verdict, ...written, dir, html };
+  return { ...final, ...written, dir, html };
 }

@@ -108,14 +108,19 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
   stage.catch(() => undefined);
   const compiled = new Map<string, Templates>();
   // Chromium is closed as soon as every language has had its last print, while the
-  // last one is still being finished, rather than after.
-  let printing = pages;
+  // last one is still being finished, rather than after: when each has asked for one and
+  // none is printing. (A language can ask again: the build lays its pages out again when
+  // the check finds they went to print with the wrong draft mark.)
+  const asked = new Set<Lang>();
+  let printing = 0;
   const lastPrint = () => {
-    if (--printing === 0) void remote?.close();
+    if (--printing === 0 && asked.size >= pages) void remote?.close();
   };
   const run: PdfRun = {
     spawned: remote?.spawned ?? Promise.resolve(),
     async printLang(edition, staging, lang, opts) {
+      asked.add(lang);
+      printing++;
       // The folder whose kept prints may be used; a forced second print (the tests' reference) is always Chromium's own.
       const out = opts.reprint ? undefined : start.out;
       // Now, before the next language's layout replaces it.
