@@ -104,6 +104,10 @@ const buildScript = await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: [...EXTERNAL, 'puppeteer-core', 'puppeteer-core/*'],
+  // Each import() as a require(): Node 20 loses the callback a script's import() needs
+  // once the script is compiled from a code cache ("A dynamic import callback was not
+  // specified"), which a fresh machine met when the build looked for puppeteer's browser.
+  supported: { 'dynamic-import': false },
   alias: { yaml: './node_modules/yaml/browser/index.js' },
   define: { 'import.meta.url': '__baogaoUrl' },
   banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -5,6 +5,8 @@
  * a module loader hook that writes down every module it loads.
  */
 import { spawnSync } from 'node:child_process';
+import * as acorn from 'acorn';
+import * as walk from 'acorn-walk';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,5 +117,22 @@ describe('what a command loads', () => {
     for (const p of ['micromark', 'echarts', 'pdf-lib', 'exceljs']) expect(pkgs.has(p), p).toBe(true);
     for (const p of ['puppeteer', 'puppeteer-core']) expect(pkgs.has(p), p).toBe(false);
     expect(inputs).toContain('dist/render/pdf/index.js');
+  });
+
+  it('the build script makes no import(), which Node 20 cannot run once the script comes from its code cache', () => {
+    // A fresh machine met it: looking for puppeteer's browser, the build failed with
+    // "A dynamic import callback was not specified" (scripts/bundle-cli.mjs turns each into a require).
+    const file = path.join(BUNDLE, 'build.cjs');
+    expect(fs.existsSync(file), 'npm install builds dist/bundle/build.cjs').toBe(true);
+    const ast = acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true });
+    const found: string[] = [];
+    walk.simple(ast, {
+      ImportExpression: (node) => void found.push(JSON.stringify((node as unknown as { source: { value?: unknown } }).source.value ?? '(computed)')),
+    });
+    expect(found).toEqual([]);
+    // The walk does see calls: the script requires the packages it leaves outside.
+    let requires = 0;
+    walk.simple(ast, { CallExpression: (node) => void (requires += node.callee.type === 'Identifier' && node.callee.name === 'require' ? 1 : 0) });
+    expect(requires).toBeGreaterThan(10);
   });
 });

@@ -51,7 +51,9 @@ export function runCached(file: string, cacheFile: string): { exports: unknown; 
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
-    // The script's import() (the renderers, which check never loads) resolves beside it.
+    // The script's import() (the renderers, which check never loads) resolves beside it; but
+    // once compiled from the cache, Node 20 no longer calls this (build.cjs has no import():
+    // scripts/bundle-cli.mjs).
     importModuleDynamically: ((specifier: string) => import(new URL(specifier, pathToFileURL(file)).href)) as never,
   });
   trace(`${path.basename(file, '.cjs')}: ${path.basename(file)}, code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'absent'}`);
