@@ -50,22 +50,35 @@ const result = await esbuild.build({
 });
 fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 
-// `check` as one CommonJS script with V8's code cache of it (src/cli/cached-script.ts):
-// Node 20 keeps no compiled code for ES modules. The renderers stay out (check never
-// loads them); their import() calls resolve beside the script at run time.
+/**
+ * A command as one CommonJS script, dist/bundle/<name>.cjs (and <name>.meta.json), whose
+ * V8 code cache src/cli/cached-script.ts compiles it from: Node 20 keeps no compiled code
+ * for ES modules. It sits beside the ES module bundle, so import.meta.url's paths hold.
+ */
+async function cjsScript(name, entry, options = {}) {
+  const built = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile: path.join(outdir, `${name}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    define: { 'import.meta.url': '__baogaoUrl' },
+    banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
+    metafile: true,
+    logLevel: 'warning',
+    ...options,
+  });
+  fs.writeFileSync(path.join(outdir, `${name}.meta.json`), JSON.stringify(built.metafile));
+}
+
+// `check`: the renderers stay out (check never loads them); their import() calls resolve
+// beside the script at run time.
 const RENDERERS = /\/render\/(html|check-report|pdf|xlsx|csv|docx)\/|\/render\/html\/page-cache/;
-const check = await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: ['dist/cli/check-command.js'],
-  outfile: path.join(outdir, 'check.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: EXTERNAL,
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-  define: { 'import.meta.url': '__baogaoUrl' },
-  banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
+await cjsScript('check', 'dist/cli/check-command.js', {
   plugins: [
     {
       name: 'renderers-external',
@@ -86,35 +99,19 @@ const check = await esbuild.build({
       },
     },
   ],
-  metafile: true,
-  logLevel: 'warning',
 });
-fs.writeFileSync(path.join(outdir, 'check.meta.json'), JSON.stringify(check.metafile));
 
-// `build` as one CommonJS script with its code cache too: its renderers (ECharts, pdf-lib,
-// exceljs) were compiled on the thread that hands the Chinese page to Chromium, while
-// Chromium boots on the other core (issue 17). Chromium's driver stays out: only the
-// print worker, a thread of its own (the ES module bundle's print-worker.js), loads it.
-const buildScript = await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: ['dist/build.js'],
-  outfile: path.join(outdir, 'build.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
+// `build`: its renderers (ECharts, pdf-lib, exceljs) were compiled on the thread that hands
+// the Chinese page to Chromium, while Chromium boots on the other core (issue 17).
+// Chromium's driver stays out: only the print worker, a thread of its own (the ES module
+// bundle's print-worker.js), loads it.
+await cjsScript('build', 'dist/build.js', {
   external: [...EXTERNAL, 'puppeteer-core', 'puppeteer-core/*'],
   // Each import() as a require(): Node 20 loses the callback a script's import() needs
   // once the script is compiled from a code cache ("A dynamic import callback was not
   // specified"), which a fresh machine met when the build looked for puppeteer's browser.
   supported: { 'dynamic-import': false },
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-  define: { 'import.meta.url': '__baogaoUrl' },
-  banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
-  metafile: true,
-  logLevel: 'warning',
 });
-fs.writeFileSync(path.join(outdir, 'build.meta.json'), JSON.stringify(buildScript.metafile));
 
 // The code caches: each script run once on the sample (so that the functions its command
 // calls are compiled too), in a fresh process with the flags `baogao` runs with.

@@ -227,7 +227,10 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
   } catch (e) {
     // A program that exits at once closes the pipe too: the connection can fail first
     // ("Target closed"), but what the program said on exit is the reason to give.
-    const exit = quit && (await Promise.race([quit.catch((q: unknown) => q as Error), new Promise<undefined>((r) => setTimeout(r, 1000))]));
+    let timer: NodeJS.Timeout | undefined;
+    const exit =
+      quit && (await Promise.race([quit.catch((q: unknown) => q as Error), new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), 1000)))]));
+    clearTimeout(timer);
     unregister();
     await shutdown();
     throw new BaogaoError(`cannot start ${opts.executablePath}: ${(exit ?? (e as Error)).message.split('\n')[0]}`, [], 2);
