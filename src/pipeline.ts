@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { interrupted } from './cleanup.js';
 import { CheckMemo, findsOpenItems, runChecks } from './check/index.js';
-import { failing, OPEN_RULES, openItems } from './report/open-items.js';
+import { failing, openItems } from './report/open-items.js';
 import { BaogaoError, sortFindings, type FigureStatusEntry, type Finding } from './diagnostics.js';
 import { loadEdition } from './load/index.js';
 import { SourceCache } from './load/source-cache.js';
@@ -176,10 +176,9 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
   // (issue 17); only a forced build over errors finds the guess wrong, and lays out again.
   const early = hooks.onLang !== undefined && !opts.cache && opts.langs.length > 0;
   const previous = early && opts.previous ? loadPrevious(opts.previous) : undefined;
+  const guess = early && (findsOpenItems(edition, previous) || openItems(loaded.findings).length > 0);
   let verdict: Verdict | undefined;
-  let guess = false;
-  if (early) guess = findsOpenItems(edition, previous, (id) => OPEN_RULES.has(id)) || openItems(loaded.findings).length > 0;
-  else {
+  if (!early) {
     verdict = verdictOf(await checkLoaded(loaded, opts));
     trace('pipeline: checked');
     await turn();

@@ -20,6 +20,7 @@ import { carriedRule } from './carried.js';
 import { staleYearsRule } from './stale-years.js';
 import { untranslatedRule } from './untranslated.js';
 import { applyReview } from './acknowledge.js';
+import { OPEN_RULES } from '../report/open-items.js';
 import { xmlCharactersRule } from './xml-characters.js';
 import type { FigureStatusEntry, Rule } from './rule.js';
 import type { CheckMemo } from './memo.js';
@@ -83,22 +84,20 @@ export function runChecks(edition: Edition, opts: CheckOptions = {}): Finding[] 
   );
 }
 
-/** The rules that report open items (references reports a figure not filled in as `todo`). */
-const OPEN_REPORTING = new Set(['references', 'todo', 'carried', 'stale-years', 'untranslated']);
-
 /**
  * Whether the check will find an open item, without running the other
  * rules: a build lays out the Chinese page (whose draft mark this decides)
  * and hands it to Chromium while the rest of the check runs (issue 17).
  * Exact for open items, which no review setting removes (acknowledge.ts);
  * only errors, which a build prints past with --force alone, also make a
- * draft.
+ * draft. The rules run are the open-item rules and references, which reports
+ * a figure not filled in as `todo`.
  */
-export function findsOpenItems(edition: Edition, previous: Edition | undefined, isOpen: (ruleId: string) => boolean): boolean {
+export function findsOpenItems(edition: Edition, previous: Edition | undefined): boolean {
   let found = false;
   for (const rule of RULES) {
-    if (!OPEN_REPORTING.has(rule.id)) continue;
-    rule.run({ edition, previous, report: (f) => void (found ||= isOpen(f.ruleId ?? rule.id)), examined: () => undefined });
+    if (!OPEN_RULES.has(rule.id) && rule !== referencesRule) continue;
+    rule.run({ edition, previous, report: (f) => void (found ||= OPEN_RULES.has(f.ruleId ?? rule.id)), examined: () => undefined });
     if (found) return true;
   }
   return false;
