@@ -261,6 +261,14 @@ export const CASES: BadCase[] = [
   },
   { name: 'directive-unknown-text', about: ':cite in text', ops: [{ op: 'replace', file: ZH1, find: '见:ref[indicators]', with: '见:cite[indicators]' }] },
   {
+    name: 'directive-object-name',
+    about: 'directives named like Object.prototype members (:toString, ::constructor): CI’s random mutations found the first crashing the renderer',
+    ops: [
+      { op: 'replace', file: ZH2, find: '# 二、2023年主要任务', with: ':toString# 二、2023年主要任务' },
+      { op: 'replace', file: EN1, find: '::figure{#revenue}', with: '::constructor{#revenue}' },
+    ],
+  },
+  {
     name: 'directive-unclosed-label',
     about: ':num[… without the closing bracket',
     ops: [{ op: 'replace', file: ZH2, find: ':num[tax/total/tax]', with: ':num[tax/total/tax' }],

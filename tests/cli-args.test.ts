@@ -135,4 +135,14 @@ describe('run (exit codes)', () => {
     expect(io.stdout.join('\n')).toContain('baogao build');
     expect(await run(['--version'], io)).toBe(0);
   });
+
+  it('answers help for a word that is no command, even one Object.prototype has, with the general help', async () => {
+    for (const topic of ['toString', 'constructor', '__proto__', 'nonsense']) {
+      const io = captureIo();
+      expect(await run(['help', topic], io)).toBe(0);
+      const printed = io.stdout.join('\n');
+      expect(printed).toContain('baogao build');
+      expect(printed).not.toContain('[native code]');
+    }
+  });
 });

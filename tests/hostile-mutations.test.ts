@@ -128,10 +128,21 @@ function apply(text: string, m: Mutation): string {
   return text.slice(0, start) + line + (line.endsWith('\n') ? '' : '\n') + text.slice(start);
 }
 
+/** Counterexamples CI's runs have found, replayed before the random ones. */
+const FOUND: [string, Mutation[]][] = [
+  // A directive named like an Object.prototype member reached the renderer's lookup of directive forms.
+  ['zh/02-plan.md', [{ kind: 'insert', at: 0, text: ':toString' }]],
+];
+
 const findingLine = /^\S+:\d+:\d+ {2}error {2}/m;
 
 /** Mutates one file of `subj` per run and runs `command` on the edition: exit 0, or 1 with a file:line error. */
-async function property(subj: ReturnType<typeof subject>, numRuns: number, command: (edition: string) => string[]): Promise<void> {
+async function property(
+  subj: ReturnType<typeof subject>,
+  numRuns: number,
+  command: (edition: string) => string[],
+  examples: [string, Mutation[]][] = [],
+): Promise<void> {
   const { edition, files, original } = subj;
   const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
   await fc.assert(
@@ -149,7 +160,7 @@ async function property(subj: ReturnType<typeof subject>, numRuns: number, comma
         fs.writeFileSync(target, original.get(file)!);
       }
     }),
-    { numRuns, seed, endOnFailure: false },
+    { numRuns, seed, endOnFailure: false, examples },
   );
 }
 
@@ -163,6 +174,6 @@ describe('random mutations', () => {
     const dir = path.join(root, 'base');
     fs.cpSync(BASE_DIR, dir, { recursive: true });
     const out = path.join(root, 'out');
-    await property(subject(dir), (Number(process.env.FC_RUNS) || 20) * 3, (ed) => ['build', ed, '--force', '--format', 'html,xlsx', '--out', out]);
+    await property(subject(dir), (Number(process.env.FC_RUNS) || 20) * 3, (ed) => ['build', ed, '--force', '--format', 'html,xlsx', '--out', out], FOUND);
   }, 600_000);
 });

@@ -105,5 +105,5 @@ Examples:
 
 /** The help text for a command, or the general help. */
 export function helpText(topic?: string): string {
-  return (topic && COMMANDS[topic]) || MAIN;
+  return (topic !== undefined && Object.hasOwn(COMMANDS, topic) && COMMANDS[topic]) || MAIN;
 }

@@ -16,12 +16,13 @@ interface DirectiveNode {
   position?: import('unist').Position;
 }
 
-const FORMS: Record<string, DirectiveNode['type']> = {
-  table: 'leafDirective',
-  figure: 'leafDirective',
-  ref: 'textDirective',
-  num: 'textDirective',
-};
+// A Map, not an object: a directive is named by the author, and `:toString` must not find Object.prototype's.
+const FORMS = new Map<string, DirectiveNode['type']>([
+  ['table', 'leafDirective'],
+  ['figure', 'leafDirective'],
+  ['ref', 'textDirective'],
+  ['num', 'textDirective'],
+]);
 const SPELLING: Record<DirectiveNode['type'], string> = {
   leafDirective: '::name{#id} on a line of its own',
   textDirective: ':name[…] inside the text',
@@ -54,7 +55,7 @@ export const remarkKnownDirectives: Plugin<[], Root> = () => (tree, file: VFile)
     }
     if (n.type !== 'textDirective' && n.type !== 'leafDirective' && n.type !== 'containerDirective') return;
     const node = n as unknown as DirectiveNode;
-    const want = FORMS[node.name];
+    const want = FORMS.get(node.name);
     const fail = (reason: string) => failAt(node.position, reason);
     // What follows a text directive tells whether its brackets or braces were left open.
     const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
@@ -66,7 +67,7 @@ export const remarkKnownDirectives: Plugin<[], Root> = () => (tree, file: VFile)
       return fail(`the attributes after :${node.name}[…] could not be read: write them in closed braces, like {bare} or {dp=1}`);
     }
     if (!want) {
-      const known = Object.keys(FORMS).join(', ');
+      const known = [...FORMS.keys()].join(', ');
       if (node.type === 'textDirective') fail(`unknown directive ":${node.name}" (known: ${known}); to write a colon before a word, escape it as "\\:"`);
       else fail(`unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}" (known: ${known})`);
       return;
