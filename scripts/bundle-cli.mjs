@@ -106,7 +106,11 @@ await cjsScript('check', 'dist/cli/check-command.js', {
 // Chromium's driver stays out: only the print worker, a thread of its own (the ES module
 // bundle's print-worker.js), loads it.
 await cjsScript('build', 'dist/build.js', {
-  external: [...EXTERNAL, 'puppeteer-core', 'puppeteer-core/*'],
+  external: [...EXTERNAL.filter((p) => p !== 'handlebars'), 'puppeteer-core', 'puppeteer-core/*'],
+  // Handlebars inside the script, under its code cache: loaded from its ~40 files, it was
+  // compiled on the thread that lays out the Chinese page. Its CommonJS build, without the
+  // Node entry's require.extensions hook for .hbs files, which nothing here uses.
+  alias: { yaml: './node_modules/yaml/browser/index.js', handlebars: './node_modules/handlebars/dist/cjs/handlebars.js' },
   // Each import() as a require(): Node 20 loses the callback a script's import() needs
   // once the script is compiled from a code cache ("A dynamic import callback was not
   // specified"), which a fresh machine met when the build looked for puppeteer's browser.
