@@ -78,6 +78,8 @@ export interface PipelineHooks {
   onLang?(ready: LangReady, html: HtmlOptions): void;
   /** The pages are written (`written.pages` holds them by relative path, when the cache keeps them); the check report follows. */
   onPages?(written: PagesWritten): void;
+  /** Before the check report: a build that prints waits here for a core its prints leave free (PdfRun.coreFree). */
+  beforeReport?(): Promise<void>;
 }
 
 export interface PagesWritten {
@@ -236,6 +238,7 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     await turn();
   }
   trace('pipeline: pages written');
+  await hooks.beforeReport?.();
   await timed('check report', opts, () => renderCheckReport(final.edition, final.findings, dir, { figures: final.figures, templates }));
   trace('pipeline: check report written');
   return { ...final, ...written, dir, html };

@@ -6,6 +6,7 @@
  * this code only drives the browser.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Edition, Lang } from '../../model.js';
 import { trace } from '../../trace.js';
@@ -15,6 +16,7 @@ import type { LangView } from '../html/view-model.js';
 import { chromiumArgs, PAGE_SETUP } from './browser.js';
 import { ensureBrowser } from './find-browser.js';
 import { PDF_OPTIONS, printPage } from './page-print.js';
+import { PrintCount } from './print-count.js';
 import type { PrintFile } from './print.js';
 import { hashesNow, keptPrintsLookFresh, printEnv, storedPrints, type PrintWithReads } from './print-store.js';
 import { startRemoteBrowser, type RemoteBrowser } from './remote-browser.js';
@@ -75,6 +77,8 @@ export interface PdfRun {
   render(edition: Edition, staging: string, opts: PdfOptions): Promise<string[]>;
   /** Closes the browser (Chromium's exit and its profile's removal). */
   close(): Promise<void>;
+  /** Settles once fewer pages are printing than the machine has cores (print-count.ts). */
+  coreFree(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -112,35 +116,43 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
   // none is printing. (A language can ask again: the build lays its pages out again when
   // the check finds they went to print with the wrong draft mark.)
   const asked = new Set<Lang>();
-  let printing = 0;
-  const lastPrint = () => {
-    if (--printing === 0 && asked.size >= pages) void remote?.close();
+  const count = new PrintCount(os.availableParallelism(), () => {
+    if (asked.size >= pages) void remote?.close();
+  });
+  /** One language's print; `printed` is called once Chromium has printed its page. */
+  const printOne = async (edition: Edition, staging: string, lang: Lang, opts: LangPrint, printed: () => void): Promise<string> => {
+    // The folder whose kept prints may be used; a forced second print (the tests' reference) is always Chromium's own.
+    const out = opts.reprint ? undefined : start.out;
+    // Now, before the next language's layout replaces it.
+    const handedOver = out !== undefined ? hashesNow(staging, ['assets/fonts.css']) : {};
+    await found;
+    const [{ printLang }, { compileTemplates }] = await stage;
+    const chromium = async (file: string): Promise<PrintWithReads> => {
+      prints++;
+      trace(`pdf ${lang}: page sent to Chromium`);
+      const result = await browser().print(pathToFileURL(file).href, staging);
+      trace(`pdf ${lang}: printed`);
+      return result;
+    };
+    const print: PrintFile =
+      out !== undefined
+        ? storedPrints({ out, staging, lang, env: () => (env ??= found.then(envOf)), handedOver }, chromium)
+        : async (file) => (await chromium(file)).pdf;
+    const dir = opts.html.templates;
+    const templates = opts.templates ?? compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
+    return printLang(print, edition, lang, staging, templates, opts.html, opts.view, opts.reprint, printed);
   };
   const run: PdfRun = {
     spawned: remote?.spawned ?? Promise.resolve(),
     async printLang(edition, staging, lang, opts) {
       asked.add(lang);
-      printing++;
-      // The folder whose kept prints may be used; a forced second print (the tests' reference) is always Chromium's own.
-      const out = opts.reprint ? undefined : start.out;
-      // Now, before the next language's layout replaces it.
-      const handedOver = out !== undefined ? hashesNow(staging, ['assets/fonts.css']) : {};
-      await found;
-      const [{ printLang }, { compileTemplates }] = await stage;
-      const chromium = async (file: string): Promise<PrintWithReads> => {
-        prints++;
-        trace(`pdf ${lang}: page sent to Chromium`);
-        const printed = await browser().print(pathToFileURL(file).href, staging);
-        trace(`pdf ${lang}: printed`);
-        return printed;
-      };
-      const print: PrintFile =
-        out !== undefined
-          ? storedPrints({ out, staging, lang, env: () => (env ??= found.then(envOf)), handedOver }, chromium)
-          : async (file) => (await chromium(file)).pdf;
-      const dir = opts.html.templates;
-      const templates = opts.templates ?? compiled.get(dir) ?? compiled.set(dir, compileTemplates(dir)).get(dir)!;
-      return printLang(print, edition, lang, staging, templates, opts.html, opts.view, opts.reprint, lastPrint);
+      // Counted down when Chromium has printed the page, or when the language fails before that.
+      const printed = count.start();
+      try {
+        return await printOne(edition, staging, lang, opts, printed);
+      } finally {
+        printed();
+      }
     },
     async render(edition, staging, opts) {
       try {
@@ -152,6 +164,7 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
       }
     },
     close: () => remote?.close() ?? Promise.resolve(),
+    coreFree: () => count.coreFree(),
   };
   return run;
 }
