@@ -69,6 +69,8 @@ export function csvName(table: Table): string {
 /** The package descriptor for `tables` (in table-number order), as a JSON-ready object. */
 export function dataPackage(meta: Meta, tables: Table[], fields: readonly Field[]): Record<string, unknown> {
   const edition = editionLabel(meta);
+  // Every table's CSV has the same fields.
+  const shared = schema(fields);
   return {
     profile: 'tabular-data-package',
     name: `tables-${meta.reviewYear}-${meta.planYear}`,
@@ -86,7 +88,7 @@ export function dataPackage(meta: Meta, tables: Table[], fields: readonly Field[
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      schema: schema(fields),
+      schema: shared,
     })),
   };
 }

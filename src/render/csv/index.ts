@@ -10,12 +10,7 @@ import type { Edition } from '../../model.js';
 import { annexTables, numberNotes } from '../annex-labels.js';
 import { csvText } from './csv-text.js';
 import { csvName, dataPackage } from './datapackage.js';
-import { FIELDS, observations, type Observation } from './observations.js';
-
-/** Each observation's values in the header's order, one record at a time (a 30× edition has some 10,000). */
-function* recordsOf(obs: Observation[]): Generator<string[]> {
-  for (const o of obs) yield FIELDS.map((f) => o[f]);
-}
+import { FIELDS, observations } from './observations.js';
 
 /** The files of the open data, by name, as text. */
 export function csvFiles(edition: Edition): Map<string, string> {
@@ -23,7 +18,7 @@ export function csvFiles(edition: Edition): Map<string, string> {
   const noteNumbers = numberNotes(tables);
   const files = new Map<string, string>();
   for (const t of tables) {
-    files.set(csvName(t), csvText(FIELDS, recordsOf(observations(t, noteNumbers))));
+    files.set(csvName(t), csvText(FIELDS, observations(t, noteNumbers)));
   }
   files.set('datapackage.json', `${JSON.stringify(dataPackage(edition.meta, tables, FIELDS), null, 2)}\n`);
   return files;
