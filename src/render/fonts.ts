@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../version.js';
 import { renameWoff2, type FontNames } from './font-names.js';
+import { trace } from '../trace.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +51,8 @@ interface Face {
 const STYLE: Record<string, string> = { '400': 'Regular', '500': 'Medium', '700': 'Bold' };
 
 /** Renamed slices, kept across builds: compressing a slice again takes tens of milliseconds. */
-const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'fonts');
+export const FONT_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'fonts');
+const CACHE = FONT_CACHE;
 
 /**
  * Puts `from` at `to` as a hard link: a build writes ~160 slices (14 MB for
@@ -92,13 +94,62 @@ function renamedCopy(face: Face, to: string): void {
 
 let cache: Face[] | undefined;
 
+/** The faces' index as kept on disk: each range list once (flat pairs), each face pointing at its list. */
+interface FaceIndex {
+  lists: number[][];
+  faces: { css: string; woff2: string; list: number; names?: FontNames }[];
+}
+
+/**
+ * The faces of every sheet, read from the sheets or from the index kept
+ * beside the renamed slices. Reading the 420 kB of sheets and their 9,000
+ * distinct ranges cost 25–50 ms of the thread that lays out the Chinese page
+ * (~12 ms alone, more beside Chromium's start); the index is keyed by each
+ * sheet's path, size and time, so an updated font package is read again.
+ */
 function faces(): Face[] {
   if (cache) return cache;
-  cache = [];
-  for (const sheet of SHEETS) {
-    const file = sheet.startsWith('@') ? require.resolve(sheet) : path.join(OWN_FONTS, sheet);
-    const dir = path.dirname(file);
-    for (const block of fs.readFileSync(file, 'utf8').match(/@font-face\s*{[^}]*}/g) ?? []) {
+  const files = SHEETS.map((sheet) => (sheet.startsWith('@') ? require.resolve(sheet) : path.join(OWN_FONTS, sheet)));
+  const key = createHash('sha256')
+    .update(
+      `faces 1\0${files
+        .map((f) => {
+          const st = fs.statSync(f);
+          return `${f}\0${st.size}\0${st.mtimeMs}`;
+        })
+        .join('\0')}`,
+    )
+    .digest('hex')
+    .slice(0, 32);
+  const kept = path.join(CACHE, `faces-${key}.json`);
+  let index: FaceIndex | undefined;
+  try {
+    index = JSON.parse(fs.readFileSync(kept, 'utf8')) as FaceIndex;
+    if (!Array.isArray(index.lists) || !Array.isArray(index.faces) || index.faces.length === 0) throw new Error('not a faces index');
+  } catch {
+    index = readSheets(files);
+    try {
+      fs.mkdirSync(CACHE, { recursive: true });
+      const tmp = `${kept}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(index));
+      fs.renameSync(tmp, kept);
+    } catch {
+      // An index that cannot be kept costs only time.
+    }
+  }
+  const lists = index.lists.map((flat) => Array.from({ length: flat.length / 2 }, (_, i): [number, number] => [flat[2 * i], flat[2 * i + 1]]));
+  cache = index.faces.map((f) => ({ css: f.css, woff2: f.woff2, ranges: f.list < 0 ? undefined : lists[f.list], names: f.names }));
+  return cache;
+}
+
+/** The index of the sheets at `files` (in SHEETS' order), read from their CSS. */
+function readSheets(files: string[]): FaceIndex {
+  const index: FaceIndex = { lists: [], faces: [] };
+  // The four Noto sheets cut their faces into the same 101 slices: each list is read once.
+  const listOf = new Map<string, number>();
+  SHEETS.forEach((sheet, k) => {
+    const dir = path.dirname(files[k]);
+    for (const block of fs.readFileSync(files[k], 'utf8').match(/@font-face\s*{[^}]*}/g) ?? []) {
       const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
       if (!url) continue;
       const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
@@ -106,29 +157,25 @@ function faces(): Face[] {
       const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
       const weight = /font-weight:\s*(\d+)/.exec(block)?.[1] ?? '400';
       const names = RENAME.has(sheet) && family ? { family, style: STYLE[weight] ?? weight } : undefined;
-      cache.push({ css, woff2: path.join(dir, 'files', url), ranges: range ? parseRanges(range) : undefined, names });
+      let list = -1;
+      if (range) {
+        list = listOf.get(range) ?? -1;
+        if (list < 0) {
+          listOf.set(range, (list = index.lists.length));
+          index.lists.push(parseRanges(range).flat());
+        }
+      }
+      index.faces.push({ css, woff2: path.join(dir, 'files', url), list, ...(names ? { names } : {}) });
     }
-  }
-  return cache;
+  });
+  return index;
 }
 
-/**
- * The four Noto sheets cut their faces into the same hundred slices, so each
- * range list is read once and shared: reading the sheets' 36,000 ranges cost
- * ~50 ms of the build's path to its first print.
- */
-const rangeLists = new Map<string, [number, number][]>();
-
 function parseRanges(s: string): [number, number][] {
-  let ranges = rangeLists.get(s);
-  if (!ranges) {
-    ranges = s.split(',').map((part) => {
-      const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(a, 16), parseInt(b ?? a, 16)];
-    });
-    rangeLists.set(s, ranges);
-  }
-  return ranges;
+  return s.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(a, 16), parseInt(b ?? a, 16)];
+  });
 }
 
 /**
@@ -196,7 +243,9 @@ export function writeFonts(assetsDir: string, used: Set<number>, placed?: Set<st
   fs.mkdirSync(fontsDir, { recursive: true });
   const points = sortedPoints(used);
   const css: string[] = [];
-  for (const face of faces()) {
+  const all = faces();
+  trace('fonts: faces read');
+  for (const face of all) {
     if (!covers(face, points)) continue;
     const to = path.join(fontsDir, path.basename(face.woff2));
     // `placed`: the slices this run has written already (the HTML stage writes the fonts once per language).
