@@ -129,7 +129,7 @@ async function buildWith(opts: BuildOptions, pdf: Promise<PdfRun> | undefined): 
       prints.push(p);
     };
     // The check report and the formats after it are written on a core the prints leave free:
-    // on two cores, once one of the two pages has printed (0.1 s off the cold build, issue 17).
+    // on two cores, once one of the two pages has printed (print-count.ts).
     const beforeReport = pdf ? () => pdf.then((run) => run.coreFree(), noop) : undefined;
     // load → check → HTML (each language's print starts) → check report, as `watch` runs it.
     const { edition, findings, errors, open, draft, dir } = await runPipeline(opts, { into, onLang: pdf ? onLang : undefined, relayout, beforeReport });

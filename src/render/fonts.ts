@@ -52,7 +52,6 @@ const STYLE: Record<string, string> = { '400': 'Regular', '500': 'Medium', '700'
 
 /** Renamed slices, kept across builds: compressing a slice again takes tens of milliseconds. */
 export const FONT_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'baogao', 'fonts');
-const CACHE = FONT_CACHE;
 
 /**
  * Puts `from` at `to` as a hard link: a build writes ~160 slices (14 MB for
@@ -77,13 +76,13 @@ function renamedCopy(face: Face, to: string): void {
     .update(`${face.woff2}\0${st.size}\0${st.mtimeMs}\0${JSON.stringify(face.names)}`)
     .digest('hex')
     .slice(0, 32);
-  const cached = path.join(CACHE, `${key}.woff2`);
+  const cached = path.join(FONT_CACHE, `${key}.woff2`);
   if (fs.existsSync(cached)) return place(cached, to);
   const data = fs.readFileSync(face.woff2);
   const renamed = renameWoff2(data, face.names!);
   fs.writeFileSync(to, renamed);
   try {
-    fs.mkdirSync(CACHE, { recursive: true });
+    fs.mkdirSync(FONT_CACHE, { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, renamed);
     fs.renameSync(tmp, cached);
@@ -121,7 +120,7 @@ function faces(): Face[] {
     )
     .digest('hex')
     .slice(0, 32);
-  const kept = path.join(CACHE, `faces-${key}.json`);
+  const kept = path.join(FONT_CACHE, `faces-${key}.json`);
   let index: FaceIndex | undefined;
   try {
     index = JSON.parse(fs.readFileSync(kept, 'utf8')) as FaceIndex;
@@ -129,7 +128,7 @@ function faces(): Face[] {
   } catch {
     index = readSheets(files);
     try {
-      fs.mkdirSync(CACHE, { recursive: true });
+      fs.mkdirSync(FONT_CACHE, { recursive: true });
       const tmp = `${kept}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(index));
       fs.renameSync(tmp, kept);

@@ -6,8 +6,8 @@
  * Why wait: two pages printing keep both cores of a 2-core machine busy,
  * and the last page's print ends on a single core (Skia writing the PDF).
  * The check report and the workbook, written meanwhile, slowed both prints;
- * written once a print has ended, they take the idle core and the build ends
- * ~0.1 s sooner (docs/performance.md, issue 17).
+ * written once a print has ended, they take the idle core (0.03–0.1 s off
+ * the cold build in alternating rounds; docs/performance.md, issue 17).
  */
 export class PrintCount {
   private printing = 0;
