@@ -12,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../version.js';
 import { renameWoff2, type FontNames } from './font-names.js';
-import { trace } from '../trace.js';
 
 const require = createRequire(import.meta.url);
 
@@ -109,15 +108,12 @@ interface FaceIndex {
 function faces(): Face[] {
   if (cache) return cache;
   const files = SHEETS.map((sheet) => (sheet.startsWith('@') ? require.resolve(sheet) : path.join(OWN_FONTS, sheet)));
+  const stamp = (f: string) => {
+    const st = fs.statSync(f);
+    return `${f}\0${st.size}\0${st.mtimeMs}`;
+  };
   const key = createHash('sha256')
-    .update(
-      `faces 1\0${files
-        .map((f) => {
-          const st = fs.statSync(f);
-          return `${f}\0${st.size}\0${st.mtimeMs}`;
-        })
-        .join('\0')}`,
-    )
+    .update(`faces 1\0${files.map(stamp).join('\0')}`)
     .digest('hex')
     .slice(0, 32);
   const kept = path.join(FONT_CACHE, `faces-${key}.json`);
@@ -242,9 +238,7 @@ export function writeFonts(assetsDir: string, used: Set<number>, placed?: Set<st
   fs.mkdirSync(fontsDir, { recursive: true });
   const points = sortedPoints(used);
   const css: string[] = [];
-  const all = faces();
-  trace('fonts: faces read');
-  for (const face of all) {
+  for (const face of faces()) {
     if (!covers(face, points)) continue;
     const to = path.join(fontsDir, path.basename(face.woff2));
     // `placed`: the slices this run has written already (the HTML stage writes the fonts once per language).
