@@ -93,7 +93,7 @@ export const PAGE_SETUP = { viewport: { width: 800, height: 600 }, javaScript: f
 /** A page with its guard: `root` is the folder it may read, set when it is used; `blocked` what it asked for outside it. */
 interface GuardedPage {
   page: Page;
-  /** Sets the one folder the page may read (Chromium's own block list, see {@link blockPatterns}). */
+  /** Sets `root`, the one folder the page may read, in Chromium's own block list too ({@link blockPatterns}). */
   allow: (root: string) => Promise<void>;
   root?: string;
   blocked: string[];
@@ -139,7 +139,15 @@ async function preparePage(browser: Browser, timeoutMs: number): Promise<Guarded
   // A session of its own for the block list: puppeteer keeps the page's for itself.
   const session = await page.createCDPSession();
   const block = (root?: string) => session.send('Network.setBlockedURLs', { urlPatterns: blockPatterns(root) }).then(() => undefined);
-  const guarded: GuardedPage = { page, blocked: [], reads: {}, allow: block };
+  const guarded: GuardedPage = {
+    page,
+    blocked: [],
+    reads: {},
+    allow: (root) => {
+      guarded.root = root;
+      return block(root);
+    },
+  };
   // The report has no scripts; printing with JavaScript off means a template
   // or a Markdown author can never make the print run code. The commands go out
   // together (a session runs them in order): one round trip, not three.
@@ -250,7 +258,6 @@ export async function launchBrowser(opts: LaunchOptions): Promise<PrintBrowser> 
     if (!root) throw new Error('a page needs the folder it may read from');
     const guarded = (await spare.shift()?.catch(() => undefined)) ?? (await preparePage(b, timeoutMs));
     await guarded.allow(root);
-    guarded.root = root;
     const { page, blocked, reads } = guarded;
     try {
       const result = await withTimeout(fn(page, reads), timeoutMs, 'printing a page');
