@@ -92,9 +92,9 @@ function renamedCopy(face: Face, to: string): void {
 
 let cache: Face[] | undefined;
 
-/** The faces' index as kept on disk: each range list once (flat pairs), each face pointing at its list. */
+/** The faces' index as kept on disk: each range list once, each face pointing at its list. */
 interface FaceIndex {
-  lists: number[][];
+  lists: [number, number][][];
   faces: { css: string; woff2: string; list: number; names?: FontNames }[];
 }
 
@@ -113,7 +113,7 @@ function faces(): Face[] {
     return `${f}\0${st.size}\0${st.mtimeMs}`;
   };
   const key = createHash('sha256')
-    .update(`faces 1\0${files.map(stamp).join('\0')}`)
+    .update(`faces 2\0${files.map(stamp).join('\0')}`)
     .digest('hex')
     .slice(0, 32);
   const kept = path.join(FONT_CACHE, `faces-${key}.json`);
@@ -132,7 +132,7 @@ function faces(): Face[] {
       // An index that cannot be kept costs only time.
     }
   }
-  const lists = index.lists.map((flat) => Array.from({ length: flat.length / 2 }, (_, i): [number, number] => [flat[2 * i], flat[2 * i + 1]]));
+  const { lists } = index;
   cache = index.faces.map((f) => ({ css: f.css, woff2: f.woff2, ranges: f.list < 0 ? undefined : lists[f.list], names: f.names }));
   return cache;
 }
@@ -157,7 +157,7 @@ function readSheets(files: string[]): FaceIndex {
         list = listOf.get(range) ?? -1;
         if (list < 0) {
           listOf.set(range, (list = index.lists.length));
-          index.lists.push(parseRanges(range).flat());
+          index.lists.push(parseRanges(range));
         }
       }
       index.faces.push({ css, woff2: path.join(dir, 'files', url), list, ...(names ? { names } : {}) });
