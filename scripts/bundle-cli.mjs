@@ -25,6 +25,12 @@ import * as esbuild from 'esbuild';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
 
+/**
+ * yaml's `node` build is CommonJS, which esbuild cannot tree-shake; its ES module build (the
+ * same code, no Node APIs) can be: `check` loads the parser without the stringifier.
+ */
+const ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
+
 /** Loaded by `build`, `watch` and the other commands only; each needs its files on disk or is large. */
 const EXTERNAL = ['puppeteer', 'docx', '@resvg/*', 'handlebars', 'jszip', 'sirv', 'esbuild', 'tsx', '@xmldom/*', '@fontsource/*'];
 
@@ -40,9 +46,7 @@ const result = await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  // yaml's `node` build is CommonJS, which esbuild cannot tree-shake; its ES module build (the
-  // same code, no Node APIs) can be: `check` loads the parser without the stringifier.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  alias: ALIAS,
   // The bundled CommonJS packages (yaml's dependents, …) call require(); ESM has none.
   banner: { js: "import { createRequire as __baogaoRequire } from 'node:module';\nconst require = __baogaoRequire(import.meta.url);" },
   metafile: true,
@@ -55,7 +59,7 @@ fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile)
  * V8 code cache src/cli/cached-script.ts compiles it from: Node 20 keeps no compiled code
  * for ES modules. It sits beside the ES module bundle, so import.meta.url's paths hold.
  */
-async function cjsScript(name, entry, options = {}) {
+async function cjsScript(name, entry, { alias = {}, ...options } = {}) {
   const built = await esbuild.build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -65,7 +69,7 @@ async function cjsScript(name, entry, options = {}) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    alias: { ...ALIAS, ...alias },
     define: { 'import.meta.url': '__baogaoUrl' },
     banner: { js: "const __baogaoUrl = require('node:url').pathToFileURL(__filename).href;" },
     metafile: true,
@@ -110,7 +114,7 @@ await cjsScript('build', 'dist/build.js', {
   // Handlebars inside the script, under its code cache: loaded from its ~40 files, it was
   // compiled on the thread that lays out the Chinese page. Its CommonJS build, without the
   // Node entry's require.extensions hook for .hbs files, which nothing here uses.
-  alias: { yaml: './node_modules/yaml/browser/index.js', handlebars: './node_modules/handlebars/dist/cjs/handlebars.js' },
+  alias: { handlebars: './node_modules/handlebars/dist/cjs/handlebars.js' },
   // Each import() as a require(): Node 20 loses the callback a script's import() needs
   // once the script is compiled from a code cache ("A dynamic import callback was not
   // specified"), which a fresh machine met when the build looked for puppeteer's browser.
