@@ -238,7 +238,12 @@ export async function runPipeline(opts: PipelineOptions, hooks: PipelineHooks): 
     await turn();
   }
   trace('pipeline: pages written');
-  await hooks.beforeReport?.();
+  if (hooks.beforeReport) {
+    await hooks.beforeReport();
+    // The wait lasts as long as a print: an interruption meanwhile has removed the folder the
+    // report would write into (and would make again), so the build stops here as between stages.
+    await turn();
+  }
   await timed('check report', opts, () => renderCheckReport(final.edition, final.findings, dir, { figures: final.figures, templates }));
   trace('pipeline: check report written');
   return { ...final, ...written, dir, html };
