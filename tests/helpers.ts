@@ -10,12 +10,18 @@ export const SAMPLE = path.join(ROOT, 'content');
 export const TEMPLATES = path.join(ROOT, 'templates');
 
 const temps = new Set<string>();
-// One exit handler for all temporary folders (one per folder would pile up listeners).
-process.on('exit', () => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
 
-/** A fresh temporary folder, removed at process exit. */
+/**
+ * Removes the temporary folders made so far. tests/remove-temps.ts calls it
+ * after each test file: vitest ends its forks without a process 'exit' event,
+ * so a handler there never ran and every run left hundreds of folders in /tmp.
+ */
+export function removeTemps(): void {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+  temps.clear();
+}
+
+/** A fresh temporary folder, removed after the test file (removeTemps). */
 export function tempDir(prefix = 'baogao-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   temps.add(dir);
