@@ -12,6 +12,17 @@ import { usageError } from './diagnostics.js';
 import { byCodeUnit } from './plain-text.js';
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest (for a folder not made yet). */
+/**
+ * Writes `data` to `file` by renaming a finished file over it: a reader (a
+ * page being served, a print, another build) sees the old file or the new,
+ * never half of one. The part file is hidden and names this process.
+ */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(part, data);
+  fs.renameSync(part, file);
+}
+
 export function realTarget(p: string): string {
   const abs = path.resolve(p);
   const rest: string[] = [];

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../version.js';
+import { replaceFile } from '../output.js';
 import { renameWoff2, type FontNames } from './font-names.js';
 
 const require = createRequire(import.meta.url);
@@ -82,9 +83,7 @@ function renamedCopy(face: Face, to: string): void {
   fs.writeFileSync(to, renamed);
   try {
     fs.mkdirSync(FONT_CACHE, { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, renamed);
-    fs.renameSync(tmp, cached);
+    replaceFile(cached, renamed);
   } catch {
     // A cache that cannot be written costs only time.
   }
@@ -125,9 +124,7 @@ function faces(): Face[] {
     index = readSheets(files);
     try {
       fs.mkdirSync(FONT_CACHE, { recursive: true });
-      const tmp = `${kept}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(index));
-      fs.renameSync(tmp, kept);
+      replaceFile(kept, JSON.stringify(index));
     } catch {
       // An index that cannot be kept costs only time.
     }

@@ -5,6 +5,7 @@ import { BaogaoError, sortFindings, usageError, type Finding } from '../diagnost
 import type { Bi } from '../model.js';
 import { editionTemplates, PipelineCache, runPipeline, type PagesWritten, type Verdict } from '../pipeline.js';
 import { PageCache } from '../render/html/page-cache.js';
+import { replaceFile } from '../output.js';
 import { formatFinding, summarize } from '../report/format-findings.js';
 import { artifactBuilder } from './artifacts.js';
 import { clientAssets, inject } from './client-assets.js';
@@ -149,7 +150,7 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
       );
       // check.html as the build writes it, with the panel.
       const check = path.join(out, 'check.html');
-      if (fs.existsSync(check)) writeAtomic(check, inject(assets, fs.readFileSync(check, 'utf8'), buildNo));
+      if (fs.existsSync(check)) replaceFile(check, inject(assets, fs.readFileSync(check, 'utf8'), buildNo));
       broken = undefined;
       const parsed = cache.sources.stats.parsed.length;
       const detail = `load ${steps.load}, check ${steps.check}, html ${steps.html}${r.full ? ' full' : ''}, check report ${steps['check report']}; parsed ${parsed} of ${cache.sources.stats.files} files, ${r.chapters} of ${r.edition.chapters.length} chapters laid out`;
@@ -256,12 +257,6 @@ export async function startWatch(opts: WatchOptions): Promise<WatchHandle> {
 
 /** Thrown by the pipeline's `into` when nothing the build reads changed: the run stops before writing. */
 class Unchanged extends Error {}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
-}
 
 /** Stat of every template file: a cheap "did templates/ change" for the no-op check. */
 function templatesStamp(dir: string): string {

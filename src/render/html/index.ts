@@ -10,6 +10,7 @@ import { codePoints, writeFonts } from '../fonts.js';
 import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 import { trace } from '../../trace.js';
+import { replaceFile } from '../../output.js';
 
 export interface HtmlOptions {
   /** The templates folder (layout.hbs, bilingual.hbs, partials/, report.css); a file it lacks is the package's (an edition's templates/). */
@@ -133,13 +134,6 @@ export function* htmlSteps(edition: Edition, outDir: string, opts: HtmlOptions, 
     .sort()
     .map((f) => `assets/fonts/${f}`);
   return { files: [...pages.map(([rel]) => rel), 'assets/report.css', 'assets/print.css', 'assets/fonts.css', ...fontFiles], views };
-}
-
-/** Writes `text` to `file` by renaming a finished file over it: a reader sees the old file or the new, never half of one. */
-function replaceFile(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
 /** Writes the pages into `outDir` (a staging folder) and returns what it wrote. */

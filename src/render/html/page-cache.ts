@@ -19,6 +19,7 @@ import { nextTypographyGeneration } from '../typography.js';
 import { PACKAGE_TEMPLATES, templateFile } from './template-files.js';
 import { langView, type LangView } from './view-model.js';
 import { byCodeUnit } from '../../plain-text.js';
+import { replaceFile } from '../../output.js';
 
 type ChapterView = { chapter: LangView['chapters'][number]; toc: LangView['toc'] };
 
@@ -72,9 +73,7 @@ function templatesSignature(dir: string): string {
 /** By rename: a page being served is never half-written. */
 function writeAtomic(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  replaceFile(file, text);
 }
 
 export interface PageCacheOptions {
