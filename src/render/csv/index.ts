@@ -8,30 +8,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../../model.js';
 import { annexTables, numberNotes } from '../annex-labels.js';
-import { csvText } from './csv-text.js';
+import { tableCsv } from './csv-text.js';
 import { csvName, dataPackage } from './datapackage.js';
-import { FIELDS, observations } from './observations.js';
+import { FIELDS } from './observations.js';
 
-/** The files of the open data, by name, as text. */
-export function csvFiles(edition: Edition): Map<string, string> {
-  const tables = annexTables(edition);
-  const noteNumbers = numberNotes(tables);
-  const files = new Map<string, string>();
-  for (const t of tables) {
-    files.set(csvName(t), csvText(FIELDS, observations(t, noteNumbers)));
-  }
-  files.set('datapackage.json', `${JSON.stringify(dataPackage(edition.meta, tables, FIELDS), null, 2)}\n`);
-  return files;
-}
-
-/** Writes the open data into `<dir>/data/`; returns the paths written, relative to `dir`. */
+/**
+ * Writes the open data into `<dir>/data/`; returns the paths written, relative to `dir`.
+ * Each file is written as soon as its text is made, so that one table's text
+ * is held at a time, not every table's until the end.
+ */
 export function renderCsv(edition: Edition, dir: string): string[] {
   const out = path.join(dir, 'data');
   fs.mkdirSync(out, { recursive: true });
+  const tables = annexTables(edition);
+  const noteNumbers = numberNotes(tables);
   const written: string[] = [];
-  for (const [name, text] of csvFiles(edition)) {
+  const write = (name: string, text: string) => {
     fs.writeFileSync(path.join(out, name), text);
     written.push(path.join('data', name));
-  }
+  };
+  for (const t of tables) write(csvName(t), tableCsv(t, noteNumbers));
+  write('datapackage.json', `${JSON.stringify(dataPackage(edition.meta, tables, FIELDS), null, 2)}\n`);
   return written;
 }
