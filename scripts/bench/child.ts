@@ -63,12 +63,11 @@ async function settle(): Promise<void> {
   }
 }
 
-/** A stage quicker than this is repeated until REPEAT_UNTIL_MS have passed (at most MAX_RUNS runs) and timed per run. */
-const SHORT_STAGE_MS = 20;
-const REPEAT_UNTIL_MS = 200;
-const MAX_RUNS = 100;
-/** Rounds of each renderer stage, each after a collection; the median is kept. */
+/** Rounds of each renderer stage, each one run after a collection; the median is kept. */
 const ROUNDS = 3;
+/** A stage quicker than this (CSV at 1×) gets SHORT_ROUNDS rounds: one run of it is nearer the size of the clocks' noise. */
+const SHORT_STAGE_MS = 20;
+const SHORT_ROUNDS = 15;
 
 /**
  * The stages of a build without the PDF, each timed alone (build() runs the
@@ -80,35 +79,35 @@ async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps
   const { renderHtml } = await import('../../src/render/html/index.js');
   const { renderCheckReport } = await import('../../src/render/check-report/index.js');
   const { VERSION } = await import('../../src/version.js');
-  // A stage of a few milliseconds (CSV at 1×) is run again until 200 ms have passed, and its
-  // mean taken: one run of it is below what the clocks and one collection can tell apart.
+  // The child removes `out` before the first pass and after the second, never between runs.
+  fs.mkdirSync(out, { recursive: true });
+  const pass = fs.mkdtempSync(path.join(out, 'pass-'));
   // This is the second pass of the stages (child() runs them twice), and each stage is timed
   // ROUNDS times, the median kept: V8 still optimises some of a stage's functions in its
   // first round of the pass (on a helper thread, counted in the process's CPU), a one-time
   // cost that was most of the CSV stage's CPU at 30×.
-  const timed = async (name: string, fn: () => unknown) => {
+  // Every run writes into an empty folder of its own, as build() writes into a fresh staging
+  // folder, and a stage is timed alike at every factor: one run per round. The CSV stage at 1×
+  // used to be run 100 times over in each round, each run rewriting the 11 files the run
+  // before had just written: a path no build takes, and not the one its 30× run took. The
+  // folders are removed only when the child ends: on this machine's disk (ext4 mounted with
+  // `discard`), making a file costs several times more for a while after a removal.
+  const timed = async (name: string, fn: (dir: string) => unknown) => {
     const wall: number[] = [];
     const used: number[] = [];
-    for (let k = 0; k < ROUNDS; k++) {
+    for (let k = 0; k < (wall.length && wall[0] < SHORT_STAGE_MS ? SHORT_ROUNDS : ROUNDS); k++) {
+      const dir = path.join(pass, `${name.replace(/\W/g, '-')}-${k}`);
+      fs.mkdirSync(dir);
       collect();
       await settle();
       const [t0, c0] = [performance.now(), cpuMs()];
-      await fn();
-      let runs = 1;
-      if (performance.now() - t0 < SHORT_STAGE_MS) {
-        while (performance.now() - t0 < REPEAT_UNTIL_MS && runs < MAX_RUNS) {
-          await fn();
-          runs++;
-        }
-      }
-      wall.push((performance.now() - t0) / runs);
-      used.push((cpuMs() - c0) / runs);
+      await fn(dir);
+      wall.push(performance.now() - t0);
+      used.push(cpuMs() - c0);
     }
     steps[name] = median(wall);
     cpu[name] = median(used);
   };
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.mkdirSync(out, { recursive: true });
   collect();
   let c = cpuMs();
   const onStep = (n: string, ms: number) => {
@@ -119,24 +118,24 @@ async function stagesOnce(edition: string, out: string, steps: Steps, cpu: Steps
     c = cpuMs();
   };
   const { edition: ed, findings, figures } = await loadAndCheck({ edition, onStep });
-  await timed('html', () => renderHtml(ed, out, { templates: TEMPLATES, langs: ['zh', 'en'], draft: true, version: VERSION }));
-  await timed('check report', () => renderCheckReport(ed, findings, out, { figures, templates: TEMPLATES }));
+  await timed('html', (dir) => renderHtml(ed, dir, { templates: TEMPLATES, langs: ['zh', 'en'], draft: true, version: VERSION }));
+  await timed('check report', (dir) => renderCheckReport(ed, findings, dir, { figures, templates: TEMPLATES }));
   if (stageAvailable('xlsx')) {
     const { renderXlsx } = await import('../../src/render/xlsx/index.js');
-    await timed('xlsx', () => renderXlsx(ed, path.join(out, 'tables.xlsx'), { draft: true }));
+    await timed('xlsx', (dir) => renderXlsx(ed, path.join(dir, 'tables.xlsx'), { draft: true }));
   }
   if (stageAvailable('csv')) {
     const { renderCsv } = await import('../../src/render/csv/index.js');
-    await timed('csv', () => renderCsv(ed, out));
+    await timed('csv', (dir) => renderCsv(ed, dir));
   }
   if (stageAvailable('docx')) {
     const { renderDocx } = await import('../../src/render/docx/index.js');
-    await timed('docx', () => renderDocx(ed, out, { langs: ['zh', 'en'], draft: true }));
+    await timed('docx', (dir) => renderDocx(ed, dir, { langs: ['zh', 'en'], draft: true }));
   }
 }
 
 async function child(task: string, edition: string, out: string, cold: boolean): Promise<Sample> {
-  if (cold || task === 'pdf') fs.rmSync(out, { recursive: true, force: true });
+  if (cold || task === 'pdf' || task === 'stages') fs.rmSync(out, { recursive: true, force: true });
   const once = async (): Promise<{ ms: number; steps: Steps; cpuSteps: Steps }> => {
     const steps: Steps = {};
     const cpuSteps: Steps = {};
@@ -162,6 +161,8 @@ async function child(task: string, edition: string, out: string, cold: boolean):
 }
 
 const [task, edition, out, flag] = process.argv.slice(2);
-console.log(JSON.stringify(await child(task, edition, out, flag === 'cold')));
+const sample = await child(task, edition, out, flag === 'cold');
+if (task === 'stages') fs.rmSync(out, { recursive: true, force: true });
+console.log(JSON.stringify(sample));
 // Puppeteer or ECharts may leave handles open; the measurement is done.
 process.exit(0);

@@ -104,7 +104,9 @@ export function progress(text: string): void {
   process.stderr.write(text);
 }
 
-export const secs = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
+// A stage of a few milliseconds (CSV) would read 0.00 s.
+export const secs = (ms: number | undefined): string =>
+  ms === undefined || Number.isNaN(ms) ? '–' : ms < 100 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 export const times = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
 
 /** A target met when `value ≤ limit`. */
