@@ -59,8 +59,8 @@ function figure(cell: Cell | undefined, q: Quantity | undefined, text: { zh: str
 /**
  * The parts of one table's records, in file order: `row` once per row,
  * then `cell` once per record with its column's fields (the same object for
- * every record of that column). The CSV quotes a row's and a column's fields
- * once; `observations()` spreads them into records.
+ * every record of that column), so that the CSV quotes a row's and a
+ * column's fields once (csv-text.ts).
  */
 export interface ObservationSink {
   row(fields: RowFields): void;
@@ -135,15 +135,4 @@ export function walkObservations(table: Table, noteNumbers: Map<string, number>,
       else sink.cell(columns[j], figure(cell, cell?.quantity, cell?.text ?? NO_TEXT, '', units));
     }
   }
-}
-
-/** The observations of one table, one record object each (see {@link walkObservations}). */
-export function observations(table: Table, noteNumbers: Map<string, number>): Observation[] {
-  const out: Observation[] = [];
-  let row: RowFields;
-  walkObservations(table, noteNumbers, {
-    row: (fields) => void (row = fields),
-    cell: (column, fields) => void out.push({ ...row, ...column, ...fields }),
-  });
-  return out;
 }
