@@ -29,7 +29,7 @@ export type CellFields = Pick<Observation, (typeof CELL_FIELDS)[number]>;
 const NO_TEXT = { zh: '', en: '' };
 
 /** The figure fields of a cell (`q` its figure, none for a list item): the number as printed, its unit and what qualifies it; codes when it has none. */
-function figure(cell: Cell | undefined, q: Quantity | undefined, text: { zh: string; en: string }, item: string, units: Map<string, string>): CellFields {
+function figure(cell: Cell | undefined, q: Quantity | undefined, text: { zh: string; en: string }, item: string): CellFields {
   if (!q) {
     // A cell with text and no figure states no number: not applicable. An empty cell is a figure not available.
     // A cell written — (the model's notApplicable) is not applicable too, whatever its text.
@@ -40,13 +40,11 @@ function figure(cell: Cell | undefined, q: Quantity | undefined, text: { zh: str
   }
   const words = qualifierWords(q);
   const period = periodWords(q, text.en);
-  let unitEn = units.get(q.unit);
-  if (unitEn === undefined) units.set(q.unit, (unitEn = q.unit ? unitEnglish(q.unit) : ''));
   return {
     item,
     value: q.digits,
     unit: q.unit,
-    unit_en: unitEn,
+    unit_en: q.unit ? unitEnglish(q.unit) : '',
     qualifier_zh: words.zh.join('；'),
     qualifier_en: words.en.join('; '),
     period_zh: period?.zh ?? '',
@@ -123,7 +121,6 @@ export function walkObservations(table: Table, noteNumbers: Map<string, number>,
       columns.push({ column: c.id, column_label_zh: c.header.zh, column_label_en: c.header.en });
     }
   }
-  const units = new Map<string, string>();
   for (const row of table.rows) {
     sink.row(rowFields(table, row, labels, noteNumbers));
     for (let j = 0; j < figures.length; j++) {
@@ -131,8 +128,8 @@ export function walkObservations(table: Table, noteNumbers: Map<string, number>,
       const cell = row.cells[col.id];
       const items = col.kind === 'list' ? cell?.items : undefined;
       // A list item is a statement, not a number: its value is not applicable.
-      if (items?.length) for (let i = 0; i < items.length; i++) sink.cell(columns[j], figure(cell, undefined, items[i].text, String(i + 1), units));
-      else sink.cell(columns[j], figure(cell, cell?.quantity, cell?.text ?? NO_TEXT, '', units));
+      if (items?.length) for (let i = 0; i < items.length; i++) sink.cell(columns[j], figure(cell, undefined, items[i].text, String(i + 1)));
+      else sink.cell(columns[j], figure(cell, cell?.quantity, cell?.text ?? NO_TEXT, ''));
     }
   }
 }
