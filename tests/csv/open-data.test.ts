@@ -14,7 +14,7 @@ import { run } from '../../src/cli/run.js';
 import { renderCsv } from '../../src/render/csv/index.js';
 import { renderXlsx } from '../../src/render/xlsx/index.js';
 import { captureIo, copySample, edit, tempDir } from '../helpers.js';
-import { csvRecords } from './parse-csv.js';
+import { readCsvRecords } from './parse-csv.js';
 import { sampleEdition } from '../xlsx/fixture.js';
 
 const edition = sampleEdition();
@@ -50,7 +50,7 @@ describe('open data', () => {
     for (const r of pkg.resources) {
       expect(r.tabular, r.name).toBe(true);
       const rows = await r.read({ keyed: true, cast: true });
-      expect(rows.length, r.name).toBe(csvRecords(fs.readFileSync(path.join(dir, 'data', `${r.name}.csv`), 'utf8')).length);
+      expect(rows.length, r.name).toBe(readCsvRecords(path.join(dir, 'data', `${r.name}.csv`)).length);
       figures += rows.filter((row) => typeof row.value === 'number').length;
       // The codes read as missing values, never as text in a number field.
       for (const row of rows) expect(row.value === null || typeof row.value === 'number', `${r.name}/${String(row.row)}`).toBe(true);
@@ -80,7 +80,7 @@ describe('open data', () => {
     let compared = 0;
     for (const t of edition.tables.filter((t) => t.number > 0 && !t.columns.some((c) => c.kind === 'list'))) {
       const yaml = parseYaml(fs.readFileSync(t.file, 'utf8')) as { rows: Record<string, unknown>[] };
-      const csv = csvRecords(fs.readFileSync(path.join(dir, 'data', `${t.id}.csv`), 'utf8'));
+      const csv = readCsvRecords(path.join(dir, 'data', `${t.id}.csv`));
       const ws = wb.getWorksheet(`表${t.number}`)!;
       const headerRow = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
       const headers = Array.from(ws.getRow(headerRow).values as unknown[], (v) => String(v ?? ''));
@@ -109,7 +109,7 @@ describe('open data', () => {
   });
 
   it('gives both languages, the unit and the qualifier of a figure, and the note of its row', () => {
-    const main = csvRecords(fs.readFileSync(path.join(dir, 'data', 'main-indicators.csv'), 'utf8'));
+    const main = readCsvRecords(path.join(dir, 'data', 'main-indicators.csv'));
     const t = edition.tables.find((x) => x.id === 'main-indicators')!;
     const investment = main.find((r) => r.row === 'investment' && r.column === 'target')!;
     expect(investment).toMatchObject({
@@ -148,9 +148,7 @@ describe('open data', () => {
     const names = fs.readdirSync(path.join(outs[0], 'data')).sort();
     expect(names.length).toBeGreaterThan(5);
     for (const n of names) expect(fs.readFileSync(path.join(outs[1], 'data', n)).equals(fs.readFileSync(path.join(outs[0], 'data', n))), n).toBe(true);
-    const rec = csvRecords(fs.readFileSync(path.join(outs[0], 'data', 'main-indicators.csv'), 'utf8')).find(
-      (r) => r.row === 'gdp-growth' && r.column === 'target',
-    )!;
+    const rec = readCsvRecords(path.join(outs[0], 'data', 'main-indicators.csv')).find((r) => r.row === 'gdp-growth' && r.column === 'target')!;
     expect(rec.text_en).toBe('In step, "as ever", with the city');
   });
 });

@@ -1,4 +1,5 @@
 /** An RFC 4180 reader for the open-data tests, kept apart from the writer it checks. */
+import fs from 'node:fs';
 import { expect } from 'vitest';
 
 /** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
@@ -36,4 +37,9 @@ export function csvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   for (const r of rows) expect(r.length).toBe(header.length);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** The records of a CSV file. */
+export function readCsvRecords(file: string): Record<string, string>[] {
+  return csvRecords(fs.readFileSync(file, 'utf8'));
 }

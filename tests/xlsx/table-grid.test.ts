@@ -4,28 +4,11 @@
  * column, repeated headers, notes on several cells, a table without a place.
  */
 import { describe, expect, it } from 'vitest';
-import type { Cell, Column, Edition, Place, Table } from '../../src/model.js';
+import type { Edition } from '../../src/model.js';
 import { annexTables } from '../../src/render/xlsx/index.js';
 import { linesWhenWrapped, displayWidth } from '../../src/render/xlsx/sizing.js';
 import { numFmtFor, tableGrid } from '../../src/render/xlsx/table-grid.js';
-
-const place: Place = { file: 'x.yaml', line: 1, column: 1 };
-const col = (id: string, kind: Column['kind'], zh: string, en: string, unit?: string): Column => ({ id, kind, header: { zh, en }, unit, place });
-const cell = (column: string, zh: string, en: string, extra: Partial<Cell> = {}): Cell => ({ column, text: { zh, en }, place, ...extra });
-
-function table(columns: Column[], rows: Record<string, Cell>[], notes: Table['notes'] = []): Table {
-  return {
-    id: 't',
-    file: 't.yaml',
-    number: 1,
-    caption: { zh: '表', en: 'Table' },
-    columns,
-    rows: rows.map((cells, i) => ({ id: `r${i}`, cells, place })),
-    notes,
-    relations: [],
-    place,
-  };
-}
+import { cell, col, place, table } from '../table-builders.js';
 
 describe('tableGrid', () => {
   it('adds the unit to a number header that does not name it, and formats by written precision', () => {
