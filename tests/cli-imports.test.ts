@@ -43,7 +43,7 @@ function bundled(url: string): string[] {
  * `check` runs from dist/bundle/check.cjs, compiled from its code cache (src/cli/cached-script.ts), which
  * no module hook sees: the trace says when, and check.meta.json which sources it holds.
  */
-const CHECK_SCRIPT = /^T +\d+ check: check\.cjs, code cache (used|rejected|absent)$/m;
+const CHECK_SCRIPT = /^T +\d+ +\d+ check: check\.cjs, code cache (used|rejected|absent)$/m;
 function inCheckScript(): string[] {
   const file = path.join(BUNDLE, 'check.meta.json');
   if (!fs.existsSync(file)) return [];
@@ -109,7 +109,7 @@ describe('what a command loads', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(fs.existsSync(path.join(out, 'zh', 'index.html'))).toBe(true);
     if (!bundleIsFresh()) return;
-    expect(r.stderr).toMatch(/^T +\d+ build: build\.cjs, code cache used$/m);
+    expect(r.stderr).toMatch(/^T +\d+ +\d+ build: build\.cjs, code cache used$/m);
     // What the script holds (build.meta.json): the stages and their packages, but not puppeteer.
     const m = JSON.parse(fs.readFileSync(path.join(BUNDLE, 'build.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const inputs = Object.values(m.outputs).flatMap((o) => Object.keys(o.inputs));
