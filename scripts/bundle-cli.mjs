@@ -121,6 +121,11 @@ await cjsScript('build', 'dist/build.js', {
   supported: { 'dynamic-import': false },
 });
 
+// The package's templates, compiled (src/render/html/compiled-templates.ts): before the code
+// caches, so that the build run for them takes its templates from here as every build will.
+const { precompileTemplates, COMPILED_FILE } = await import(new URL('../dist/render/html/compiled-templates.js', import.meta.url).href);
+fs.writeFileSync(COMPILED_FILE, `${JSON.stringify(precompileTemplates(path.join(root, 'templates')))}\n`);
+
 // The code caches: each script run once on the sample (so that the functions its command
 // calls are compiled too), in a fresh process with the flags `baogao` runs with.
 const sample = path.join(root, 'content');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
 import { codePoints, writeFonts } from '../fonts.js';
+import { compiledTemplate, isCompiled } from './compiled-templates.js';
 import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 import { trace } from '../../trace.js';
@@ -36,9 +37,9 @@ export type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handle
 /** Compiles the templates with a private Handlebars instance (no global state). */
 export function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
-  for (const [name, file] of partialFiles(dir)) hb.registerPartial(name, templateSource(file));
-  const compile = (name: string) => hb.compile(templateSource(templateFile(dir, name)), { strict: false, noEscape: false });
-  return { layout: compile('layout.hbs'), bilingual: compile('bilingual.hbs') };
+  const compile = (file: string) => compiledTemplate(hb, templateSource(file, isCompiled));
+  for (const [name, file] of partialFiles(dir)) hb.registerPartial(name, compile(file));
+  return { layout: compile(templateFile(dir, 'layout.hbs')), bilingual: compile(templateFile(dir, 'bilingual.hbs')) };
 }
 
 /** Renders the page of one language to a string (used by the PDF stage too). */

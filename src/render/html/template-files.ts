@@ -37,9 +37,14 @@ export function partialFiles(dir: string): Map<string, string> {
   return new Map([...names].sort().map((n) => [n.slice(0, -4), templateFile(dir, `partials/${n}`)]));
 }
 
-/** A template's text, parsed once here so that a syntax error names its file and line, in the author's terms. */
-export function templateSource(file: string): string {
+/**
+ * A template's text, parsed once here so that a syntax error names its file
+ * and line, in the author's terms; not when `known` says the text is one
+ * that compiled before (compiled-templates.ts).
+ */
+export function templateSource(file: string, known?: (text: string) => boolean): string {
   const text = fs.readFileSync(file, 'utf8');
+  if (known?.(text)) return text;
   try {
     Handlebars.parse(text);
   } catch (e) {
