@@ -12,6 +12,7 @@ import { checkOutDir, commitStaging, createStaging, discardStaging, lockOutput, 
 import { runPipeline, type Verdict } from './pipeline.js';
 import type { HtmlOptions, LangReady } from './render/html/index.js';
 import type { PdfRun } from './render/pdf/index.js';
+import type { StartedWorker } from './render/pdf/print-worker-start.js';
 import { trace } from './trace.js';
 
 const noop = (): void => undefined;
@@ -33,6 +34,8 @@ export interface BuildOptions {
   previous?: string;
   /** Called after each stage with its duration, for the progress lines. */
   onStep?: (name: string, ms: number) => void;
+  /** The print worker the command line started (render/pdf/print-worker-start.ts); the build ends it. */
+  printWorker?: StartedWorker;
 }
 
 export interface BuildResult {
@@ -71,12 +74,20 @@ function refuse(v: Verdict, opts: BuildOptions): void {
 /** Builds the requested outputs; nothing in `out` changes unless every stage succeeded. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   trace('build: start');
-  checkOutDir(opts.out, opts.edition);
+  const printing = opts.formats.includes('pdf') && opts.langs.length > 0;
+  try {
+    checkOutDir(opts.out, opts.edition);
+  } catch (e) {
+    await opts.printWorker?.close();
+    throw e;
+  }
+  if (!printing) await opts.printWorker?.close();
   // Chromium starts while the edition is loaded, checked and rendered, instead of after it.
-  const pdf =
-    opts.formats.includes('pdf') && opts.langs.length
-      ? import('./render/pdf/index.js').then((m) => m.startPdf(opts.langs.length, { out: opts.out, langs: opts.langs, inputs: [opts.edition, opts.templates] }))
-      : undefined;
+  const pdf = printing
+    ? import('./render/pdf/index.js').then((m) =>
+        m.startPdf(opts.langs.length, { out: opts.out, langs: opts.langs, inputs: [opts.edition, opts.templates], worker: opts.printWorker }),
+      )
+    : undefined;
   pdf?.catch(() => undefined);
   try {
     // Load and check hold the thread for half a second: Chromium is spawned
@@ -86,7 +97,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     await pdf?.then(
       (p) => p.close(),
-      () => undefined,
+      () => opts.printWorker?.close(),
     );
     throw e;
   }

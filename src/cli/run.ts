@@ -33,8 +33,19 @@ async function execute(cmd: Command, io: Io): Promise<number> {
       return 0;
     case 'build': {
       io.err(`baogao build ${cmd.edition} → ${cmd.out}`);
-      const { build } = await loadBuild();
-      const r = await build({ ...cmd, templates, onStep: step(io) });
+      // Chromium's start is what a cold build waits for: it begins before the build's script loads.
+      const printWorker =
+        cmd.formats.includes('pdf') && cmd.langs.length
+          ? (await import('../render/pdf/print-worker-start.js')).startPrintWorker({ out: cmd.out, langs: cmd.langs, inputs: [cmd.edition, templates] })
+          : undefined;
+      let build: Awaited<ReturnType<typeof loadBuild>>['build'];
+      try {
+        ({ build } = await loadBuild());
+      } catch (e) {
+        await printWorker?.close();
+        throw e;
+      }
+      const r = await build({ ...cmd, templates, onStep: step(io), printWorker });
       // A build shows what needs attention; notes are for `baogao check`.
       const shown = r.findings.filter((f) => f.severity !== 'info');
       if (shown.length) io.err(formatFindings(shown));

@@ -62,6 +62,15 @@ export const machineProbe: Probe = { env: process.env, isExecutable, puppeteerPa
  * typo is noticed.
  */
 export async function findBrowser(probe: Probe = machineProbe): Promise<FoundBrowser | undefined> {
+  const named = namedOrSystem(probe);
+  if (named) return named;
+  const downloaded = await probe.puppeteerPath();
+  if (downloaded && probe.isExecutable(downloaded)) return { path: downloaded, source: 'puppeteer' };
+  return undefined;
+}
+
+/** The variables' browser, else a system one: the part of {@link findBrowser} that needs no puppeteer. */
+function namedOrSystem(probe: Probe): FoundBrowser | undefined {
   for (const name of ['BAOGAO_CHROME', 'PUPPETEER_EXECUTABLE_PATH']) {
     const value = probe.env[name];
     if (!value) continue;
@@ -76,9 +85,20 @@ export async function findBrowser(probe: Probe = machineProbe): Promise<FoundBro
       if (probe.isExecutable(file)) return { path: file, source: 'system' };
     }
   }
-  const downloaded = await probe.puppeteerPath();
-  if (downloaded && probe.isExecutable(downloaded)) return { path: downloaded, source: 'puppeteer' };
   return undefined;
+}
+
+/**
+ * The browser {@link findBrowser} would find first, found at once (for the
+ * print worker's early launch); undefined where it would look further, or
+ * fail: the build then finds it, or says why not, in the usual way.
+ */
+export function findSystemBrowser(probe: Probe = machineProbe): string | undefined {
+  try {
+    return namedOrSystem(probe)?.path;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one line printed when no browser can be had. */

@@ -19,7 +19,8 @@ import { PDF_OPTIONS, printPage } from './page-print.js';
 import { PrintCount } from './print-count.js';
 import type { PrintFile } from './print.js';
 import { hashesNow, keptPrintsLookFresh, printEnv, storedPrints, type PrintWithReads } from './print-store.js';
-import { startRemoteBrowser, type RemoteBrowser } from './remote-browser.js';
+import type { StartedWorker } from './print-worker-start.js';
+import { startRemoteBrowser } from './remote-browser.js';
 
 let prints = 0;
 
@@ -87,6 +88,8 @@ export interface StartOptions {
   /** The languages to print and the folders their pages come from (the edition, the templates): with `out`, they tell whether Chromium is likely needed at all. */
   langs?: readonly Lang[];
   inputs?: string[];
+  /** The print worker the command line started before the build loaded, to be used rather than a new one. */
+  worker?: StartedWorker;
 }
 
 /**
@@ -103,8 +106,14 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
   // A rebuild of an unchanged edition takes every print from the store: Chromium is started
   // only if a page turns out to need it, instead of taking a core from load and check.
   const deferred = start.out !== undefined && start.langs !== undefined && keptPrintsLookFresh(start.out, start.langs, start.inputs ?? []);
-  let remote: RemoteBrowser | undefined;
-  const browser = () => (remote ??= startRemoteBrowser(found, pages));
+  // The worker the command line started (print-worker-start.ts) is adopted even when it is not
+  // needed yet, so that it ends with the build.
+  let remote = start.worker ? startRemoteBrowser(found, pages, { worker: start.worker }) : undefined;
+  const browser = () => {
+    remote ??= startRemoteBrowser(found, pages);
+    remote.launch();
+    return remote;
+  };
   if (!deferred) browser();
   else trace('browser: not started (the kept prints look current)');
   // The HTML renderer and pdf-lib, which only a print needs, load while Chromium starts.
@@ -143,7 +152,7 @@ export function startPdf(pages = 2, start: StartOptions = {}): PdfRun {
     return printLang(print, edition, lang, staging, templates, opts.html, opts.view, opts.reprint, printed);
   };
   const run: PdfRun = {
-    spawned: remote?.spawned ?? Promise.resolve(),
+    spawned: deferred || !remote ? Promise.resolve() : remote.spawned,
     async printLang(edition, staging, lang, opts) {
       asked.add(lang);
       // Counted down when Chromium has printed the page, or when the language fails before that.

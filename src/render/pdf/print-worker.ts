@@ -7,9 +7,12 @@
  * Here Chromium is answered at once, so a language prints while the build
  * lays out the next.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { launchBrowser, type PrintBrowser } from './browser.js';
+import { findSystemBrowser } from './find-browser.js';
 import { printPage } from './page-print.js';
+import { keptPrintsLookFresh } from './print-store.js';
+import type { EarlyLaunch } from './print-worker-start.js';
 import { trace } from '../../trace.js';
 import { toWire, type FromWorker, type ToWorker } from './worker-protocol.js';
 
@@ -37,14 +40,34 @@ async function close(): Promise<void> {
   port!.close();
 }
 
+function launch(executablePath: string, pages: number, timeoutMs?: number): void {
+  // Once: a worker that launched early (below) is still asked when the build gets to it.
+  if (launching) return;
+  launching = launchBrowser({ executablePath, pages, timeoutMs, onSpawned: () => send({ type: 'spawned' }) });
+  launching.then(
+    () => send({ type: 'launched' }),
+    (e: unknown) => send({ type: 'launch-failed', error: toWire(e) }),
+  );
+}
+
+/**
+ * Started by the command line before the build has loaded (print-worker-start.ts):
+ * Chromium is launched now, unless the kept prints look current (the build may need
+ * none) or no browser is found without installing one (the build then provisions it
+ * and asks). Synchronous up to the spawn, so that a message from the build waits for it.
+ */
+function launchEarly(early: EarlyLaunch): void {
+  const found = keptPrintsLookFresh(early.out, early.langs, early.inputs) ? undefined : findSystemBrowser();
+  trace(`print worker: ${found ? 'launching at once' : 'waiting to be asked'}`);
+  send({ type: 'early', launching: found !== undefined });
+  if (found) launch(found, early.langs.length);
+}
+
 trace('print worker: running');
+const early = (workerData as { early?: EarlyLaunch } | null)?.early;
+if (early) launchEarly(early);
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'launch') {
-    launching = launchBrowser({ executablePath: m.executablePath, pages: m.pages, timeoutMs: m.timeoutMs, onSpawned: () => send({ type: 'spawned' }) });
-    launching.then(
-      () => send({ type: 'launched' }),
-      (e: unknown) => send({ type: 'launch-failed', error: toWire(e) }),
-    );
-  } else if (m.type === 'print') print(m.id, m.url, m.root);
+  if (m.type === 'launch') launch(m.executablePath, m.pages, m.timeoutMs);
+  else if (m.type === 'print') print(m.id, m.url, m.root);
   else void close();
 });

@@ -1,43 +1,23 @@
 /**
- * The build's side of the print worker (print-worker.ts): starts the thread
- * at once, so that it loads puppeteer and starts Chromium while this thread
- * loads and checks the edition, and turns its messages into promises.
+ * The build's side of the print worker (print-worker.ts): the thread loads
+ * puppeteer and starts Chromium while this thread loads and checks the
+ * edition; here its messages become promises. The worker is the one the
+ * command line started early (print-worker-start.ts), or one started here.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { onInterrupt } from '../../cleanup.js';
 import { trace } from '../../trace.js';
 import type { PrintWithReads } from './print-store.js';
-import { fromWire, type FromWorker, type ToWorker } from './worker-protocol.js';
+import { startPrintWorker, type StartedWorker } from './print-worker-start.js';
+import { fromWire } from './worker-protocol.js';
 
 export interface RemoteBrowser {
   /** Settles once Chromium's process is started, or could not be. */
   spawned: Promise<void>;
-  /** Loads `url` (a file under `root`) on a fresh page and prints it; with the files it read. */
+  /** Asks the worker to launch Chromium (once the browser's path is known), unless it has already. */
+  launch(): void;
+  /** Loads `url` (a file under `root`) on a fresh page and prints it; with the files it read. Launches first. */
   print(url: string, root: string): Promise<PrintWithReads>;
   /** Closes Chromium (removing its profile) and ends the thread. */
   close(): Promise<void>;
-}
-
-/**
- * The worker's entry beside this module: print-worker.js in dist/ and in the
- * bundle (an entry point of its own there); from the TypeScript sources (the
- * tests, a developer's tsx), print-worker.ts through tsx's loader, which a
- * worker does not inherit.
- */
-function newWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./print-worker.js', here));
-  const tsxPackage = createRequire(here).resolve('tsx/package.json');
-  type Target = string | { default: string };
-  const exports = (JSON.parse(fs.readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: Target }> }).exports;
-  const target = exports['./esm/api'].import;
-  const api = pathToFileURL(path.join(path.dirname(tsxPackage), typeof target === 'string' ? target : target.default)).href;
-  const entry = new URL('./print-worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`, { eval: true });
 }
 
 interface Job {
@@ -45,13 +25,13 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** How long the worker may take to close Chromium before it is ended outright (within cleanup.ts's 5 s per undo). */
-const CLOSE_GRACE_MS = 4000;
-
-/** Starts the worker now, and Chromium in it once the browser's path is known. */
-export function startRemoteBrowser(executablePath: Promise<string>, pages: number, timeoutMs?: number): RemoteBrowser {
-  const worker = newWorker();
-  trace('browser: print worker started');
+/**
+ * Drives a print worker: `worker`, or one started now. Chromium is launched
+ * when {@link RemoteBrowser.launch} is called (a worker started early may
+ * have launched it already, which the worker then reports).
+ */
+export function startRemoteBrowser(executablePath: Promise<string>, pages: number, opts: { timeoutMs?: number; worker?: StartedWorker } = {}): RemoteBrowser {
+  const worker = opts.worker ?? startPrintWorker();
   const jobs = new Map<number, Job>();
   let nextId = 0;
   let failed: Error | undefined;
@@ -60,8 +40,6 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
   let onLaunched: (e?: Error) => void = () => undefined;
   const launched = new Promise<void>((resolve, reject) => (onLaunched = (e) => (e ? reject(e) : resolve())));
   launched.catch(() => undefined);
-  let onClosed = (): void => undefined;
-  const closed = new Promise<void>((resolve) => (onClosed = resolve));
 
   const fail = (e: Error) => {
     failed ??= e;
@@ -70,7 +48,10 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
     for (const job of jobs.values()) job.reject(e);
     jobs.clear();
   };
-  worker.on('message', (m: FromWorker) => {
+  worker.listen((e) => {
+    if (e.kind === 'error') return fail(e.error);
+    if (e.kind === 'exit') return fail(new Error('the print worker ended'));
+    const m = e.message;
     if (m.type === 'spawned') onSpawned();
     else if (m.type === 'launched') onLaunched();
     else if (m.type === 'launch-failed') fail(fromWire(m.error));
@@ -79,52 +60,38 @@ export function startRemoteBrowser(executablePath: Promise<string>, pages: numbe
       jobs.delete(m.id);
       if (m.type === 'printed') job?.resolve({ pdf: m.pdf, reads: m.reads });
       else job?.reject(fromWire(m.error));
-    } else onClosed();
+    }
   });
-  worker.on('error', (e) => fail(e));
-  worker.on('exit', () => {
-    fail(new Error('the print worker ended'));
-    onClosed();
-  });
-  const post = (m: ToWorker) => worker.postMessage(m);
-  executablePath.then(
-    (p) => {
-      trace('browser: launch sent to the print worker');
-      post({ type: 'launch', executablePath: p, pages, timeoutMs });
-    },
-    (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
-  );
 
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      post({ type: 'close' });
-      // The worker closes Chromium and removes its profile; a worker that cannot is ended outright,
-      // which closes Chromium's pipe, and Chromium quits with it.
-      const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
-      await closed;
-      clearTimeout(timer);
-      await worker.terminate();
-    })());
-  const unregister = onInterrupt(close);
+  let asked = false;
+  const launch = () => {
+    if (asked) return;
+    asked = true;
+    executablePath.then(
+      (p) => {
+        trace('browser: launch sent to the print worker');
+        worker.post({ type: 'launch', executablePath: p, pages, timeoutMs: opts.timeoutMs });
+      },
+      (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
 
   return {
     spawned,
+    launch,
     print(url, root) {
       if (failed) return Promise.reject(failed);
+      launch();
       const id = nextId++;
       return launched.then(
         () =>
           new Promise<PrintWithReads>((resolve, reject) => {
             if (failed) return reject(failed);
             jobs.set(id, { resolve, reject });
-            post({ type: 'print', id, url, root });
+            worker.post({ type: 'print', id, url, root });
           }),
       );
     },
-    async close() {
-      unregister();
-      await close();
-    },
+    close: () => worker.close(),
   };
 }

@@ -10,6 +10,8 @@ export type ToWorker =
   { type: 'launch'; executablePath: string; pages: number; timeoutMs?: number } | { type: 'print'; id: number; url: string; root: string } | { type: 'close' };
 
 export type FromWorker =
+  /** What a worker started early decided: to launch Chromium at once, or to wait to be asked. */
+  | { type: 'early'; launching: boolean }
   | { type: 'spawned' }
   | { type: 'launched' }
   | { type: 'launch-failed'; error: WireError }
