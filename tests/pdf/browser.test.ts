@@ -153,6 +153,31 @@ describe('the print page', () => {
 });
 
 describe('Chromium started by baogao', () => {
+  it('prints on the tab it opened at its start, and on new tabs once that one is closed', async () => {
+    const root = tempDir('baogao-tabs-');
+    const page = path.join(root, 'p.html');
+    fs.writeFileSync(page, '<!doctype html><p>tab</p>');
+    const found = await ensureBrowser();
+    // One spare page (the start's blank tab), then two more prints: the second and third need
+    // new tabs after every tab has been closed, as a relayout's reprint does.
+    const tabs = await withBrowser({ executablePath: found.path, root, pages: 1 }, async (b) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        seen.push(
+          await b.withPage(async (p) => {
+            // The tabs open while this one prints: no idle blank tab beside it.
+            const tabs = (await p.browser().pages()).length;
+            await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+            expect((await p.pdf()).length).toBeGreaterThan(500);
+            return `${tabs} tab(s)`;
+          }),
+        );
+      }
+      return seen;
+    });
+    expect(tabs).toEqual(['1 tab(s)', '1 tab(s)', '1 tab(s)']);
+  }, 120_000);
+
   it("gets exactly the flags puppeteer.launch would give it (the bench's floor launches through puppeteer)", async () => {
     const { default: puppeteer } = await import('puppeteer-core');
     const profile = '/tmp/baogao-chromium-test';
