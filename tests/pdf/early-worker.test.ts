@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { ensureBrowser } from '../../src/render/pdf/find-browser.js';
 import { STORE_DIR } from '../../src/render/pdf/print-store.js';
-import { startPrintWorker, type WorkerEvent } from '../../src/render/pdf/print-worker-start.js';
+import { startPrintWorker, type StartedWorker, type WorkerEvent } from '../../src/render/pdf/print-worker-start.js';
 import { captureIo, SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
 
 /** This process's Chromium processes (their command line carries the profile, named after the pid). */
@@ -38,6 +38,13 @@ const until = async (what: string, ok: () => boolean, ms = 60_000) => {
   }
 };
 
+/** Closes the worker, and finds no Chromium of this process and no profile left. */
+async function closedLeavingNothing(worker: StartedWorker): Promise<void> {
+  await worker.close();
+  expect(chromiums()).toEqual([]);
+  expect(profiles()).toEqual([]);
+}
+
 const types = (events: WorkerEvent[]) => events.map((e) => (e.kind === 'message' ? e.message.type : e.kind));
 
 describe('the print worker started early', () => {
@@ -52,10 +59,8 @@ describe('the print worker started early', () => {
       expect(types(events)).toEqual(['early', 'spawned', 'launched']);
       expect(events[0]).toEqual({ kind: 'message', message: { type: 'early', launching: true } });
     } finally {
-      await worker.close();
+      await closedLeavingNothing(worker);
     }
-    expect(chromiums()).toEqual([]);
-    expect(profiles()).toEqual([]);
   }, 120_000);
 
   it('waits to be asked when the kept prints of the output folder look current', async () => {
@@ -75,10 +80,8 @@ describe('the print worker started early', () => {
       await until('Chromium to be launched', () => types(events).includes('launched'));
       expect(chromiums().length).toBeGreaterThan(0);
     } finally {
-      await worker.close();
+      await closedLeavingNothing(worker);
     }
-    expect(chromiums()).toEqual([]);
-    expect(profiles()).toEqual([]);
   }, 120_000);
 
   it('is closed, Chromium and all, when the build refuses before it adopts the worker', async () => {
