@@ -123,8 +123,8 @@ await cjsScript('build', 'dist/build.js', {
 
 // The package's templates, compiled (src/render/html/compiled-templates.ts): before the code
 // caches, so that the build run for them takes its templates from here as every build will.
-const { precompileTemplates, COMPILED_FILE } = await import(new URL('../dist/render/html/compiled-templates.js', import.meta.url).href);
-fs.writeFileSync(COMPILED_FILE, `${JSON.stringify(precompileTemplates(path.join(root, 'templates')))}\n`);
+const { precompileTemplates, compiledModule, COMPILED_FILE } = await import(new URL('../dist/render/html/compiled-templates.js', import.meta.url).href);
+fs.writeFileSync(COMPILED_FILE, compiledModule(precompileTemplates(path.join(root, 'templates'))));
 
 // The code caches: each script run once on the sample (so that the functions its command
 // calls are compiled too), in a fresh process with the flags `baogao` runs with.

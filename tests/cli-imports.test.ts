@@ -110,6 +110,10 @@ describe('what a command loads', () => {
     expect(fs.existsSync(path.join(out, 'zh', 'index.html'))).toBe(true);
     if (!bundleIsFresh()) return;
     expect(r.stderr).toMatch(/^T +\d+ +\d+ build: build\.cjs, code cache used$/m);
+    // The package's templates come compiled from dist/templates.cjs (npm run prepare), every one.
+    const [, ahead, all] = /html: templates, (\d+) of (\d+) compiled ahead/.exec(r.stderr) ?? [];
+    expect(Number(all)).toBeGreaterThan(5);
+    expect(ahead).toBe(all);
     // What the script holds (build.meta.json): the stages and their packages, but not puppeteer.
     const m = JSON.parse(fs.readFileSync(path.join(BUNDLE, 'build.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const inputs = Object.values(m.outputs).flatMap((o) => Object.keys(o.inputs));

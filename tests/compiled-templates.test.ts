@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../src/load/index.js';
 import type { Edition } from '../src/model.js';
-import { isCompiled, precompileTemplates, templateKey, useCompiledFile } from '../src/render/html/compiled-templates.js';
+import { compiledModule, isCompiled, precompileTemplates, templateKey, useCompiledFile } from '../src/render/html/compiled-templates.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { SAMPLE, TEMPLATES, tempDir } from './helpers.js';
 
@@ -26,23 +26,33 @@ function pages(templates = TEMPLATES): Map<string, string> {
   return new Map(files.filter((f) => f.endsWith('.html')).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
 }
 
-function writeCompiled(data: unknown): string {
-  const file = path.join(tempDir(), 'templates.json');
-  fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
+/** A compiled-templates module holding `specs` (or the text given), as `npm run prepare` writes it. */
+function writeCompiled(specs: Record<string, string> | string, handlebars?: string): string {
+  const file = path.join(tempDir(), 'templates.cjs');
+  fs.writeFileSync(file, typeof specs === 'string' ? specs : compiledModule(specs, handlebars));
   return file;
 }
 
 const layoutText = () => fs.readFileSync(path.join(TEMPLATES, 'layout.hbs'), 'utf8');
+
+/** The text of every template of the package. */
+const packageTemplates = () =>
+  fs
+    .readdirSync(TEMPLATES, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.hbs'))
+    .map((f) => fs.readFileSync(path.join(TEMPLATES, f), 'utf8'));
 const title = (html: string) => new JSDOM(html).window.document.title;
 
 describe('compiled templates', () => {
   it('render the same pages, byte for byte, as the templates compiled from their text', () => {
-    useCompiledFile(path.join(tempDir(), 'none.json'));
+    useCompiledFile(path.join(tempDir(), 'none.cjs'));
     expect(isCompiled(layoutText())).toBe(false);
     const fromText = pages();
     useCompiledFile(writeCompiled(precompileTemplates(TEMPLATES)));
-    expect(isCompiled(layoutText())).toBe(true);
     const fromFile = pages();
+    // Every one of them was taken from the file, before the pages and after them.
+    expect(packageTemplates().length).toBeGreaterThan(5);
+    for (const text of packageTemplates()) expect(isCompiled(text)).toBe(true);
     expect([...fromFile.keys()].sort()).toEqual(['bilingual.html', 'en/index.html', 'zh/index.html']);
     for (const [rel, html] of fromText) expect(fromFile.get(rel), rel).toBe(html);
   });
@@ -51,7 +61,7 @@ describe('compiled templates', () => {
     // The layout's key, holding another template's compiled form: proof that the file is read.
     const compiled = precompileTemplates(TEMPLATES);
     const other = precompileTemplates(writeTemplate('<title>compiled ahead</title>'));
-    compiled.specs[templateKey(layoutText())] = Object.values(other.specs)[0];
+    compiled[templateKey(layoutText())] = Object.values(other)[0];
     useCompiledFile(writeCompiled(compiled));
     expect(title(pages().get('zh/index.html')!)).toBe('compiled ahead');
   });
@@ -64,15 +74,17 @@ describe('compiled templates', () => {
     fs.writeFileSync(path.join(own, 'layout.hbs'), layoutText().replace('<title>', '<title>own '));
     expect(isCompiled(fs.readFileSync(path.join(own, 'layout.hbs'), 'utf8'))).toBe(false);
     expect(title(pages(own).get('zh/index.html')!)).toMatch(/^own /);
+    // Compiling it from its text changed no key: the package's templates are still found.
+    for (const text of packageTemplates().filter((t) => t !== layoutText())) expect(isCompiled(text)).toBe(true);
     // The partials it left out are the package's, taken from the file.
     expect(pages(own).get('en/index.html')).toBe(pages().get('en/index.html')!.replace('<title>', '<title>own '));
   });
 
   it('are ignored when the file is unreadable or from another Handlebars', () => {
-    useCompiledFile(path.join(tempDir(), 'none.json'));
+    useCompiledFile(path.join(tempDir(), 'none.cjs'));
     const reference = pages();
-    for (const bad of ['{ not json', JSON.stringify({ ...precompileTemplates(TEMPLATES), handlebars: '0.0.1' })]) {
-      useCompiledFile(writeCompiled(bad));
+    for (const bad of [writeCompiled('module.exports = { not javascript'), writeCompiled(precompileTemplates(TEMPLATES), '0.0.1')]) {
+      useCompiledFile(bad);
       expect(isCompiled(layoutText())).toBe(false);
       expect(pages().get('zh/index.html')).toBe(reference.get('zh/index.html'));
     }

@@ -18,14 +18,17 @@ import { captureIo, SAMPLE, TEMPLATES, tempDir } from '../helpers.js';
 /** This process's Chromium processes (their command line carries the profile, named after the pid). */
 function chromiums(): number[] {
   const needle = `baogao-chromium-${process.pid}-`;
-  return fs.readdirSync('/proc').filter((name) => {
-    if (!/^\d+$/.test(name)) return false;
-    try {
-      return fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(needle);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      try {
+        return fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(needle);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 const profiles = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`baogao-chromium-${process.pid}-`));

@@ -37,9 +37,18 @@ export type Templates = { layout: Handlebars.TemplateDelegate; bilingual: Handle
 /** Compiles the templates with a private Handlebars instance (no global state). */
 export function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
-  const compile = (file: string) => compiledTemplate(hb, templateSource(file, isCompiled));
+  let ahead = 0;
+  let all = 0;
+  const compile = (file: string) => {
+    const text = templateSource(file, isCompiled);
+    all++;
+    if (isCompiled(text)) ahead++;
+    return compiledTemplate(hb, text);
+  };
   for (const [name, file] of partialFiles(dir)) hb.registerPartial(name, compile(file));
-  return { layout: compile(templateFile(dir, 'layout.hbs')), bilingual: compile(templateFile(dir, 'bilingual.hbs')) };
+  const templates = { layout: compile(templateFile(dir, 'layout.hbs')), bilingual: compile(templateFile(dir, 'bilingual.hbs')) };
+  trace(`html: templates, ${ahead} of ${all} compiled ahead`);
+  return templates;
 }
 
 /** Renders the page of one language to a string (used by the PDF stage too). */
