@@ -69,20 +69,23 @@ function compiledSpecs(): Map<string, TemplateSpecification> {
   return loaded;
 }
 
+/** The compiled form of `source` in the file, if it holds it. */
+export function compiledSpec(source: string): TemplateSpecification | undefined {
+  return compiledSpecs().get(templateKey(source));
+}
+
 /** True when the compiled file holds `source`, which then needs no checking: it compiled when the file was made. */
 export function isCompiled(source: string): boolean {
-  return compiledSpecs().has(templateKey(source));
+  return compiledSpec(source) !== undefined;
 }
 
 /**
- * The template of `source` for `hb`: from the compiled file when it holds
- * this text's key, else compiled by Handlebars at its first use.
- * `source` must have been checked with templateSource (template-files.ts).
+ * The template of `source` for `hb`: from its compiled form `spec` (by
+ * default looked up in the file), else compiled by Handlebars at its first
+ * use. `source` must have been checked with templateSource (template-files.ts).
  */
-export function compiledTemplate(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  const spec = compiledSpecs().get(templateKey(source));
-  if (spec !== undefined) return hb.template(spec) as Handlebars.TemplateDelegate;
-  return hb.compile(source, options());
+export function compiledTemplate(hb: typeof Handlebars, source: string, spec = compiledSpec(source)): Handlebars.TemplateDelegate {
+  return spec !== undefined ? (hb.template(spec) as Handlebars.TemplateDelegate) : hb.compile(source, options());
 }
 
 /** Every `.hbs` file under `dir` (the package's templates folder), compiled: key → the JavaScript of its spec. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition, Lang } from '../../model.js';
 import { codePoints, writeFonts } from '../fonts.js';
-import { compiledTemplate, isCompiled } from './compiled-templates.js';
+import { compiledSpec, compiledTemplate } from './compiled-templates.js';
 import { partialFiles, templateFile, templateSource } from './template-files.js';
 import { langView, type BlockView, type LangView } from './view-model.js';
 import { trace } from '../../trace.js';
@@ -39,11 +39,13 @@ export function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
   let ahead = 0;
   let all = 0;
+  // Each text is looked up once: a compiled one needs neither checking nor compiling.
   const compile = (file: string) => {
-    const text = templateSource(file, isCompiled);
+    let spec: ReturnType<typeof compiledSpec>;
+    const text = templateSource(file, (t) => (spec = compiledSpec(t)) !== undefined);
     all++;
-    if (isCompiled(text)) ahead++;
-    return compiledTemplate(hb, text);
+    if (spec) ahead++;
+    return compiledTemplate(hb, text, spec);
   };
   for (const [name, file] of partialFiles(dir)) hb.registerPartial(name, compile(file));
   const templates = { layout: compile(templateFile(dir, 'layout.hbs')), bilingual: compile(templateFile(dir, 'bilingual.hbs')) };
